@@ -1,0 +1,54 @@
+/**
+ * The one catalogue of errors a user can meet. Each has a stable code, a kind that adapters map once
+ * to an HTTP status, a card error or a bot reply, and a message that says what is wrong and what to do.
+ */
+export const ERROR_KINDS = ['invalid', 'not-found', 'forbidden', 'conflict', 'gate', 'unauthenticated'] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+export interface Problem {
+  /** Where the problem is: a field path, a CSV row and column, a card input id. */
+  readonly where: string;
+  readonly message: string;
+}
+
+export const ERROR_CATALOGUE = {
+  INVALID_INPUT: { kind: 'invalid', message: 'Some of what was sent is not valid.' },
+  IMPORT_INVALID: { kind: 'invalid', message: 'The file has rows that are not valid; nothing was imported.' },
+  CASE_NOT_FOUND: { kind: 'not-found', message: 'There is no such case, or you do not have access to it.' },
+  NOT_ALLOWED: { kind: 'forbidden', message: 'You are not allowed to do that on this review.' },
+  UNKNOWN_USER: {
+    kind: 'unauthenticated',
+    message: 'We do not know who you are. Sign in with an account that has been given access.',
+  },
+  STALE_WRITE: {
+    kind: 'conflict',
+    message: 'Someone else changed this review at the same time. Reload it and try again.',
+  },
+  STAGE_GATE: { kind: 'gate', message: 'The review cannot move on yet.' },
+  WRONG_STAGE: { kind: 'gate', message: 'That cannot be done at this stage of the review.' },
+} as const satisfies Record<string, { kind: ErrorKind; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export class ReviewError extends Error {
+  readonly code: ErrorCode;
+  readonly kind: ErrorKind;
+  readonly problems: readonly Problem[];
+
+  constructor(code: ErrorCode, problems: readonly Problem[] = [], message?: string) {
+    super(message ?? ERROR_CATALOGUE[code].message);
+    this.name = 'ReviewError';
+    this.code = code;
+    this.kind = ERROR_CATALOGUE[code].kind;
+    this.problems = problems;
+  }
+}
+
+export function isReviewError(error: unknown): error is ReviewError {
+  return error instanceof ReviewError;
+}
+
+/** Problems as one line each, `where: message`, for a command line or a bot reply. */
+export function describeProblems(problems: readonly Problem[]): string {
+  return problems.map((p) => `${p.where}: ${p.message}`).join('\n');
+}

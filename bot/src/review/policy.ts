@@ -1,0 +1,41 @@
+/**
+ * An LA's configuration of the statutory clock and its invitation policy.
+ *
+ * @remarks Durations are configuration with the statutory defaults: the Government consulted in 2022
+ * on changing some of them (statutory-rules.md). Each field names the rule it configures.
+ */
+export interface LaPolicy {
+  /** REVIEW_DUE: months in the review period. */
+  readonly reviewMonths: number;
+  /** UNDER_FIVE: recommended review interval for a child under 5, 3 to 6 months. */
+  readonly underFiveMonths: number;
+  /** INVITE_NOTICE: weeks of notice of the meeting. */
+  readonly inviteNoticeWeeks: number;
+  /** ADVICE_CIRCULATED: weeks before the meeting that advice is circulated. */
+  readonly adviceWeeks: number;
+  /** REPORT_DUE: weeks after the meeting for the report. */
+  readonly reportWeeks: number;
+  /** DECISION_DUE: weeks after the meeting for the decision. */
+  readonly decisionWeeks: number;
+  /** AMEND_REPRESENTATIONS: days, beginning with the day the proposal is served. */
+  readonly representationDays: number;
+  /** AMEND_FINAL: weeks after the amendment notice for the final plan. */
+  readonly finalPlanWeeks: number;
+  /** PHASE_TRANSFER: months before a post-16 to post-16 transfer. */
+  readonly post16TransferMonths: number;
+  /** INVITEES: teams the LA always invites (Staffordshire: the Disability Service). */
+  readonly alwaysInvite: readonly { readonly name: string; readonly email: string }[];
+}
+
+export const STATUTORY_DEFAULTS: LaPolicy = {
+  reviewMonths: 12,
+  underFiveMonths: 6,
+  inviteNoticeWeeks: 2,
+  adviceWeeks: 2,
+  reportWeeks: 2,
+  decisionWeeks: 4,
+  representationDays: 15,
+  finalPlanWeeks: 8,
+  post16TransferMonths: 5,
+  alwaysInvite: [],
+};

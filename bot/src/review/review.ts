@@ -1,0 +1,199 @@
+import type { AreaOfNeed, Person, Provision, View } from './case.ts';
+import type { PlainDate } from './plain-date.ts';
+
+/**
+ * The stages of an annual review (DESIGN.md section 2).
+ *
+ * @remarks `pending` is a case whose review has not been started; `abandoned` can follow any stage
+ * before `submitted`, and an abandoned review's content is deleted (seed: "all information will be
+ * permanently deleted in relation to the annual review").
+ */
+export const STAGES = [
+  'pending',
+  'arranging',
+  'contributing',
+  'meeting',
+  'report',
+  'submitted',
+  'decided',
+  'amending',
+  'closed',
+  'abandoned',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Stages in which the review is live: something is still to be done. */
+export const LIVE_STAGES: readonly Stage[] = [
+  'pending',
+  'arranging',
+  'contributing',
+  'meeting',
+  'report',
+  'submitted',
+  'decided',
+  'amending',
+];
+
+export function stageIndex(stage: Stage): number {
+  return STAGES.indexOf(stage);
+}
+
+/** True when `stage` is `milestone` or later on the main path (abandoned is on no path). */
+export function reached(stage: Stage, milestone: Stage): boolean {
+  if (stage === 'abandoned') return false;
+  return stageIndex(stage) >= stageIndex(milestone);
+}
+
+export interface Review {
+  readonly id: string;
+  readonly stage: Stage;
+  readonly startedOn: PlainDate;
+  readonly meeting?: Meeting;
+  /** When the invitations went out (reg 20(3): at least 2 weeks before the meeting). */
+  readonly invitationsSentOn?: PlainDate;
+  readonly invitees: readonly Invitee[];
+  readonly adviceRequests: readonly AdviceRequest[];
+  readonly advice: readonly Advice[];
+  readonly views: { readonly child?: View; readonly parent?: View };
+  /** When the SENCo progressed to the meeting stage: advice was circulated then (reg 20(4)). */
+  readonly progressedToMeetingOn?: PlainDate;
+  readonly attendance: readonly Attendance[];
+  readonly report?: Report;
+  readonly reportSubmittedOn?: PlainDate;
+  readonly decision?: Decision;
+  readonly amendment?: Amendment;
+  readonly closedOn?: PlainDate;
+  readonly history: readonly StageChange[];
+  /**
+   * Set when the review was brought in by a case import from another system, which records the
+   * meeting date but not each step before it.
+   */
+  readonly imported?: boolean;
+}
+
+export interface Meeting {
+  readonly on: PlainDate;
+  /** Local (Europe/London) wall-clock time, `HH:MM`. */
+  readonly startTime: string;
+  readonly endTime: string;
+  readonly venue: string;
+  /** Whether the invite carries a Teams online meeting. */
+  readonly online: boolean;
+  readonly joinUrl?: string;
+}
+
+export interface Invitee {
+  readonly id: string;
+  readonly person: Person;
+  /** Whether advice is requested from this invitee (seed: "ensure you click on 'request information'"). */
+  readonly requestInformation: boolean;
+  /** Invited because LA policy always invites this team (e.g. the Disability Service). */
+  readonly byPolicy?: boolean;
+}
+
+export const REQUEST_STATES = ['requested', 'accepted', 'declined', 'submitted', 'closed'] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+
+/** A request for advice sent to an invitee (or to a team's mailbox, which allocates a professional). */
+export interface AdviceRequest {
+  readonly id: string;
+  readonly inviteeId: string;
+  readonly state: RequestState;
+  readonly requestedOn: PlainDate;
+  /** The named professional a team allocated (seed: "once teams allocate a professional, their name will appear"). */
+  readonly allocatedTo?: Person;
+  readonly closedReason?: string;
+}
+
+export const PROGRESS = ['on-track', 'complete', 'not-on-track', 'not-able-to-comment'] as const;
+export type Progress = (typeof PROGRESS)[number];
+
+export interface OutcomeAdvice {
+  readonly outcomeId: string;
+  readonly progress: Progress;
+  /** Supports the judgement; for `not-able-to-comment` it gives the reason. */
+  readonly commentary: string;
+  readonly recommendedChanges?: string;
+  readonly provision?: readonly Provision[];
+}
+
+export interface NewOutcome {
+  readonly area: AreaOfNeed;
+  /** SMART: specific, measurable, achievable, realistic and timed. */
+  readonly text: string;
+  readonly provision: readonly Provision[];
+}
+
+export interface Advice {
+  readonly id: string;
+  readonly requestId?: string;
+  readonly author: Person;
+  /** Set when the advice is submitted on behalf of someone else, recording who. */
+  readonly onBehalfOf?: Person;
+  readonly state: 'draft' | 'submitted';
+  readonly outcomes: readonly OutcomeAdvice[];
+  readonly newOutcomes: readonly NewOutcome[];
+  readonly newNeeds: readonly { readonly area: AreaOfNeed; readonly description: string }[];
+  readonly attachments: readonly AttachmentRef[];
+  readonly submittedOn?: PlainDate;
+}
+
+export interface AttachmentRef {
+  readonly id: string;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly size: number;
+  readonly uploadedBy: string;
+  readonly uploadedOn: PlainDate;
+}
+
+export interface Attendance {
+  readonly inviteeId?: string;
+  /** An attendee who was not invited ("add attendee"). */
+  readonly person?: Person;
+  readonly present: boolean;
+}
+
+export const RECOMMENDATIONS = ['maintain', 'amend', 'cease'] as const;
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
+
+export interface Report {
+  readonly setting: { readonly attendance: string; readonly exclusions: string; readonly details: string };
+  readonly outcomes: readonly {
+    readonly outcomeId: string;
+    readonly agreedResponse: string;
+    readonly disagreement?: string;
+  }[];
+  readonly transport: string;
+  readonly personalBudget: string;
+  readonly preparingForAdulthood?: string;
+  readonly significantChanges: {
+    readonly sen: string;
+    readonly health: string;
+    readonly socialCare: string;
+    readonly newAdviceNeeded: boolean;
+  };
+  readonly recommendation?: Recommendation;
+  readonly summary: string;
+  readonly agreedActions: string;
+}
+
+export interface Decision {
+  readonly outcome: Recommendation;
+  readonly decidedBy: string;
+  readonly notifiedOn: PlainDate;
+  readonly reason: string;
+}
+
+export interface Amendment {
+  /** The day the proposed amendments were served (reg 22(2)): representations run from it. */
+  readonly noticeOn: PlainDate;
+  readonly finalIssuedOn?: PlainDate;
+}
+
+export interface StageChange {
+  readonly from: Stage;
+  readonly to: Stage;
+  readonly on: PlainDate;
+  readonly by: string;
+}
