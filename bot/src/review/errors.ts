@@ -2,7 +2,14 @@
  * The one catalogue of errors a user can meet. Each has a stable code, a kind that adapters map once
  * to an HTTP status, a card error or a bot reply, and a message that says what is wrong and what to do.
  */
-export const ERROR_KINDS = ['invalid', 'not-found', 'forbidden', 'conflict', 'gate', 'unauthenticated'] as const;
+export const ERROR_KINDS = [
+  'invalid',
+  'not-found',
+  'forbidden',
+  'conflict',
+  'gate',
+  'unauthenticated',
+] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 export interface Problem {

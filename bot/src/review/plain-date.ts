@@ -9,6 +9,7 @@ export type PlainDate = string & { readonly __brand: 'PlainDate' };
 
 const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
+const DAYS_PER_400_YEARS = 146_097;
 
 /** The date if `text` is a real calendar date written `YYYY-MM-DD`, otherwise `undefined`. */
 export function parsePlainDate(text: string): PlainDate | undefined {
@@ -43,10 +44,15 @@ export function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-/** Days since 1970-01-01; dates before it are negative. */
+/**
+ * Days since 1970-01-01; dates before it are negative.
+ *
+ * @remarks `Date.UTC` reads years 0-99 as 1900-1999. The Gregorian calendar repeats every 400 years,
+ * which are exactly 146,097 days, so the count is taken 400 years later and the cycle taken off.
+ */
 export function toEpochDay(date: PlainDate): number {
   const { year, month, day } = parts(date);
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  return Date.UTC(year + 400, month - 1, day) / MS_PER_DAY - DAYS_PER_400_YEARS;
 }
 
 export function fromEpochDay(epochDay: number): PlainDate {

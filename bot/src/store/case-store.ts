@@ -1,5 +1,5 @@
-import type { CaseFile } from '../review/case-file.ts';
 import type { CaseRef } from '../review/case.ts';
+import type { CaseFile } from '../review/case-file.ts';
 
 /** A case file as stored, with the ETag that guards the next write to it. */
 export interface StoredCase {

@@ -1,0 +1,122 @@
+import type { Identity, Person } from './case.ts';
+import type { CaseFile } from './case-file.ts';
+import { reached } from './review.ts';
+
+/**
+ * Who may do what: the one rule set every API route, bot reply and job asks (DESIGN.md section 1).
+ *
+ * @remarks Access follows the user's relation to the case, not only their role: a SENCo sees the
+ * cases of their own setting, a professional the reviews they are invited to, a case coordinator
+ * the cases they coordinate. Anyone with no relation sees nothing, and the adapters answer 404 (not
+ * 403) so that a case id does not leak that the case exists.
+ */
+export interface Actor {
+  /** Entra ID account, when signed in with one (Teams SSO, or the Teams user of a bot activity). */
+  readonly identity?: Identity;
+  /** Lower-case email address: how people without an account in the tenant are invited and known. */
+  readonly email?: string;
+  readonly roles: readonly ActorRole[];
+}
+
+export type ActorRole =
+  | { readonly kind: 'senco'; readonly settingUrn: string }
+  | { readonly kind: 'la-officer'; readonly laCode: string };
+
+export const RELATIONS = ['senco', 'la-officer', 'coordinator', 'invitee', 'parent'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+export const ACTIONS = [
+  'case.read',
+  'review.start',
+  'review.arrange',
+  'review.abandon',
+  'advice.request',
+  'advice.submit',
+  'views.record',
+  'attendance.record',
+  'report.write',
+  'report.read',
+  'report.submit',
+  'decision.make',
+  'amendment.record',
+  'audit.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * The relations that allow each action.
+ *
+ * @remarks The SENCo runs the review; the LA's case coordinator decides (reg 20(10)); invitees
+ * contribute; parents give their views. The report is a working document only the SENCo sees until
+ * it is submitted (seed: "can only be viewed by the SENCo"); after that everyone involved may read
+ * it, which {@link can} checks against the stage.
+ */
+const ALLOWED: Readonly<Record<Action, readonly Relation[]>> = {
+  'case.read': ['senco', 'la-officer', 'coordinator', 'invitee', 'parent'],
+  'review.start': ['senco'],
+  'review.arrange': ['senco'],
+  'review.abandon': ['senco'],
+  'advice.request': ['senco'],
+  'advice.submit': ['senco', 'invitee'],
+  'views.record': ['senco', 'parent'],
+  'attendance.record': ['senco'],
+  'report.write': ['senco'],
+  'report.read': ['senco'],
+  'report.submit': ['senco'],
+  'decision.make': ['coordinator'],
+  'amendment.record': ['coordinator'],
+  'audit.read': ['la-officer', 'coordinator'],
+};
+
+/** Once submitted, the report may be read by everyone involved in the review. */
+const REPORT_READERS_AFTER_SUBMIT: readonly Relation[] = [
+  'senco',
+  'la-officer',
+  'coordinator',
+  'invitee',
+  'parent',
+];
+
+export function relationsTo(actor: Actor, file: CaseFile): Relation[] {
+  const { case: ehcCase, review } = file;
+  const relations: Relation[] = [];
+  if (actor.roles.some((r) => r.kind === 'senco' && r.settingUrn === ehcCase.settingUrn))
+    relations.push('senco');
+  if (actor.roles.some((r) => r.kind === 'la-officer' && r.laCode === ehcCase.laCode))
+    relations.push('la-officer');
+  if (ehcCase.coordinator && isPerson(actor, ehcCase.coordinator)) relations.push('coordinator');
+  const invited =
+    review?.invitees.some((i) => isPerson(actor, i.person)) ||
+    review?.adviceRequests.some((r) => r.allocatedTo !== undefined && isPerson(actor, r.allocatedTo));
+  if (invited) relations.push('invitee');
+  const family = [...ehcCase.people, ...(review?.invitees.map((i) => i.person) ?? [])].filter(
+    (p) => p.role === 'parent' || p.role === 'young-person',
+  );
+  if (family.some((p) => isPerson(actor, p))) relations.push('parent');
+  return relations;
+}
+
+export function can(actor: Actor, action: Action, file: CaseFile): boolean {
+  const relations = relationsTo(actor, file);
+  const allowed =
+    action === 'report.read' && file.review && reached(file.review.stage, 'submitted')
+      ? REPORT_READERS_AFTER_SUBMIT
+      : ALLOWED[action];
+  return relations.some((r) => allowed.includes(r));
+}
+
+/**
+ * Whether `actor` is `person`.
+ *
+ * @remarks Where both have an Entra ID account the account decides (tenant id + object id), since
+ * an email address can be reassigned; otherwise the email address does, compared case-insensitively.
+ */
+export function isPerson(actor: Actor, person: Person): boolean {
+  if (actor.identity && person.identity) {
+    return (
+      actor.identity.tenantId === person.identity.tenantId &&
+      actor.identity.objectId === person.identity.objectId
+    );
+  }
+  return actor.email !== undefined && actor.email.toLowerCase() === person.email.toLowerCase();
+}

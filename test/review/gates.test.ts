@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest';
+import type { Outcome, Person, PersonRole } from '../../bot/src/review/case.ts';
+import type { CaseFile } from '../../bot/src/review/case-file.ts';
+import { gateProblems, NEXT_STAGES } from '../../bot/src/review/gates.ts';
+import { STATUTORY_DEFAULTS } from '../../bot/src/review/policy.ts';
+import { type Advice, type Invitee, type Report, STAGES } from '../../bot/src/review/review.ts';
+import { d, makeFile, makeMeeting, makeReview } from './factories.ts';
+
+const policy = STATUTORY_DEFAULTS;
+
+function invitee(id: string, role: PersonRole, extra: Partial<Person> = {}): Invitee {
+  return {
+    id,
+    person: { name: `Person ${id}`, email: `${id}@example.test`, role, ...extra },
+    requestInformation: true,
+  };
+}
+
+const everyoneRequired: Invitee[] = [
+  invitee('parent', 'parent'),
+  invitee('head', 'head-of-setting'),
+  invitee('coordinator', 'case-coordinator'),
+  invitee('health', 'health'),
+  invitee('social', 'social-care'),
+];
+
+const submittedAdvice: Advice = {
+  id: 'a1',
+  author: { name: 'Hana Health', email: 'health@example.test', role: 'health' },
+  state: 'submitted',
+  outcomes: [],
+  newOutcomes: [],
+  newNeeds: [],
+  attachments: [],
+  submittedOn: d('2025-02-01'),
+};
+
+const outcome: Outcome = { id: 'o1', area: 'cognition-and-learning', text: 'Reads fluently', provision: [] };
+
+const completeReport: Report = {
+  setting: { attendance: '96%', exclusions: 'None', details: 'Year 5 class' },
+  outcomes: [{ outcomeId: 'o1', agreedResponse: 'On track; keep the reading intervention' }],
+  transport: 'Not needed',
+  personalBudget: 'Discussed; not requested',
+  significantChanges: { sen: 'None', health: 'None', socialCare: 'None', newAdviceNeeded: false },
+  recommendation: 'maintain',
+  summary: 'Good progress',
+  agreedActions: 'Review reading in spring',
+};
+
+function problemsFor(file: CaseFile, to: (typeof STAGES)[number], today = '2025-02-01') {
+  return gateProblems(file, to, d(today), policy);
+}
+
+describe('the stages a review may move between', () => {
+  it('follows pending, arranging, contributing, meeting, report, submitted, decided, (amending), closed', () => {
+    expect(NEXT_STAGES.pending).toEqual(['arranging']);
+    expect(NEXT_STAGES.submitted).toEqual(['decided']);
+    expect(NEXT_STAGES.decided).toEqual(['amending', 'closed']);
+  });
+
+  it('can be abandoned from every stage before submitted, and from none after', () => {
+    for (const stage of STAGES) {
+      const before = ['arranging', 'contributing', 'meeting', 'report'].includes(stage);
+      expect(NEXT_STAGES[stage].includes('abandoned'), stage).toBe(before);
+    }
+  });
+
+  it('refuses a jump over a stage, naming both stages', () => {
+    const problems = problemsFor(makeFile({}, makeReview({ stage: 'arranging' })), 'report');
+    expect(problems).toEqual([
+      { where: 'stage', message: 'a review at the arranging stage cannot move to report' },
+    ]);
+  });
+});
+
+describe('arrange -> contribute views: sending the invitations', () => {
+  const arranged = (overrides = {}) =>
+    makeFile(
+      {},
+      makeReview({ meeting: makeMeeting('2025-03-03'), invitees: everyoneRequired, ...overrides }),
+    );
+
+  it('passes with a meeting, every required invitee and 2 weeks notice', () => {
+    expect(problemsFor(arranged(), 'contributing', '2025-02-17')).toEqual([]);
+  });
+
+  it('needs the meeting date, time and venue', () => {
+    const problems = problemsFor(makeFile({}, makeReview({ invitees: everyoneRequired })), 'contributing');
+    expect(problems).toEqual([{ where: 'meeting', message: 'set the date, time and venue of the meeting' }]);
+  });
+
+  it('INVITE_NOTICE: refuses invitations sent less than 2 weeks before the meeting', () => {
+    const problems = problemsFor(arranged(), 'contributing', '2025-02-18');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.where).toBe('meeting.on');
+    expect(problems[0]?.message).toContain('INVITE_NOTICE');
+    expect(problems[0]?.message).toContain('17 February 2025');
+  });
+
+  it('INVITEES: names every statutory invitee who is missing', () => {
+    const problems = problemsFor(arranged({ invitees: [invitee('parent', 'young-person')] }), 'contributing');
+    expect(problems.map((p) => p.message)).toEqual([
+      'invite the head or principal of the setting (INVITEES)',
+      'invite an LA SEN officer (the case coordinator) (INVITEES)',
+      'invite a health care professional (INVITEES)',
+      'invite an LA social care officer (or the Disability Service) (INVITEES)',
+    ]);
+  });
+
+  it('INVITEES: the Disability Service stands for social care, and LA policy adds its teams', () => {
+    const invitees = [...everyoneRequired.slice(0, 4), invitee('ds', 'disability-service')];
+    const withPolicy = {
+      ...policy,
+      alwaysInvite: [{ name: 'the Disability Service', email: 'ds@la.example' }],
+    };
+    const problems = gateProblems(arranged({ invitees }), 'contributing', d('2025-02-01'), withPolicy);
+    expect(problems).toEqual([
+      {
+        where: 'invitees',
+        message: 'invite the Disability Service: the LA always invites this team (INVITEES)',
+      },
+    ]);
+  });
+
+  it('needs a venue unless the meeting is online', () => {
+    const review = { meeting: makeMeeting('2025-03-03', { venue: ' ', online: false }) };
+    expect(problemsFor(arranged(review), 'contributing')[0]?.where).toBe('meeting.venue');
+  });
+});
+
+describe('contribute views -> meeting', () => {
+  const contributing = (overrides = {}) =>
+    makeFile({}, makeReview({ stage: 'contributing', invitees: everyoneRequired, ...overrides }));
+
+  it('needs at least one piece of advice submitted', () => {
+    expect(problemsFor(contributing(), 'meeting')).toEqual([
+      { where: 'advice', message: 'at least one piece of advice must be submitted' },
+    ]);
+    expect(
+      problemsFor(contributing({ advice: [{ ...submittedAdvice, state: 'draft' }] }), 'meeting'),
+    ).toHaveLength(1);
+    expect(problemsFor(contributing({ advice: [submittedAdvice] }), 'meeting')).toEqual([]);
+  });
+
+  it('needs every request answered or closed', () => {
+    const requestedOn = d('2025-01-10');
+    const adviceRequests = [
+      { id: 'r1', inviteeId: 'health', state: 'submitted', requestedOn },
+      { id: 'r2', inviteeId: 'social', state: 'accepted', requestedOn },
+      { id: 'r3', inviteeId: 'head', state: 'closed', requestedOn, closedReason: 'no involvement' },
+      { id: 'r4', inviteeId: 'parent', state: 'declined', requestedOn },
+    ] as const;
+    expect(problemsFor(contributing({ adviceRequests, advice: [submittedAdvice] }), 'meeting')).toEqual([
+      { where: 'adviceRequests.r2', message: 'the request to Person social is not answered or closed yet' },
+    ]);
+  });
+});
+
+describe('meeting -> report', () => {
+  const atMeeting = (overrides = {}) =>
+    makeFile({}, makeReview({ stage: 'meeting', meeting: makeMeeting('2025-03-03'), ...overrides }));
+
+  it('waits for the meeting day and the register', () => {
+    expect(problemsFor(atMeeting(), 'report', '2025-03-02').map((p) => p.where)).toEqual([
+      'meeting.on',
+      'attendance',
+    ]);
+    expect(
+      problemsFor(atMeeting({ attendance: [{ inviteeId: 'head', present: true }] }), 'report', '2025-03-03'),
+    ).toEqual([]);
+  });
+});
+
+describe('report -> submitted', () => {
+  const withReport = (report?: Report, dateOfBirth = '2015-10-15') =>
+    makeFile(
+      { outcomes: [outcome], child: { name: 'Ash', dateOfBirth: d(dateOfBirth) } },
+      makeReview({ stage: 'report', meeting: makeMeeting('2025-03-03'), ...(report ? { report } : {}) }),
+    );
+
+  it('needs a report', () => {
+    expect(problemsFor(withReport(), 'submitted')).toEqual([
+      { where: 'report', message: 'write the report of the meeting' },
+    ]);
+  });
+
+  it('passes when every section is complete', () => {
+    expect(problemsFor(withReport(completeReport), 'submitted')).toEqual([]);
+  });
+
+  it('names every empty section, missing agreed response and the recommendation', () => {
+    const { recommendation: _r, ...noRecommendation } = completeReport;
+    const report: Report = { ...noRecommendation, transport: '', personalBudget: ' ', outcomes: [] };
+    expect(problemsFor(withReport(report), 'submitted').map((p) => p.where)).toEqual([
+      'report.transport',
+      'report.personalBudget',
+      'report.outcomes.o1',
+      'report.recommendation',
+    ]);
+  });
+
+  it('PREPARING_FOR_ADULTHOOD: from Year 9 at the meeting the report must cover it', () => {
+    // Born 15 October 2011: Year 8 in 2024/25, Year 9 from September 2025.
+    const year8 = withReport(completeReport, '2012-10-15');
+    const year9 = withReport(completeReport, '2010-10-15');
+    expect(problemsFor(year8, 'submitted')).toEqual([]);
+    expect(problemsFor(year9, 'submitted').map((p) => p.where)).toEqual(['report.preparingForAdulthood']);
+    const covered = withReport(
+      { ...completeReport, preparingForAdulthood: 'Work experience planned' },
+      '2010-10-15',
+    );
+    expect(problemsFor(covered, 'submitted')).toEqual([]);
+  });
+});
+
+describe('decision and plan', () => {
+  const decision = { decidedBy: 'la-tenant/casey', notifiedOn: d('2025-03-20'), reason: 'Needs unchanged' };
+
+  it('a decision must be recorded to move to decided', () => {
+    const file = makeFile({}, makeReview({ stage: 'submitted' }));
+    expect(problemsFor(file, 'decided')).toEqual([
+      { where: 'decision', message: 'choose maintain, amend or cease' },
+    ]);
+  });
+
+  it('AMEND_PROPOSAL: only an amend leads to amending, with the proposal served', () => {
+    const maintain = makeFile(
+      {},
+      makeReview({ stage: 'decided', decision: { ...decision, outcome: 'maintain' } }),
+    );
+    expect(problemsFor(maintain, 'amending')[0]?.where).toBe('decision');
+    expect(problemsFor(maintain, 'closed')).toEqual([]);
+    const amend = makeFile({}, makeReview({ stage: 'decided', decision: { ...decision, outcome: 'amend' } }));
+    expect(problemsFor(amend, 'amending')[0]?.where).toBe('amendment.noticeOn');
+  });
+
+  it('AMEND_REPRESENTATIONS: the final plan cannot be issued inside the 15 days', () => {
+    const amending = (finalIssuedOn: string) =>
+      makeFile(
+        {},
+        makeReview({
+          stage: 'amending',
+          decision: { ...decision, outcome: 'amend' },
+          amendment: { noticeOn: d('2025-03-20'), finalIssuedOn: d(finalIssuedOn) },
+        }),
+      );
+    expect(problemsFor(amending('2025-04-03'), 'closed')[0]?.message).toContain('3 April 2025');
+    expect(problemsFor(amending('2025-04-04'), 'closed')).toEqual([]);
+  });
+});

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import type { Person } from '../../bot/src/review/case.ts';
+import { ReviewError } from '../../bot/src/review/errors.ts';
+import { STATUTORY_DEFAULTS } from '../../bot/src/review/policy.ts';
+import { abandonReview, moveTo, type StepContext, startReview } from '../../bot/src/review/transitions.ts';
+import { d, makeFile, makeMeeting, makeReview } from './factories.ts';
+
+const ctx: StepContext = { today: d('2025-02-01'), by: 'school-tenant/senco', policy: STATUTORY_DEFAULTS };
+
+const parent: Person = { name: 'Pat Parent', email: 'pat@home.example', role: 'parent' };
+const psychologist: Person = { name: 'Dr Eve', email: 'eve@ep.example', role: 'educational-psychologist' };
+
+function thrown(run: () => unknown): ReviewError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ReviewError) return error;
+    throw error;
+  }
+  throw new Error('expected a ReviewError');
+}
+
+describe('starting a review', () => {
+  it('invites the people from the previous review, and requests advice from the professionals', () => {
+    const file = startReview(makeFile({ people: [parent, psychologist] }), 'r1', ctx);
+    expect(file.review?.stage).toBe('arranging');
+    expect(file.review?.invitees.map((i) => [i.person.email, i.requestInformation])).toEqual([
+      ['pat@home.example', false],
+      ['eve@ep.example', true],
+    ]);
+    expect(file.review?.history).toEqual([{ from: 'pending', to: 'arranging', on: ctx.today, by: ctx.by }]);
+  });
+
+  it('always invites the teams LA policy names, once', () => {
+    const policy = {
+      ...STATUTORY_DEFAULTS,
+      alwaysInvite: [
+        { name: 'Disability Service', email: 'ds@la.example' },
+        { name: 'EP Service', email: 'EVE@ep.example' },
+      ],
+    };
+    const file = startReview(makeFile({ people: [psychologist] }), 'r1', { ...ctx, policy });
+    expect(file.review?.invitees.map((i) => [i.person.email, i.byPolicy ?? false])).toEqual([
+      ['eve@ep.example', false],
+      ['ds@la.example', true],
+    ]);
+  });
+
+  it('carries the child and parent views from the current plan', () => {
+    const views = { parent: { text: 'Happy at school', recordedBy: 'pat', updatedOn: d('2024-03-01') } };
+    expect(startReview(makeFile({ views }), 'r1', ctx).review?.views).toEqual(views);
+  });
+
+  it('refuses to start a second review of the same plan', () => {
+    const error = thrown(() => startReview(makeFile({}, makeReview()), 'r2', ctx));
+    expect(error.code).toBe('WRONG_STAGE');
+  });
+});
+
+describe('moving a review on', () => {
+  it('refuses with every gate problem and leaves the file as it was', () => {
+    const file = makeFile({}, makeReview());
+    const before = structuredClone(file);
+    const error = thrown(() => moveTo(file, 'contributing', ctx));
+    expect(error.code).toBe('STAGE_GATE');
+    expect(error.problems.length).toBeGreaterThan(1);
+    expect(file).toEqual(before);
+  });
+
+  it('records the day invitations went out, advice was circulated and the report submitted', () => {
+    const atMeeting = moveTo(
+      makeFile(
+        {},
+        makeReview({
+          stage: 'contributing',
+          advice: [
+            {
+              id: 'a1',
+              author: psychologist,
+              state: 'submitted',
+              outcomes: [],
+              newOutcomes: [],
+              newNeeds: [],
+              attachments: [],
+            },
+          ],
+        }),
+      ),
+      'meeting',
+      ctx,
+    );
+    expect(atMeeting.review?.stage).toBe('meeting');
+    expect(atMeeting.review?.progressedToMeetingOn).toBe(ctx.today);
+    expect(atMeeting.review?.history.at(-1)).toEqual({
+      from: 'contributing',
+      to: 'meeting',
+      on: ctx.today,
+      by: ctx.by,
+    });
+  });
+
+  it('REVIEW_DUE: closing counts the next review from the decision date, not the final plan', () => {
+    const review = makeReview({
+      stage: 'amending',
+      decision: { outcome: 'amend', decidedBy: 'la/casey', notifiedOn: d('2025-03-20'), reason: 'New need' },
+      amendment: { noticeOn: d('2025-03-20'), finalIssuedOn: d('2025-05-01') },
+    });
+    const closed = moveTo(makeFile({ lastReviewDecisionOn: d('2024-03-25') }, review), 'closed', ctx);
+    expect(closed.review).toBeUndefined();
+    expect(closed.case.lastReviewDecisionOn).toBe('2025-03-20');
+  });
+
+  it('abandoning needs moveTo to be told why', () => {
+    expect(thrown(() => moveTo(makeFile({}, makeReview()), 'abandoned', ctx)).code).toBe('WRONG_STAGE');
+  });
+});
+
+describe('abandoning a review', () => {
+  it('deletes the review and returns the case to its previous due date', () => {
+    const file = makeFile(
+      { lastReviewDecisionOn: d('2024-03-25') },
+      makeReview({ meeting: makeMeeting('2025-03-03') }),
+    );
+    const abandoned = abandonReview(file, 'Family moved out of area', ctx);
+    expect(abandoned.review).toBeUndefined();
+    expect(abandoned.case).toEqual(file.case);
+  });
+
+  it('needs a reason', () => {
+    const error = thrown(() => abandonReview(makeFile({}, makeReview()), '  ', ctx));
+    expect(error.problems).toEqual([{ where: 'reason', message: 'say why the review is abandoned' }]);
+  });
+
+  it('is not possible once the report is submitted', () => {
+    const error = thrown(() => abandonReview(makeFile({}, makeReview({ stage: 'submitted' })), 'late', ctx));
+    expect(error.code).toBe('STAGE_GATE');
+  });
+
+  it('is not possible when no review was started', () => {
+    expect(thrown(() => abandonReview(makeFile(), 'why', ctx)).code).toBe('WRONG_STAGE');
+  });
+});
