@@ -1,0 +1,248 @@
+import type { EhcCase, PhaseTransfer } from './case.ts';
+import type { CaseFile } from './case-file.ts';
+import { ageOn, ncYearOn } from './nc-year.ts';
+import {
+  addDays,
+  addMonthsClamped,
+  formatLong,
+  fromParts,
+  isBefore,
+  lastDayOfDaysBeginningWith,
+  type PlainDate,
+  parts,
+  periodEnd,
+} from './plain-date.ts';
+import { type LaPolicy, STATUTORY_DEFAULTS } from './policy.ts';
+import { type Review, reached, type Stage } from './review.ts';
+import type { RuleId } from './rules.ts';
+
+/** The dates the clock derives (statutory-rules.md, "Derived dates"), in the order they are shown. */
+export const DATE_KEYS = [
+  'review_by',
+  'latest_meeting',
+  'invite_by',
+  'advice_by',
+  'report_by',
+  'decision_by',
+  'representations_end',
+  'final_plan_by',
+  'phase_transfer_by',
+  'recommended_review',
+] as const;
+export type DateKey = (typeof DATE_KEYS)[number];
+
+export interface DueDate {
+  readonly key: DateKey;
+  /** The last permitted day: the step is on time when done on or before it. */
+  readonly date: PlainDate;
+  readonly rule: RuleId;
+  /** One line saying why the date is what it is, e.g. "...: within 2 weeks of the meeting (12 May 2025)." */
+  readonly explanation: string;
+  /** Guidance, never overdue in law (UNDER_FIVE). */
+  readonly recommended: boolean;
+  /** The step this date is for has been done (on time or not). */
+  readonly done: boolean;
+}
+
+export interface Clock {
+  readonly dates: Partial<Record<DateKey, DueDate>>;
+  /** PREPARING_FOR_ADULTHOOD: the review must consider it (Year 9 or above at the meeting). */
+  readonly pfaRequired: boolean;
+  /** The NC year at the meeting date, or today when no meeting is set. */
+  readonly ncYear: number;
+  /** Dates passed with their step not done, in {@link DATE_KEYS} order. */
+  readonly overdue: readonly DateKey[];
+}
+
+/**
+ * Dates that are no step the LA owes: the end of the parent's or young person's representations
+ * (AMEND_REPRESENTATIONS) and a recommended review (UNDER_FIVE, guidance). They are shown, never overdue.
+ */
+const NEVER_OVERDUE: readonly DateKey[] = ['representations_end', 'recommended_review'];
+
+/** What every date is derived from. */
+interface Facts {
+  readonly case: EhcCase;
+  readonly stage: Stage;
+  readonly meetingOn: PlainDate | undefined;
+  readonly finalPlanIssued: boolean;
+  readonly today: PlainDate;
+  readonly policy: LaPolicy;
+}
+
+/**
+ * The statutory clock of a case's annual review on `today`: every due date with the rule behind it,
+ * whether preparing for adulthood is required, and what is overdue.
+ *
+ * @remarks Pure, so warnings are derived from it and never hand-kept (DESIGN.md section 3). An
+ * abandoned review counts as no review: its content is deleted and the case returns to its previous
+ * due date (DESIGN.md section 2), so its meeting no longer sets any date.
+ */
+export function clockFor(file: CaseFile, today: PlainDate, policy: LaPolicy = STATUTORY_DEFAULTS): Clock {
+  const review: Review | undefined = file.review?.stage === 'abandoned' ? undefined : file.review;
+  const facts: Facts = {
+    case: file.case,
+    stage: review?.stage ?? 'pending',
+    meetingOn: review?.meeting?.on,
+    finalPlanIssued: review?.amendment?.finalIssuedOn !== undefined,
+    today,
+    policy,
+  };
+  const meeting = facts.meetingOn;
+  const notice = review?.amendment?.noticeOn;
+  const reviewBy = reviewByDate(facts);
+  const found = [
+    reviewBy,
+    latestMeeting(facts, reviewBy.date),
+    ...(meeting ? [inviteBy(facts, meeting), adviceBy(facts, meeting)] : []),
+    ...(meeting ? [reportBy(facts, meeting), decisionBy(facts, meeting)] : []),
+    ...(notice ? [representationsEnd(facts, notice), finalPlanBy(facts, notice)] : []),
+    phaseTransferBy(facts),
+    recommendedReview(facts),
+  ];
+  const dates: { [K in DateKey]?: DueDate } = {};
+  for (const due of found) if (due) dates[due.key] = due;
+  const ncYear = ncYearOn(file.case.child, meeting ?? today);
+  const overdue = DATE_KEYS.filter((key) => isOverdue(dates[key], today));
+  return { dates, pfaRequired: ncYear >= 9, ncYear, overdue };
+}
+
+/** "Overdue" is strict: the last permitted day itself is still on time (statutory-rules.md, "Counting"). */
+function isOverdue(due: DueDate | undefined, today: PlainDate): boolean {
+  return due !== undefined && !due.done && !NEVER_OVERDUE.includes(due.key) && isBefore(due.date, today);
+}
+
+/**
+ * REVIEW_DUE (CFA s.44(1)): counted from the last review decision, or from the plan's issue when there
+ * has been none; never from a plan finalised after amendment (seed guidance).
+ */
+function reviewByDate(f: Facts): DueDate {
+  const months = f.policy.reviewMonths;
+  const date = periodEnd(reviewStart(f.case), months);
+  const why = `The LA must notify its review decision by this date: ${count(months, 'month')} starting with ${reviewFrom(f.case)}.`;
+  return due('review_by', 'REVIEW_DUE', date, reached(f.stage, 'decided'), why);
+}
+
+/** DECISION_DUE counted back: a later meeting cannot have its decision notified by the review-by date. */
+function latestMeeting(f: Facts, reviewBy: PlainDate): DueDate {
+  const weeks = f.policy.decisionWeeks;
+  const meetingPassed = f.meetingOn !== undefined && f.meetingOn <= f.today;
+  const held = reached(f.stage, 'report') || (reached(f.stage, 'meeting') && meetingPassed);
+  const why = `Hold the meeting by this date to leave ${count(weeks, 'week')} for the decision before the review-by date (${formatLong(reviewBy)}).`;
+  return due('latest_meeting', 'DECISION_DUE', addDays(reviewBy, -7 * weeks), held, why);
+}
+
+/** INVITE_NOTICE, reg 20(3): "at least N weeks before" ends N weeks before the meeting. */
+function inviteBy(f: Facts, meeting: PlainDate): DueDate {
+  const weeks = f.policy.inviteNoticeWeeks;
+  const date = addDays(meeting, -7 * weeks);
+  const why = `Send the invitations by this date, ${count(weeks, 'week')} before the meeting (${formatLong(meeting)}): everyone invited must have at least that much notice.`;
+  return due('invite_by', 'INVITE_NOTICE', date, reached(f.stage, 'contributing'), why);
+}
+
+/** ADVICE_CIRCULATED, reg 20(4): advice goes to everyone invited when the review progresses to the meeting. */
+function adviceBy(f: Facts, meeting: PlainDate): DueDate {
+  const weeks = f.policy.adviceWeeks;
+  const date = addDays(meeting, -7 * weeks);
+  const why = `Send the advice to everyone invited by this date: at least ${count(weeks, 'week')} before the meeting (${formatLong(meeting)}).`;
+  return due('advice_by', 'ADVICE_CIRCULATED', date, reached(f.stage, 'meeting'), why);
+}
+
+/** REPORT_DUE, reg 20(7): "within N weeks of" the meeting ends N weeks after it. */
+function reportBy(f: Facts, meeting: PlainDate): DueDate {
+  const weeks = f.policy.reportWeeks;
+  const why = `Send the report of the meeting to everyone invited by this date: within ${count(weeks, 'week')} of the meeting (${formatLong(meeting)}).`;
+  return due('report_by', 'REPORT_DUE', addDays(meeting, 7 * weeks), reached(f.stage, 'submitted'), why);
+}
+
+/**
+ * DECISION_DUE, reg 20(10); on amend the proposed amendments go out with the decision (AMEND_PROPOSAL,
+ * reg 22(2), Devon [2022]), so this date binds them too.
+ */
+function decisionBy(f: Facts, meeting: PlainDate): DueDate {
+  const weeks = f.policy.decisionWeeks;
+  const why = `The LA must notify its decision to maintain, amend (with the proposed amendments) or cease by this date: within ${count(weeks, 'week')} of the meeting (${formatLong(meeting)}).`;
+  return due('decision_by', 'DECISION_DUE', addDays(meeting, 7 * weeks), reached(f.stage, 'decided'), why);
+}
+
+/** AMEND_REPRESENTATIONS, reg 22(2): "N days beginning with" the day served counts that day as day 1. */
+function representationsEnd(f: Facts, notice: PlainDate): DueDate {
+  const days = f.policy.representationDays;
+  const date = lastDayOfDaysBeginningWith(notice, days);
+  const why = `The parent or young person can make representations until this date: ${count(days, 'day')} beginning with the day the proposed amendments were served (${formatLong(notice)}).`;
+  return due('representations_end', 'AMEND_REPRESENTATIONS', date, false, why);
+}
+
+/** AMEND_FINAL, reg 22(3): counted from the amendment notice, so at most 12 weeks after the meeting. */
+function finalPlanBy(f: Facts, notice: PlainDate): DueDate {
+  const weeks = f.policy.finalPlanWeeks;
+  const why = `Issue the final amended plan by this date: within ${count(weeks, 'week')} of the amendment notice (${formatLong(notice)}).`;
+  return due('final_plan_by', 'AMEND_FINAL', addDays(notice, 7 * weeks), f.finalPlanIssued, why);
+}
+
+/** PHASE_TRANSFER, regs 2 and 18, CoP 9.179-9.180: the plan must name the new setting in time. */
+function phaseTransferBy(f: Facts): DueDate | undefined {
+  const transfer = f.case.phaseTransfer;
+  if (!transfer) return undefined;
+  const { date, when } = phaseTransferDeadline(transfer, f.policy);
+  const why = `Complete the review and issue the plan amended to name the new setting by this date: ${when}.`;
+  return due('phase_transfer_by', 'PHASE_TRANSFER', date, f.finalPlanIssued, why);
+}
+
+function phaseTransferDeadline(transfer: PhaseTransfer, policy: LaPolicy): { date: PlainDate; when: string } {
+  const { year } = parts(transfer.on);
+  const move = `(the move on ${formatLong(transfer.on)})`;
+  switch (transfer.kind) {
+    case 'early-years-to-school':
+    case 'infant-to-junior':
+    case 'primary-to-middle':
+    case 'primary-to-secondary':
+    case 'middle-to-secondary':
+      return {
+        date: fromParts(year, 2, 15),
+        when: `15 February of the year of a move between phases ${move}`,
+      };
+    case 'secondary-to-post16':
+      return {
+        date: fromParts(year, 3, 31),
+        when: `31 March of the year of a move from school to a post-16 institution ${move}`,
+      };
+    case 'post16-to-post16': {
+      const months = policy.post16TransferMonths;
+      return {
+        date: addMonthsClamped(transfer.on, -months),
+        when: `at least ${count(months, 'month')} before a move between post-16 institutions ${move}`,
+      };
+    }
+    default: {
+      const unknown: never = transfer.kind;
+      throw new RangeError(`unknown phase transfer: ${String(unknown)}`);
+    }
+  }
+}
+
+/** UNDER_FIVE, CoP 9.178: guidance ("should consider"), so recommended and never overdue. */
+function recommendedReview(f: Facts): DueDate | undefined {
+  if (ageOn(f.case.child.dateOfBirth, f.today) >= 5) return undefined;
+  const months = f.policy.underFiveMonths;
+  const date = periodEnd(reviewStart(f.case), months);
+  const why = `Recommended, not a legal deadline: for a child under 5 the LA should consider a review within ${count(months, 'month')} starting with ${reviewFrom(f.case)}.`;
+  return { ...due('recommended_review', 'UNDER_FIVE', date, false, why), recommended: true };
+}
+
+function reviewStart(c: EhcCase): PlainDate {
+  return c.lastReviewDecisionOn ?? c.planIssuedOn;
+}
+
+function reviewFrom(c: EhcCase): string {
+  const what = c.lastReviewDecisionOn ? 'the last review decision' : 'the date the plan was made';
+  return `${what} (${formatLong(reviewStart(c))})`;
+}
+
+function due(key: DateKey, rule: RuleId, date: PlainDate, done: boolean, explanation: string): DueDate {
+  return { key, date, rule, explanation, recommended: false, done };
+}
+
+function count(n: number, unit: 'day' | 'week' | 'month'): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}

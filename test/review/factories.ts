@@ -1,0 +1,62 @@
+import type { Child, EhcCase } from '../../bot/src/review/case.ts';
+import type { CaseFile } from '../../bot/src/review/case-file.ts';
+import { type PlainDate, plainDate } from '../../bot/src/review/plain-date.ts';
+import type { Meeting, Review } from '../../bot/src/review/review.ts';
+
+/** A checked date for a test: `d('2025-03-10')`. */
+export function d(text: string): PlainDate {
+  return plainDate(text);
+}
+
+/** A Year 9 child (2025/26) with no recorded NC year. */
+export function makeChild(overrides: Partial<Child> = {}): Child {
+  return { name: 'Sam Fictional', dateOfBirth: d('2011-10-15'), ...overrides };
+}
+
+/** A case whose plan was issued on 10 March 2024 and that has had no review yet. */
+export function makeCase(overrides: Partial<EhcCase> = {}): EhcCase {
+  return {
+    laCode: '860',
+    caseId: 'CASE-0001',
+    settingUrn: '100001',
+    child: makeChild(),
+    planIssuedOn: d('2024-03-10'),
+    outcomes: [],
+    people: [],
+    views: {},
+    ...overrides,
+  };
+}
+
+/** A review being arranged, with nothing in it yet. */
+export function makeReview(overrides: Partial<Review> = {}): Review {
+  return {
+    id: 'REVIEW-0001',
+    stage: 'arranging',
+    startedOn: d('2025-01-06'),
+    invitees: [],
+    adviceRequests: [],
+    advice: [],
+    views: {},
+    attendance: [],
+    history: [],
+    ...overrides,
+  };
+}
+
+/** A meeting on `on`, 10:00-11:00 at the setting, with a Teams link. */
+export function makeMeeting(on: string, overrides: Partial<Meeting> = {}): Meeting {
+  return {
+    on: d(on),
+    startTime: '10:00',
+    endTime: '11:00',
+    venue: 'School library',
+    online: true,
+    ...overrides,
+  };
+}
+
+/** A case file: the case, and a review when one is given. */
+export function makeFile(caseOverrides: Partial<EhcCase> = {}, review?: Review): CaseFile {
+  return review ? { case: makeCase(caseOverrides), review } : { case: makeCase(caseOverrides) };
+}
