@@ -1,0 +1,48 @@
+import { caseKey } from '../review/case.ts';
+import type { CaseFile } from '../review/case-file.ts';
+import type { StoredCase } from './case-store.ts';
+import { documentIdOf } from './document-id.ts';
+
+export const CASE_SCHEMA_VERSION = 1;
+
+/**
+ * A case file as stored in the `cases` container: the aggregate under `file`, and beside it the fields
+ * the store partitions and queries on.
+ *
+ * @remarks The outer fields are copies of `file.case` (written by {@link toCaseDocument} only), so a
+ * query never reaches into the file and the indexing policy can leave the file out (database.ts).
+ * `schemaVersion` lets a later version migrate documents as it reads them.
+ */
+export interface CaseDocument {
+  /** The LA's case id (escaped by {@link documentIdOf}): unique within the LA, which is the partition. */
+  readonly id: string;
+  readonly laCode: string;
+  readonly settingUrn: string;
+  /** `laCode/caseId`: the audit log's partition key for this case. */
+  readonly caseKey: string;
+  readonly file: CaseFile;
+  readonly schemaVersion: typeof CASE_SCHEMA_VERSION;
+}
+
+/** What a read returns: the document with the system properties the service adds. */
+export type ReadCaseDocument = CaseDocument & { readonly _etag: string };
+
+export function toCaseDocument(file: CaseFile): CaseDocument {
+  const { laCode, caseId, settingUrn } = file.case;
+  return {
+    id: documentIdOf(caseId),
+    laCode,
+    settingUrn,
+    caseKey: caseKey(file.case),
+    file,
+    schemaVersion: CASE_SCHEMA_VERSION,
+  };
+}
+
+/** The case file and its ETag; every other system property (`_rid`, `_ts`, `_self`) stays behind. */
+export function fromCaseDocument(document: ReadCaseDocument): StoredCase {
+  if (document.schemaVersion !== CASE_SCHEMA_VERSION) {
+    throw new Error(`case ${document.caseKey} has schema version ${document.schemaVersion}, expected 1`);
+  }
+  return { file: document.file, etag: document._etag };
+}

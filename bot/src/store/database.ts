@@ -1,0 +1,125 @@
+import { type Container, CosmosClient, type CosmosClientOptions, type Database } from '@azure/cosmos';
+
+/**
+ * The containers of the store, with their partition keys and indexing policies (docs/store.md).
+ *
+ * @remarks Each indexing policy opts in to the paths a query filters on and leaves the rest of the
+ * document (the case file: children's details, advice, the report) out of the index: fewer RUs per
+ * write and no personal data in the index. `id` and `_ts` are always indexed when the indexing mode is
+ * consistent, so `ORDER BY c.id` needs no entry; a partition key path is not, so it is listed.
+ */
+export const CONTAINERS = {
+  cases: {
+    id: 'cases',
+    partitionKey: { paths: ['/laCode'] },
+    indexingPolicy: {
+      indexingMode: 'consistent',
+      automatic: true,
+      includedPaths: [{ path: '/laCode/?' }, { path: '/settingUrn/?' }],
+      excludedPaths: [{ path: '/*' }],
+    },
+  },
+  settings: {
+    id: 'settings',
+    partitionKey: { paths: ['/id'] },
+    indexingPolicy: {
+      indexingMode: 'consistent',
+      automatic: true,
+      includedPaths: [],
+      excludedPaths: [{ path: '/*' }],
+    },
+  },
+  audit: {
+    id: 'audit',
+    partitionKey: { paths: ['/caseKey'] },
+    indexingPolicy: {
+      indexingMode: 'consistent',
+      automatic: true,
+      includedPaths: [{ path: '/caseKey/?' }],
+      excludedPaths: [{ path: '/*' }],
+    },
+  },
+} as const;
+
+export type ContainerName = keyof typeof CONTAINERS;
+
+export interface DatabaseOptions {
+  /** `https://<account>.documents.azure.com:443/` in Azure; `http://127.0.0.1:<port>` for the local store. */
+  readonly endpoint: string;
+  readonly databaseId: string;
+  /** The account key. Give this or `credential`. */
+  readonly key?: string;
+  /** An Entra ID credential (managed identity in App Service). Give this or `key`. */
+  readonly credential?: CosmosClientOptions['aadCredentials'];
+  /**
+   * Create the database and containers when missing (default true).
+   *
+   * @remarks With Entra ID data-plane roles a client cannot create databases or containers (that is a
+   * control-plane operation): there Bicep creates them from {@link CONTAINERS} and this is false.
+   */
+  readonly createIfMissing?: boolean;
+  /**
+   * Multi-region endpoint discovery. Off by default for an `http:` endpoint: the local server
+   * advertises an `https:` endpoint it does not serve.
+   */
+  readonly endpointDiscovery?: boolean;
+}
+
+/** An opened database: one handle per container. */
+export interface StoreDatabase {
+  readonly client: CosmosClient;
+  readonly database: Database;
+  readonly cases: Container;
+  readonly settings: Container;
+  readonly audit: Container;
+  /** Stops the client's background work; the handles are unusable afterwards. */
+  close(): void;
+}
+
+/** Opens (and by default creates) the database and its containers; the same code for Azure and local. */
+export async function openDatabase(options: DatabaseOptions): Promise<StoreDatabase> {
+  if (options.key === undefined && options.credential === undefined) {
+    throw new TypeError('openDatabase needs a key or a credential');
+  }
+  const client = new CosmosClient({
+    endpoint: options.endpoint,
+    ...(options.key !== undefined ? { key: options.key } : {}),
+    ...(options.credential !== undefined ? { aadCredentials: options.credential } : {}),
+    userAgentSuffix: 'ehc-review-hub',
+    connectionPolicy: {
+      enableEndpointDiscovery: options.endpointDiscovery ?? !options.endpoint.startsWith('http:'),
+    },
+  });
+  try {
+    const database = await openOrCreate(client, options);
+    const container = async (name: ContainerName): Promise<Container> => {
+      const definition = CONTAINERS[name];
+      if (options.createIfMissing === false) return database.container(definition.id);
+      const { container } = await database.containers.createIfNotExists({
+        id: definition.id,
+        partitionKey: { paths: [...definition.partitionKey.paths] },
+        indexingPolicy: {
+          ...definition.indexingPolicy,
+          includedPaths: [...definition.indexingPolicy.includedPaths],
+          excludedPaths: [...definition.indexingPolicy.excludedPaths],
+        },
+      });
+      return container;
+    };
+    const [cases, settings, audit] = await Promise.all([
+      container('cases'),
+      container('settings'),
+      container('audit'),
+    ]);
+    return { client, database, cases, settings, audit, close: () => client.dispose() };
+  } catch (error) {
+    client.dispose();
+    throw error;
+  }
+}
+
+async function openOrCreate(client: CosmosClient, options: DatabaseOptions): Promise<Database> {
+  if (options.createIfMissing === false) return client.database(options.databaseId);
+  const { database } = await client.databases.createIfNotExists({ id: options.databaseId });
+  return database;
+}
