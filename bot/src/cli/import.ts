@@ -1,0 +1,78 @@
+/**
+ * `npm run import -- FILE [--today YYYY-MM-DD]`: loads an LA's cases from a CSV or JSON export into the
+ * store. All or nothing: a file with any bad row imports nothing and lists every problem. Running it
+ * again changes nothing; after an interruption it finishes what was left.
+ */
+import { type ImportProgress, importCases } from '../import/import-cases.ts';
+import { readCases } from '../import/read-cases.ts';
+import { londonDate } from '../review/plain-date.ts';
+import { CosmosAuditLog } from '../store/cosmos-audit-log.ts';
+import { CosmosCaseStore } from '../store/cosmos-case-store.ts';
+import { EXIT, parseFileArgs } from './file-args.ts';
+import { type OpenedStore, openStoreFromEnv, StoreConfigError } from './open-store.ts';
+import { reportFileProblems } from './output.ts';
+import { progressLine, summaryLine } from './progress.ts';
+
+const USAGE = `Usage: npm run import -- FILE [--today YYYY-MM-DD]
+
+Imports an LA's cases from FILE: .csv (a header row, columns in any order) or .json (an array of
+objects), with the columns case_id, la_code, setting_urn, child_name, date_of_birth, nc_year,
+plan_issued_on, last_review_decision_on, transfer_kind, transfer_on, review_meeting_on,
+amendment_notice_on. Check a file first with: npm run --silent clock -- FILE
+--today  the date the import counts as today (default: today in Europe/London)
+
+Store: Azure Cosmos DB when COSMOS_ENDPOINT and COSMOS_KEY are set (database COSMOS_DATABASE,
+default ehc-review-hub); otherwise the local development store on LOCAL_COSMOS_PORT (default 8081),
+data in EHC_DATA_DIR (default .data/).
+`;
+
+async function main(): Promise<number> {
+  const parsed = parseFileArgs(process.argv.slice(2), () => londonDate(new Date()));
+  if (parsed.kind === 'help') {
+    process.stdout.write(USAGE);
+    return EXIT.ok;
+  }
+  if (parsed.kind === 'usage-error') {
+    process.stderr.write(`${parsed.message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const { file, today } = parsed.args;
+  let store: OpenedStore | undefined;
+  let progress: ImportProgress | undefined;
+  try {
+    const rows = await readCases(file);
+    store = await openStoreFromEnv(process.env);
+    process.stderr.write(`Using ${store.description}.\n`);
+    const counts = await importCases(rows, {
+      store: new CosmosCaseStore(store.db),
+      audit: new CosmosAuditLog(store.db.audit),
+      today,
+      now: () => new Date(),
+      onProgress: (current) => {
+        progress = current;
+        const line = progressLine(current);
+        if (line) process.stderr.write(`${line}\n`);
+      },
+    });
+    process.stdout.write(`${summaryLine(counts)}\n`);
+    return EXIT.ok;
+  } catch (error) {
+    if (reportFileProblems(error, process.stderr, 'Nothing was imported.')) return EXIT.failed;
+    if (error instanceof StoreConfigError) {
+      process.stderr.write(`${error.message}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    const reached = progress ? ` after ${progress.done} of ${progress.total} cases` : '';
+    process.stderr.write(
+      `The import stopped${reached}: ${reason}\n` +
+        'Cases written before it stopped are kept. Run the same command again to finish: ' +
+        'it changes nothing that is already done.\n',
+    );
+    return EXIT.failed;
+  } finally {
+    await store?.close();
+  }
+}
+
+process.exitCode = await main();

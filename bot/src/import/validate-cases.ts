@@ -1,0 +1,142 @@
+import { caseKey } from '../review/case.ts';
+import { type Problem, ReviewError } from '../review/errors.ts';
+import type { ImportedCase } from '../review/imported-case.ts';
+import { isAfter, isBefore, type PlainDate } from '../review/plain-date.ts';
+import { CASE_FIELDS, type CaseFields } from './case-fields.ts';
+import { CASE_COLUMNS, type CaseColumn, type RawCaseRow } from './columns.ts';
+
+/**
+ * The rows of a file as cases, or a ReviewError IMPORT_INVALID listing every problem in every row.
+ *
+ * @remarks All of it or none of it: one bad row stops the whole file, so an LA never has half an
+ * export in the product and the rest nowhere. Every problem is collected, not only the first, so the
+ * officer can mend the file in one pass. `today` is needed because some dates record what has
+ * happened (the plan was issued, a decision notified, amendments served) and cannot be in the future.
+ */
+export function validateCases(rows: readonly RawCaseRow[], today: PlainDate): ImportedCase[] {
+  const problems: Problem[] = [];
+  const cases: ImportedCase[] = [];
+  const firstRowOf = new Map<string, string>();
+  for (const row of rows) {
+    const checked = checkRow(row, today);
+    const { case_id: caseId, la_code: laCode } = checked.fields;
+    if (caseId !== undefined && laCode !== undefined) {
+      const key = caseKey({ laCode, caseId });
+      const earlier = firstRowOf.get(key);
+      if (earlier) {
+        checked.problems.push({
+          where: `${row.where}, case_id`,
+          message: `repeats case ${caseId} of LA ${laCode} from ${earlier}`,
+        });
+      } else {
+        firstRowOf.set(key, row.where);
+      }
+    }
+    if (checked.problems.length > 0) problems.push(...checked.problems);
+    else cases.push(toImportedCase(checked.fields as CaseFields));
+  }
+  if (problems.length > 0) throw new ReviewError('IMPORT_INVALID', problems);
+  return cases;
+}
+
+function checkRow(row: RawCaseRow, today: PlainDate): { fields: Partial<CaseFields>; problems: Problem[] } {
+  if (row.unreadable) return { fields: {}, problems: [{ where: row.where, message: row.unreadable }] };
+  const fields: Partial<Record<CaseColumn, unknown>> = {};
+  const problems: Problem[] = [];
+  const failed = new Set<CaseColumn>();
+  for (const column of CASE_COLUMNS) {
+    const result = CASE_FIELDS[column].safeParse(row.values[column]);
+    if (result.success) {
+      fields[column] = result.data;
+      continue;
+    }
+    failed.add(column);
+    for (const issue of result.error.issues)
+      problems.push({ where: `${row.where}, ${column}`, message: issue.message });
+  }
+  for (const { column, message } of crossFieldProblems(fields as Partial<CaseFields>, failed, today)) {
+    problems.push({ where: `${row.where}, ${column}`, message });
+  }
+  return { fields: fields as Partial<CaseFields>, problems };
+}
+
+interface FieldProblem {
+  readonly column: CaseColumn;
+  readonly message: string;
+}
+
+/** The rules that join columns; each looks only at columns that were valid on their own. */
+function crossFieldProblems(
+  fields: Partial<CaseFields>,
+  failed: ReadonlySet<CaseColumn>,
+  today: PlainDate,
+): FieldProblem[] {
+  const found: FieldProblem[] = [];
+  const dob = fields.date_of_birth;
+  const issued = fields.plan_issued_on;
+  const lastDecision = fields.last_review_decision_on;
+  const meeting = fields.review_meeting_on;
+  const notice = fields.amendment_notice_on;
+
+  // PHASE_TRANSFER needs both the kind of move (which deadline) and its date (which year).
+  if (fields.transfer_kind && !fields.transfer_on && !failed.has('transfer_on')) {
+    found.push({ column: 'transfer_on', message: 'is required when transfer_kind is given' });
+  }
+  if (fields.transfer_on && !fields.transfer_kind && !failed.has('transfer_kind')) {
+    found.push({ column: 'transfer_kind', message: 'is required when transfer_on is given' });
+  }
+  if (dob && issued && !isBefore(dob, issued)) {
+    found.push({ column: 'plan_issued_on', message: `must be after date_of_birth (${dob})` });
+  }
+  if (issued && lastDecision && isBefore(lastDecision, issued)) {
+    found.push({
+      column: 'last_review_decision_on',
+      message: `must not be before plan_issued_on (${issued})`,
+    });
+  }
+  if (meeting && notice && isBefore(notice, meeting)) {
+    found.push({
+      column: 'amendment_notice_on',
+      message: `must not be before review_meeting_on (${meeting})`,
+    });
+  }
+  // The review in progress follows the last one: a meeting before that decision is the old review's.
+  const reviewColumn = meeting ? 'review_meeting_on' : notice ? 'amendment_notice_on' : undefined;
+  const reviewBegan = meeting ?? notice;
+  const previous = lastDecision ?? issued;
+  if (reviewColumn && reviewBegan && previous && !isAfter(reviewBegan, previous)) {
+    const after = lastDecision ? 'last_review_decision_on' : 'plan_issued_on';
+    found.push({
+      column: reviewColumn,
+      message: `must be after ${after} (${previous}) for a review in progress`,
+    });
+  }
+  for (const column of ['plan_issued_on', 'last_review_decision_on', 'amendment_notice_on'] as const) {
+    const happened = fields[column];
+    if (happened && isAfter(happened, today)) {
+      found.push({
+        column,
+        message: `must not be after today (${today}): it records something that has happened`,
+      });
+    }
+  }
+  return found;
+}
+
+function toImportedCase(fields: CaseFields): ImportedCase {
+  return {
+    caseId: fields.case_id,
+    laCode: fields.la_code,
+    settingUrn: fields.setting_urn,
+    childName: fields.child_name,
+    dateOfBirth: fields.date_of_birth,
+    ...(fields.nc_year === undefined ? {} : { ncYear: fields.nc_year }),
+    planIssuedOn: fields.plan_issued_on,
+    ...(fields.last_review_decision_on ? { lastReviewDecisionOn: fields.last_review_decision_on } : {}),
+    ...(fields.transfer_kind && fields.transfer_on
+      ? { phaseTransfer: { kind: fields.transfer_kind, on: fields.transfer_on } }
+      : {}),
+    ...(fields.review_meeting_on ? { reviewMeetingOn: fields.review_meeting_on } : {}),
+    ...(fields.amendment_notice_on ? { amendmentNoticeOn: fields.amendment_notice_on } : {}),
+  };
+}

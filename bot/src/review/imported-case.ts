@@ -1,0 +1,147 @@
+import type { CaseRef, EhcCase, PhaseTransfer } from './case.ts';
+import type { CaseFile } from './case-file.ts';
+import { academicYearStart } from './nc-year.ts';
+import { isAfter, type PlainDate } from './plain-date.ts';
+import type { Review, Stage } from './review.ts';
+
+/**
+ * One case as an LA's export describes it, checked and typed (the import validates the file into these).
+ *
+ * @remarks The export holds only what the LA's case management system knows: the child, the plan's
+ * dates, a planned phase transfer and, for a review already under way, its meeting date and the date
+ * proposed amendments were served. Outcomes, people and views are entered in the product.
+ */
+export interface ImportedCase extends CaseRef {
+  readonly settingUrn: string;
+  readonly childName: string;
+  readonly dateOfBirth: PlainDate;
+  /** The NC year in the current academic year, when it differs from the chronological one. */
+  readonly ncYear?: number;
+  readonly planIssuedOn: PlainDate;
+  readonly lastReviewDecisionOn?: PlainDate;
+  readonly phaseTransfer?: PhaseTransfer;
+  /** The meeting of a review in progress. */
+  readonly reviewMeetingOn?: PlainDate;
+  /** The day proposed amendments were served, for a review that reached amendment. */
+  readonly amendmentNoticeOn?: PlainDate;
+}
+
+/** Who the product names as having decided, for a decision made in the LA's previous system. */
+export const IMPORTED_BY = 'imported';
+
+/**
+ * The case file an imported case becomes.
+ *
+ * @remarks `today` dates the recorded NC year: the export gives the child's year "in the current
+ * academic year", so the record is for the academic year containing `today` (`ncYearOn` moves it on a
+ * year group each September after).
+ *
+ * A review in progress is brought in at the stage its dates show, because the clock must keep running
+ * for it: with an amendment notice it is `amending` (the LA decided to amend, and served the proposal
+ * on that day, AMEND_PROPOSAL); with a meeting on or before `today` it is at `meeting` (the report is
+ * next, REPORT_DUE); with a meeting still to come it is `contributing`, because a meeting date in the
+ * LA's system means it was arranged and the invitations sent there. Meeting time and venue are unknown
+ * (`00:00`, empty), and `imported: true` tells the clock and the screens that the steps before the
+ * stage happened elsewhere and are not recorded here. The review starts on `today`, the day it came
+ * into the product. Its id is derived from the case so that importing the same file again builds the
+ * same review.
+ */
+export function caseFileFromImport(row: ImportedCase, today: PlainDate): CaseFile {
+  const ehcCase: EhcCase = {
+    laCode: row.laCode,
+    caseId: row.caseId,
+    settingUrn: row.settingUrn,
+    child: {
+      name: row.childName,
+      dateOfBirth: row.dateOfBirth,
+      ...(row.ncYear === undefined
+        ? {}
+        : { ncYear: { year: row.ncYear, academicYearStart: academicYearStart(today) } }),
+    },
+    planIssuedOn: row.planIssuedOn,
+    ...(row.lastReviewDecisionOn ? { lastReviewDecisionOn: row.lastReviewDecisionOn } : {}),
+    ...(row.phaseTransfer ? { phaseTransfer: row.phaseTransfer } : {}),
+    outcomes: [],
+    people: [],
+    views: {},
+  };
+  const review = reviewInProgress(row, today);
+  return review ? { case: ehcCase, review } : { case: ehcCase };
+}
+
+function reviewInProgress(row: ImportedCase, today: PlainDate): Review | undefined {
+  const { reviewMeetingOn: meetingOn, amendmentNoticeOn: noticeOn } = row;
+  if (!meetingOn && !noticeOn) return undefined;
+  const stage: Stage = noticeOn
+    ? 'amending'
+    : meetingOn && !isAfter(meetingOn, today)
+      ? 'meeting'
+      : 'contributing';
+  return {
+    id: `imported-${row.caseId}`,
+    stage,
+    startedOn: today,
+    ...(meetingOn
+      ? { meeting: { on: meetingOn, startTime: '00:00', endTime: '00:00', venue: '', online: false } }
+      : {}),
+    invitees: [],
+    adviceRequests: [],
+    advice: [],
+    views: {},
+    attendance: [],
+    ...(noticeOn
+      ? {
+          decision: { outcome: 'amend', notifiedOn: noticeOn, decidedBy: IMPORTED_BY, reason: IMPORTED_BY },
+          amendment: { noticeOn },
+        }
+      : {}),
+    history: [],
+    imported: true,
+  };
+}
+
+/**
+ * A case already in the product, brought up to date with a later import of it.
+ *
+ * @remarks The LA's system is the record of the LA-held facts, so the setting, the child (name, date of
+ * birth, recorded NC year) and the plan's dates and phase transfer come from the import; a fact the
+ * import leaves out is removed. What is entered in the product (outcomes, people, views, the
+ * coordinator) is kept.
+ *
+ * Once a review is in the product, the product is its record: an existing review, at any stage, is
+ * never replaced by the import, whose dates are at best a copy of what was done here and at worst an
+ * out-of-date export. For the same reason the last review decision date is the later of the two: a
+ * review that closed here moved its decision date into the case, and an older export must not move
+ * the review-by date (REVIEW_DUE) back. A review from the import is added only when the case has none,
+ * and only when it began after the last review decision: one that did is the review that has since
+ * closed, still in an old export.
+ */
+export function mergeImport(existing: CaseFile, incoming: CaseFile): CaseFile {
+  const { lastReviewDecisionOn: _kept, phaseTransfer: _replaced, ...productHeld } = existing.case;
+  const lastReviewDecisionOn = later(existing.case.lastReviewDecisionOn, incoming.case.lastReviewDecisionOn);
+  const merged: EhcCase = {
+    ...productHeld,
+    settingUrn: incoming.case.settingUrn,
+    child: incoming.case.child,
+    planIssuedOn: incoming.case.planIssuedOn,
+    ...(lastReviewDecisionOn ? { lastReviewDecisionOn } : {}),
+    ...(incoming.case.phaseTransfer ? { phaseTransfer: incoming.case.phaseTransfer } : {}),
+  };
+  const review = existing.review ?? addableReview(incoming.review, lastReviewDecisionOn);
+  return review ? { case: merged, review } : { case: merged };
+}
+
+function addableReview(
+  review: Review | undefined,
+  lastDecisionOn: PlainDate | undefined,
+): Review | undefined {
+  if (!review || !lastDecisionOn) return review;
+  const began = review.meeting?.on ?? review.decision?.notifiedOn;
+  return began && isAfter(began, lastDecisionOn) ? review : undefined;
+}
+
+function later(a: PlainDate | undefined, b: PlainDate | undefined): PlainDate | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return isAfter(b, a) ? b : a;
+}

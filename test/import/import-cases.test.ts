@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { type ImportProgress, importCases } from '../../bot/src/import/import-cases.ts';
+import type { CaseFile } from '../../bot/src/review/case-file.ts';
+import { plainDate } from '../../bot/src/review/plain-date.ts';
+import type { CaseStore } from '../../bot/src/store/case-store.ts';
+import { CosmosAuditLog } from '../../bot/src/store/cosmos-audit-log.ts';
+import { CosmosCaseStore } from '../../bot/src/store/cosmos-case-store.ts';
+import { d, makeMeeting, makeReview } from '../review/factories.ts';
+import { freshCosmosForEachTest } from '../support/cosmos.ts';
+import { caseId, problemsOfAsync, rawRow, rawRows } from './factories.ts';
+
+const cosmos = freshCosmosForEachTest();
+const today = plainDate('2026-01-12');
+const at = new Date('2026-01-12T09:30:00.000Z');
+
+function stores() {
+  return { store: new CosmosCaseStore(cosmos.db), audit: new CosmosAuditLog(cosmos.db.audit) };
+}
+
+function run(
+  rows: Parameters<typeof importCases>[0],
+  options: Partial<Parameters<typeof importCases>[1]> = {},
+) {
+  return importCases(rows, { ...stores(), today, now: () => at, ...options });
+}
+
+async function storedCases(laCode = '860'): Promise<readonly CaseFile[]> {
+  return (await stores().store.pageByLa(laCode, { pageSize: 1000 })).items;
+}
+
+async function etags(count: number): Promise<(string | undefined)[]> {
+  const { store } = stores();
+  return Promise.all(
+    Array.from(
+      { length: count },
+      async (_, i) => (await store.get({ laCode: '860', caseId: caseId(i) }))?.etag,
+    ),
+  );
+}
+
+/** The real store, failing every create after the first `creates` (a process that dies midway). */
+function dyingAfter(store: CaseStore, creates: number): CaseStore {
+  let left = creates;
+  return {
+    get: (ref) => store.get(ref),
+    create: async (file) => {
+      if (left <= 0) throw new Error('connection reset');
+      left -= 1;
+      return store.create(file);
+    },
+    replace: (file, etag) => store.replace(file, etag),
+    update: (ref, change) => store.update(ref, change),
+    listBySetting: (urn) => store.listBySetting(urn),
+    pageByLa: (laCode, options) => store.pageByLa(laCode, options),
+  };
+}
+
+describe('importCases: an LA file into the store, all or nothing, idempotent', () => {
+  it('creates every case and audits each one without personal data', async () => {
+    const counts = await run(rawRows(3));
+
+    expect(counts).toEqual({ created: 3, updated: 0, unchanged: 0 });
+    expect((await storedCases()).map((file) => file.case.caseId).sort()).toEqual([
+      caseId(0),
+      caseId(1),
+      caseId(2),
+    ]);
+    const { items } = await stores().audit.listForCase({ laCode: '860', caseId: caseId(1) });
+    expect(items).toEqual([
+      {
+        at: at.toISOString(),
+        actor: 'system:import',
+        action: 'case.import',
+        caseKey: `860/${caseId(1)}`,
+        detail: { effect: 'created' },
+      },
+    ]);
+  });
+
+  it('imports nothing from a file with any bad row', async () => {
+    const rows = [...rawRows(4), rawRow({ case_id: 'CASE-0099', date_of_birth: '2011-02-30' }, 'row 6')];
+
+    expect(await problemsOfAsync(() => run(rows))).toEqual([
+      { where: 'row 6, date_of_birth', message: 'not a calendar date (expected YYYY-MM-DD): "2011-02-30"' },
+    ]);
+    expect(await storedCases()).toEqual([]);
+    expect((await stores().audit.listForCase({ laCode: '860', caseId: caseId(0) })).items).toEqual([]);
+  });
+
+  it('changes nothing when the same file is imported twice: no write, no audit entry', async () => {
+    const rows = rawRows(5, (i) => (i === 2 ? { review_meeting_on: '2026-02-02', nc_year: '8' } : {}));
+    await run(rows);
+    const before = await etags(5);
+
+    expect(await run(rows)).toEqual({ created: 0, updated: 0, unchanged: 5 });
+    expect(await etags(5)).toEqual(before);
+    expect((await stores().audit.listForCase({ laCode: '860', caseId: caseId(2) })).items).toHaveLength(1);
+  });
+
+  it('finishes an import that died midway when run again, changing nothing it had done', async () => {
+    const rows = rawRows(20);
+    const { store, audit } = stores();
+    await expect(run(rows, { store: dyingAfter(store, 7), audit, concurrency: 4 })).rejects.toThrow(
+      'connection reset',
+    );
+    const done = await storedCases();
+    expect(done).toHaveLength(7);
+
+    expect(await run(rows)).toEqual({ created: 13, updated: 0, unchanged: 7 });
+    expect(await storedCases()).toHaveLength(20);
+  });
+
+  it('updates a case whose LA-held fields changed, and audits the update', async () => {
+    await run(rawRows(2));
+
+    const later = new Date('2026-01-13T09:30:00.000Z');
+    expect(
+      await run(
+        rawRows(2, (i) => (i === 1 ? { setting_urn: '100002' } : {})),
+        { now: () => later },
+      ),
+    ).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: 1,
+    });
+    const { store, audit } = stores();
+    expect((await store.get({ laCode: '860', caseId: caseId(1) }))?.file.case.settingUrn).toBe('100002');
+    expect(
+      (await audit.listForCase({ laCode: '860', caseId: caseId(1) })).items.map((e) => e.detail),
+    ).toEqual([{ effect: 'created' }, { effect: 'updated' }]);
+  });
+
+  it('never overwrites a review that has progressed in the product', async () => {
+    await run([rawRow({ review_meeting_on: '2025-12-01' })]);
+    const { store } = stores();
+    const progressed = makeReview({
+      id: 'imported-CASE-0001',
+      stage: 'report',
+      meeting: makeMeeting('2025-12-01'),
+      history: [{ from: 'meeting', to: 'report', on: d('2025-12-02'), by: 'tenant/senco' }],
+    });
+    await store.update({ laCode: '860', caseId: 'CASE-0001' }, (file) => ({ ...file, review: progressed }));
+
+    const counts = await run([rawRow({ review_meeting_on: '2025-12-08', setting_urn: '100002' })]);
+
+    expect(counts).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    const stored = await store.get({ laCode: '860', caseId: 'CASE-0001' });
+    expect(stored?.file.review).toEqual(progressed);
+    expect(stored?.file.case.settingUrn).toBe('100002');
+  });
+
+  it('reports progress after every case, ending with the counts', async () => {
+    const seen: ImportProgress[] = [];
+    await run(rawRows(30), { onProgress: (progress) => seen.push(progress) });
+
+    expect(seen.map((progress) => progress.done)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(seen.at(-1)).toEqual({ done: 30, total: 30, created: 30, updated: 0, unchanged: 0 });
+  });
+
+  it('writes a bounded number of cases at a time', async () => {
+    const { store, audit } = stores();
+    let inFlight = 0;
+    let most = 0;
+    const counting: CaseStore = {
+      ...dyingAfter(store, Number.POSITIVE_INFINITY),
+      update: async (ref, change) => {
+        most = Math.max(most, ++inFlight);
+        try {
+          return await store.update(ref, change);
+        } finally {
+          inFlight -= 1;
+        }
+      },
+    };
+
+    await run(rawRows(40), { store: counting, audit, concurrency: 5 });
+
+    expect(most).toBe(5);
+  });
+});
