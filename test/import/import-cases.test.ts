@@ -135,7 +135,7 @@ describe('importCases: an LA file into the store, all or nothing, idempotent', (
     await run([rawRow({ review_meeting_on: '2025-12-01' })]);
     const { store } = stores();
     const progressed = makeReview({
-      id: 'imported-CASE-0001',
+      id: 'imported-2025-12-01',
       stage: 'report',
       meeting: makeMeeting('2025-12-01'),
       history: [{ from: 'meeting', to: 'report', on: d('2025-12-02'), by: 'tenant/senco' }],

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseFile } from '../../bot/src/review/case-file.ts';
 import { caseFileFromImport, type ImportedCase, mergeImport } from '../../bot/src/review/imported-case.ts';
+import { STATUTORY_DEFAULTS } from '../../bot/src/review/policy.ts';
+import { abandonReview } from '../../bot/src/review/transitions.ts';
 import { d, makeCase, makeMeeting, makeReview } from './factories.ts';
 
 const today = d('2026-01-12');
@@ -59,7 +61,7 @@ describe('caseFileFromImport: an LA export row becomes a case file', () => {
     const { review } = caseFileFromImport(imported({ reviewMeetingOn: d('2026-02-02') }), today);
 
     expect(review).toEqual({
-      id: 'imported-CASE-0001',
+      id: 'imported-2026-02-02',
       stage: 'contributing',
       startedOn: today,
       meeting: { on: d('2026-02-02'), startTime: '00:00', endTime: '00:00', venue: '', online: false },
@@ -170,6 +172,23 @@ describe('mergeImport: a later import of a case already in the product', () => {
 
     expect(mergeImport(decidedHere, older).case.lastReviewDecisionOn).toBe(d('2025-12-20'));
     expect(mergeImport(decidedHere, newer).case.lastReviewDecisionOn).toBe(d('2026-01-05'));
+  });
+
+  it('does not bring back a review that was abandoned here', () => {
+    const incoming = caseFileFromImport(imported({ reviewMeetingOn: d('2026-02-02') }), today);
+    const started = mergeImport({ case: existingCase }, incoming);
+    const abandoned = abandonReview(started, 'Family moved away', {
+      today,
+      by: 'tenant/senco',
+      policy: STATUTORY_DEFAULTS,
+    });
+
+    const again = mergeImport(abandoned, incoming);
+
+    expect(again.review).toBeUndefined();
+    expect(again.abandonedReviewIds).toEqual(['imported-2026-02-02']);
+    const rearranged = caseFileFromImport(imported({ reviewMeetingOn: d('2026-03-02') }), today);
+    expect(mergeImport(abandoned, rearranged).review?.id).toBe('imported-2026-03-02');
   });
 
   it('changes nothing when the case was imported from the same row', () => {

@@ -11,4 +11,10 @@ import type { Review } from './review.ts';
 export interface CaseFile {
   readonly case: EhcCase;
   readonly review?: Review;
+  /**
+   * Ids of reviews that were abandoned. Their content is deleted (seed: "all information will be
+   * permanently deleted"); only the id stays, so that a later import of an old export cannot bring an
+   * abandoned review back.
+   */
+  readonly abandonedReviewIds?: readonly string[];
 }

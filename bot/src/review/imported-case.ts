@@ -43,8 +43,8 @@ export const IMPORTED_BY = 'imported';
  * LA's system means it was arranged and the invitations sent there. Meeting time and venue are unknown
  * (`00:00`, empty), and `imported: true` tells the clock and the screens that the steps before the
  * stage happened elsewhere and are not recorded here. The review starts on `today`, the day it came
- * into the product. Its id is derived from the case so that importing the same file again builds the
- * same review.
+ * into the product. Its id is derived from its first date so that importing the same file again builds
+ * the same review, and a review abandoned here stays abandoned (`abandonedReviewIds`).
  */
 export function caseFileFromImport(row: ImportedCase, today: PlainDate): CaseFile {
   const ehcCase: EhcCase = {
@@ -69,6 +69,10 @@ export function caseFileFromImport(row: ImportedCase, today: PlainDate): CaseFil
   return review ? { case: ehcCase, review } : { case: ehcCase };
 }
 
+function importedReviewId(firstDate: PlainDate | undefined): string {
+  return `imported-${firstDate ?? 'undated'}`;
+}
+
 function reviewInProgress(row: ImportedCase, today: PlainDate): Review | undefined {
   const { reviewMeetingOn: meetingOn, amendmentNoticeOn: noticeOn } = row;
   if (!meetingOn && !noticeOn) return undefined;
@@ -78,7 +82,7 @@ function reviewInProgress(row: ImportedCase, today: PlainDate): Review | undefin
       ? 'meeting'
       : 'contributing';
   return {
-    id: `imported-${row.caseId}`,
+    id: importedReviewId(meetingOn ?? noticeOn),
     stage,
     startedOn: today,
     ...(meetingOn
@@ -113,8 +117,8 @@ function reviewInProgress(row: ImportedCase, today: PlainDate): Review | undefin
  * out-of-date export. For the same reason the last review decision date is the later of the two: a
  * review that closed here moved its decision date into the case, and an older export must not move
  * the review-by date (REVIEW_DUE) back. A review from the import is added only when the case has none,
- * and only when it began after the last review decision: one that did is the review that has since
- * closed, still in an old export.
+ * and only when it began after the last review decision (one that did not is the review that has since
+ * closed, still in an old export) and was not abandoned here.
  */
 export function mergeImport(existing: CaseFile, incoming: CaseFile): CaseFile {
   const { lastReviewDecisionOn: _kept, phaseTransfer: _replaced, ...productHeld } = existing.case;
@@ -127,14 +131,18 @@ export function mergeImport(existing: CaseFile, incoming: CaseFile): CaseFile {
     ...(lastReviewDecisionOn ? { lastReviewDecisionOn } : {}),
     ...(incoming.case.phaseTransfer ? { phaseTransfer: incoming.case.phaseTransfer } : {}),
   };
-  const review = existing.review ?? addableReview(incoming.review, lastReviewDecisionOn);
-  return review ? { case: merged, review } : { case: merged };
+  const abandoned = existing.abandonedReviewIds ?? [];
+  const review = existing.review ?? addableReview(incoming.review, lastReviewDecisionOn, abandoned);
+  const { review: _old, ...rest } = existing;
+  return review ? { ...rest, case: merged, review } : { ...rest, case: merged };
 }
 
 function addableReview(
   review: Review | undefined,
   lastDecisionOn: PlainDate | undefined,
+  abandonedIds: readonly string[],
 ): Review | undefined {
+  if (review && abandonedIds.includes(review.id)) return undefined;
   if (!review || !lastDecisionOn) return review;
   const began = review.meeting?.on ?? review.decision?.notifiedOn;
   return began && isAfter(began, lastDecisionOn) ? review : undefined;

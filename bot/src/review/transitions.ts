@@ -98,8 +98,8 @@ export function abandonReview(file: CaseFile, reason: string, ctx: StepContext):
   const problems = gateProblems(file, 'abandoned', ctx.today, ctx.policy);
   if (!reason.trim()) problems.push({ where: 'reason', message: 'say why the review is abandoned' });
   if (problems.length > 0) throw new ReviewError('STAGE_GATE', problems);
-  const { review: _abandoned, ...rest } = file;
-  return rest;
+  const { review: abandoned, ...rest } = file;
+  return { ...rest, abandonedReviewIds: [...(file.abandonedReviewIds ?? []), abandoned.id] };
 }
 
 function isProfessional(role: string): boolean {
