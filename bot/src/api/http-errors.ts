@@ -1,0 +1,55 @@
+import { ERROR_CATALOGUE, type ErrorKind, isReviewError, type Problem } from '../review/errors.ts';
+
+/**
+ * The one mapping from an error to an HTTP answer (STYLE.md: "mapped once to HTTP status").
+ *
+ * @remarks A case the user may not read answers 404 CASE_NOT_FOUND, never 403, so that a case id does
+ * not tell anyone that the case exists (permissions.ts); `forbidden` is for actions on a case the user
+ * can see. The transport's own errors (no such route, a body that is not JSON) have codes of their
+ * own below, in the same body shape.
+ */
+export const STATUS_OF_KIND: Readonly<Record<ErrorKind, number>> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  gate: 422,
+};
+
+/** Errors of HTTP itself, which the domain's catalogue has no words for. */
+export const HTTP_ERRORS = {
+  ROUTE_NOT_FOUND: { status: 404, message: 'There is no such address in the API. See /api/openapi.json.' },
+  METHOD_NOT_ALLOWED: { status: 405, message: 'That method is not allowed at this address.' },
+  BODY_NOT_JSON: { status: 400, message: 'The body of the request is not valid JSON.' },
+  BODY_TOO_LARGE: { status: 413, message: 'The body of the request is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json.' },
+  INTERNAL_ERROR: { status: 500, message: 'Something went wrong on the server. Try again in a moment.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+export type HttpErrorCode = keyof typeof HTTP_ERRORS;
+
+export interface ErrorBody {
+  readonly error: { readonly code: string; readonly message: string; readonly problems: readonly Problem[] };
+}
+
+export interface ErrorAnswer {
+  readonly status: number;
+  readonly body: ErrorBody;
+}
+
+export function httpError(code: HttpErrorCode, problems: readonly Problem[] = []): ErrorAnswer {
+  const { status, message } = HTTP_ERRORS[code];
+  return { status, body: { error: { code, message, problems } } };
+}
+
+/** The answer for anything thrown by a handler; undefined for an error that is not ours (a bug: 500). */
+export function answerFor(error: unknown): ErrorAnswer | undefined {
+  if (!isReviewError(error)) return undefined;
+  return {
+    status: STATUS_OF_KIND[error.kind],
+    body: { error: { code: error.code, message: error.message, problems: error.problems } },
+  };
+}
+
+/** Every code the API can answer with, for the OpenAPI document. */
+export const ERROR_CODES: readonly string[] = [...Object.keys(ERROR_CATALOGUE), ...Object.keys(HTTP_ERRORS)];

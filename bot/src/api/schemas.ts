@@ -1,0 +1,171 @@
+import * as z from 'zod';
+import { DATE_KEYS } from '../review/clock.ts';
+import { parsePlainDate } from '../review/plain-date.ts';
+import { STAGES } from '../review/review.ts';
+import { RULES } from '../review/rules.ts';
+
+/**
+ * The API's shapes as zod schemas: parameters are checked with them at the boundary, and the OpenAPI
+ * document (openapi.ts) is generated from them, so the document cannot drift from what is checked.
+ * Each schema registered in {@link apiSchemas} becomes a component of the document.
+ */
+export const apiSchemas = z.registry<{ id: string; description?: string }>();
+
+const RULE_IDS = Object.keys(RULES) as [keyof typeof RULES, ...(keyof typeof RULES)[]];
+
+export const PlainDateSchema = z
+  .string()
+  .refine((text) => parsePlainDate(text) !== undefined, { error: 'not a calendar date (YYYY-MM-DD)' })
+  .meta({
+    description: 'A calendar date in Europe/London, YYYY-MM-DD.',
+    format: 'date',
+    example: '2026-12-01',
+  });
+
+export const RuleIdSchema = z.enum(RULE_IDS).register(apiSchemas, {
+  id: 'RuleId',
+  description: 'A statutory rule of the review clock (statutory-rules.md).',
+});
+export const DateKeySchema = z.enum(DATE_KEYS).register(apiSchemas, {
+  id: 'DateKey',
+  description: 'A date the statutory clock derives.',
+});
+export const StageSchema = z
+  .enum(STAGES)
+  .register(apiSchemas, { id: 'Stage', description: 'The stage of a review.' });
+
+export const ProblemSchema = z
+  .object({
+    where: z.string().meta({ description: 'The field, header or parameter the problem is in.' }),
+    message: z.string(),
+  })
+  .register(apiSchemas, { id: 'Problem' });
+
+export const ErrorBodySchema = z
+  .object({
+    error: z.object({
+      code: z
+        .string()
+        .meta({ description: 'A stable code from the error catalogue.', example: 'CASE_NOT_FOUND' }),
+      message: z.string().meta({ description: 'What is wrong and what to do, for a person.' }),
+      problems: z.array(ProblemSchema),
+    }),
+  })
+  .register(apiSchemas, { id: 'Error', description: 'The body of every error answer.' });
+
+export const ActorRoleSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('senco'), settingUrn: z.string() }),
+    z.object({ kind: z.literal('la-officer'), laCode: z.string() }),
+  ])
+  .register(apiSchemas, { id: 'ActorRole' });
+
+export const MeSchema = z
+  .object({
+    mode: z.enum(['local', 'azure']),
+    user: z.object({
+      id: z.string(),
+      name: z.string(),
+      email: z.string(),
+      roles: z.array(ActorRoleSchema),
+    }),
+  })
+  .register(apiSchemas, { id: 'Me', description: 'The signed-in user and the mode the server runs in.' });
+
+export const LocalUsersSchema = z
+  .object({
+    users: z.array(
+      z.object({
+        id: z.string().meta({ description: 'Send it as the X-Ehc-User header.' }),
+        name: z.string(),
+        email: z.string(),
+        description: z.string().meta({ example: 'SENCo, Harbour Primary School' }),
+      }),
+    ),
+  })
+  .register(apiSchemas, { id: 'LocalUsers', description: 'The fictional demo users of local mode.' });
+
+export const NextActionSchema = z
+  .object({
+    label: z.string().meta({ example: 'Send the invitations' }),
+    by: z.enum(['setting', 'la']).meta({ description: 'Who acts: the setting (SENCo) or the LA.' }),
+    due: PlainDateSchema.optional(),
+    rule: RuleIdSchema.optional(),
+    recommended: z
+      .boolean()
+      .optional()
+      .meta({ description: 'The due date follows the recommended timeline or guidance, not the law.' }),
+  })
+  .register(apiSchemas, { id: 'NextAction' });
+
+export const CaseSummarySchema = z
+  .object({
+    laCode: z.string(),
+    caseId: z.string(),
+    childName: z.string(),
+    settingUrn: z.string(),
+    settingName: z.string().optional(),
+    stage: StageSchema,
+    reviewBy: z.object({ date: PlainDateSchema, rule: RuleIdSchema, explanation: z.string() }),
+    nextAction: NextActionSchema,
+    overdue: z.array(DateKeySchema).meta({ description: 'Dates passed with their step not done.' }),
+    dueSoon: z.boolean().meta({ description: 'The next action is due within 14 days.' }),
+    pfaRequired: z.boolean().meta({ description: 'Preparing for adulthood must be considered (Year 9+).' }),
+  })
+  .register(apiSchemas, { id: 'CaseSummary' });
+
+export const DueDateSchema = z
+  .object({
+    key: DateKeySchema,
+    date: PlainDateSchema,
+    rule: RuleIdSchema,
+    explanation: z.string(),
+    recommended: z.boolean(),
+    done: z.boolean(),
+  })
+  .register(apiSchemas, { id: 'DueDate' });
+
+export const ClockSchema = z
+  .object({
+    dates: z.partialRecord(DateKeySchema, DueDateSchema),
+    pfaRequired: z.boolean(),
+    ncYear: z.int(),
+    overdue: z.array(DateKeySchema),
+  })
+  .register(apiSchemas, {
+    id: 'Clock',
+    description: 'The statutory clock of the case on the server’s today.',
+  });
+
+export const LiveCasesSchema = z
+  .object({
+    today: PlainDateSchema.meta({ description: 'The server’s today in Europe/London.' }),
+    cases: z.array(CaseSummarySchema).meta({ description: 'The user’s live cases, most urgent first.' }),
+  })
+  .register(apiSchemas, { id: 'LiveCases' });
+
+export const CaseDetailSchema = z
+  .object({ summary: CaseSummarySchema, clock: ClockSchema })
+  .register(apiSchemas, { id: 'CaseDetail' });
+
+export const HealthSchema = z.object({ status: z.literal('ok'), mode: z.enum(['local', 'azure']) });
+
+/**
+ * An LA's code: the three-digit number the Department for Education gives each local authority in
+ * England (e.g. 860); the demo LA is 999.
+ */
+export const LaCodeSchema = z
+  .string()
+  .regex(/^\d{3}$/, { error: 'must be the 3-digit code of a local authority in England, e.g. 860' })
+  .meta({ example: '999' });
+
+/** The LA's own case id: any text of 1 to 64 characters with no control characters (it may hold `/`). */
+export const CaseIdSchema = z
+  .string()
+  .min(1, { error: 'must not be empty' })
+  .max(64, { error: 'must be at most 64 characters' })
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to refuse them
+  .regex(/^[^\u0000-\u001f\u007f]+$/, { error: 'must not contain control characters' })
+  .meta({ example: 'NS-1001', description: 'URL-encode it: a case id may contain `/`.' });
+
+export const CaseParamsSchema = z.object({ laCode: LaCodeSchema, caseId: CaseIdSchema });

@@ -1,0 +1,86 @@
+/**
+ * The part of the Adaptive Cards 1.5 schema our cards use, typed, so that a card built by a function
+ * is checked by the compiler; tests validate every card against the official schema as well
+ * (test/cards/, /work/shared/schemas/adaptive-card-1.5.json).
+ *
+ * @remarks Teams renders Adaptive Cards up to version 1.5 (DESIGN.md section 5).
+ */
+export const CARD_VERSION = '1.5';
+export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/**
+ * Teams refuses a message larger than about 28 KB, card included (Teams bot message size limit), so
+ * every card is built to stay under it.
+ */
+export const TEAMS_CARD_LIMIT_BYTES = 28 * 1024;
+
+export type Spacing = 'none' | 'small' | 'default' | 'medium' | 'large' | 'extraLarge' | 'padding';
+export type TextColor = 'default' | 'dark' | 'light' | 'accent' | 'good' | 'warning' | 'attention';
+
+export interface TextBlock {
+  readonly type: 'TextBlock';
+  readonly text: string;
+  readonly wrap?: boolean;
+  readonly weight?: 'default' | 'lighter' | 'bolder';
+  readonly size?: 'default' | 'small' | 'medium' | 'large' | 'extraLarge';
+  readonly color?: TextColor;
+  readonly isSubtle?: boolean;
+  readonly spacing?: Spacing;
+  readonly style?: 'default' | 'heading';
+  readonly maxLines?: number;
+}
+
+export interface Column {
+  readonly type: 'Column';
+  readonly width?: 'auto' | 'stretch' | number | string;
+  readonly items: readonly CardElement[];
+  readonly verticalContentAlignment?: 'top' | 'center' | 'bottom';
+}
+
+export interface ColumnSet {
+  readonly type: 'ColumnSet';
+  readonly columns: readonly Column[];
+  readonly spacing?: Spacing;
+  readonly separator?: boolean;
+}
+
+export interface Container {
+  readonly type: 'Container';
+  readonly items: readonly CardElement[];
+  readonly separator?: boolean;
+  readonly spacing?: Spacing;
+  readonly style?: 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
+}
+
+export interface FactSet {
+  readonly type: 'FactSet';
+  readonly facts: readonly { readonly title: string; readonly value: string }[];
+  readonly spacing?: Spacing;
+}
+
+export type CardElement = TextBlock | ColumnSet | Container | FactSet;
+
+export interface OpenUrlAction {
+  readonly type: 'Action.OpenUrl';
+  readonly title: string;
+  readonly url: string;
+}
+
+export type CardAction = OpenUrlAction;
+
+export interface AdaptiveCard {
+  readonly type: 'AdaptiveCard';
+  readonly $schema: typeof CARD_SCHEMA;
+  readonly version: typeof CARD_VERSION;
+  readonly body: readonly CardElement[];
+  readonly actions?: readonly CardAction[];
+  readonly fallbackText?: string;
+  /** Shown by screen readers and notifications. */
+  readonly speak?: string;
+}
+
+/** The size Teams counts: the card as UTF-8 JSON. */
+export function cardBytes(card: AdaptiveCard): number {
+  return Buffer.byteLength(JSON.stringify(card), 'utf8');
+}

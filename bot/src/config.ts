@@ -1,0 +1,145 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as z from 'zod';
+import type { Problem } from './review/errors.ts';
+
+/** The repository's root: defaults are relative to it, so the server finds them from any directory. */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The bot's Entra ID app registration (azure mode); absent in local mode. */
+export interface BotCredentials {
+  readonly appId: string;
+  readonly appPassword: string;
+  readonly tenantId?: string;
+  readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+}
+
+export interface Config {
+  readonly mode: 'local' | 'azure';
+  /** 0 picks a free port (tests). */
+  readonly port: number;
+  /**
+   * The address to listen on: loopback in local mode, where the API trusts a header for who the user
+   * is and so must not be reachable from the network; every interface in azure mode (App Service).
+   */
+  readonly host: string;
+  /** The built tab (Vite's output). */
+  readonly tabDir: string;
+  /** Where people open the tab, for the bot card's button. */
+  readonly publicUrl: string;
+  readonly databaseId: string;
+  readonly store:
+    | { readonly kind: 'local'; readonly port: number; readonly dataDir: string }
+    | {
+        readonly kind: 'azure';
+        readonly endpoint: string;
+        /** The account key; without it the app's managed identity (Entra ID) is used, as in App Service. */
+        readonly key?: string;
+      };
+  readonly bot?: BotCredentials;
+}
+
+export class ConfigError extends Error {
+  readonly problems: readonly Problem[];
+
+  constructor(problems: readonly Problem[]) {
+    super(
+      `The server's settings are not valid:\n${problems.map((p) => `  ${p.where}: ${p.message}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a port number' })
+    .int({ error: 'must be a whole number' })
+    .min(0, { error: 'must be 0 to 65535' })
+    .max(65535, { error: 'must be 0 to 65535' })
+    .default(fallback);
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+/**
+ * The environment the server reads. The names the import command uses (COSMOS_*, LOCAL_COSMOS_PORT,
+ * EHC_DATA_DIR) mean the same here, so `npm run import` lands in the store `npm start` serves.
+ */
+const EnvSchema = z.object({
+  MODE: z.enum(['local', 'azure'], { error: 'must be local or azure' }).default('local'),
+  PORT: port(3978),
+  HOST: optionalText,
+  PUBLIC_URL: z.url({ error: 'must be a URL, e.g. https://reviews.example.org' }).optional(),
+  TAB_DIR: optionalText,
+  COSMOS_ENDPOINT: z.url({ error: 'must be the URL of a Cosmos DB account' }).optional(),
+  COSMOS_KEY: optionalText,
+  COSMOS_DATABASE: optionalText,
+  LOCAL_COSMOS_PORT: port(8081),
+  EHC_DATA_DIR: optionalText,
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+});
+
+/**
+ * The server's configuration from `env`, or a ConfigError naming every variable that is wrong.
+ *
+ * @remarks Local mode needs nothing: it runs the local development store on loopback with its data in
+ * `.data/`, and the bot takes activities without a token. Azure mode needs the Cosmos DB account and
+ * the bot's app registration, and refuses to start without them rather than fall back to local data.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({ where: issue.path.join('.'), message: issue.message })),
+    );
+  }
+  const e = parsed.data;
+  const fromRepo = (path: string) => (isAbsolute(path) ? path : resolve(REPO_ROOT, path));
+  const fromCwd = (path: string) => resolve(process.cwd(), path);
+  const common = {
+    mode: e.MODE,
+    port: e.PORT,
+    host: e.HOST ?? (e.MODE === 'local' ? '127.0.0.1' : '0.0.0.0'),
+    tabDir: e.TAB_DIR ? fromCwd(e.TAB_DIR) : fromRepo('tab/dist'),
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT || 3978}/`,
+    databaseId: e.COSMOS_DATABASE ?? 'ehc-review-hub',
+  };
+  if (e.MODE === 'local') {
+    return {
+      ...common,
+      store: {
+        kind: 'local',
+        port: e.LOCAL_COSMOS_PORT,
+        dataDir: e.EHC_DATA_DIR ? fromCwd(e.EHC_DATA_DIR) : fromRepo('.data'),
+      },
+    };
+  }
+  const missing: Problem[] = [];
+  const need = (name: string, value: string | undefined, why: string): string => {
+    if (!value) missing.push({ where: name, message: `required in azure mode: ${why}` });
+    return value ?? '';
+  };
+  const endpoint = need('COSMOS_ENDPOINT', e.COSMOS_ENDPOINT, 'the Cosmos DB account');
+  const appId = need('MICROSOFT_APP_ID', e.MICROSOFT_APP_ID, "the bot's Entra ID app registration");
+  const appPassword = need('MICROSOFT_APP_PASSWORD', e.MICROSOFT_APP_PASSWORD, "the bot's client secret");
+  if (e.MICROSOFT_APP_TYPE === 'SingleTenant')
+    need('MICROSOFT_APP_TENANT_ID', e.MICROSOFT_APP_TENANT_ID, 'a single-tenant bot');
+  if (missing.length > 0) throw new ConfigError(missing);
+  return {
+    ...common,
+    store: { kind: 'azure', endpoint, ...(e.COSMOS_KEY ? { key: e.COSMOS_KEY } : {}) },
+    bot: {
+      appId,
+      appPassword,
+      appType: e.MICROSOFT_APP_TYPE,
+      ...(e.MICROSOFT_APP_TENANT_ID ? { tenantId: e.MICROSOFT_APP_TENANT_ID } : {}),
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * FICTIONAL DEMO USERS for local mode: the sign-in picker of the tab and the Agents Playground
+ * (`.m365agentsplayground.yml` names the same object ids). Not real people or accounts.
+ */
+import type { DirectoryUser } from '../identity/user-directory.ts';
+import { DEMO_LA, DEMO_SETTINGS, STAFF } from './northshire.ts';
+
+/**
+ * The one fake tenant every demo user is in.
+ *
+ * @remarks In real use schools and the LA sit in different tenants (DESIGN.md section 5), but the
+ * Agents Playground puts every user of a conversation in the tenant of its configuration file, so the
+ * demo has one.
+ */
+export const DEMO_TENANT_ID = '71c6d067-98d6-40de-9235-50f0e29f17f7';
+
+/** The parent in the demo: Leo Whitfield's mother. */
+export const DEMO_PARENT = {
+  name: 'Sarah Whitfield',
+  email: 'sarah.whitfield@family-mail.example',
+  role: 'parent',
+} as const;
+
+export const DEMO_USER_IDS = [
+  'senco-harbour',
+  'senco-fellside',
+  'la-coordinator',
+  'ep-lowe',
+  'parent-whitfield',
+] as const;
+export type DemoUserId = (typeof DEMO_USER_IDS)[number];
+
+export const DEMO_USERS: readonly (DirectoryUser & { readonly id: DemoUserId })[] = [
+  {
+    id: 'senco-harbour',
+    name: STAFF.harbourSenco.name,
+    email: STAFF.harbourSenco.email,
+    description: `SENCo, ${DEMO_SETTINGS.harbour.name}`,
+    identity: { tenantId: DEMO_TENANT_ID, objectId: 'b9e60369-2292-4ab3-ab29-050f5acfab61' },
+    roles: [{ kind: 'senco', settingUrn: DEMO_SETTINGS.harbour.urn }],
+  },
+  {
+    id: 'senco-fellside',
+    name: STAFF.fellsideSenco.name,
+    email: STAFF.fellsideSenco.email,
+    description: `SENCo, ${DEMO_SETTINGS.fellside.name}`,
+    identity: { tenantId: DEMO_TENANT_ID, objectId: 'b0ac4656-12ed-4fe3-97cf-6f9a4475b0fa' },
+    roles: [{ kind: 'senco', settingUrn: DEMO_SETTINGS.fellside.urn }],
+  },
+  {
+    id: 'la-coordinator',
+    name: STAFF.coordinator.name,
+    email: STAFF.coordinator.email,
+    description: `EHC case coordinator, ${DEMO_LA.name}`,
+    identity: { tenantId: DEMO_TENANT_ID, objectId: '98d1c743-5c5d-46c0-ab47-c49ba8122ca9' },
+    roles: [{ kind: 'la-officer', laCode: DEMO_LA.code }],
+  },
+  {
+    id: 'ep-lowe',
+    name: STAFF.educationalPsychologist.name,
+    email: STAFF.educationalPsychologist.email,
+    description: `Educational psychologist, ${STAFF.educationalPsychologist.organisation}`,
+    identity: { tenantId: DEMO_TENANT_ID, objectId: '0c186950-71a0-401f-a9f0-80fe85c75de7' },
+    roles: [],
+  },
+  {
+    id: 'parent-whitfield',
+    name: DEMO_PARENT.name,
+    email: DEMO_PARENT.email,
+    description: 'Parent of Leo Whitfield (Harbour Primary School)',
+    identity: { tenantId: DEMO_TENANT_ID, objectId: 'c254f680-6771-4ad1-8b12-593c1d45e07e' },
+    roles: [],
+  },
+];
+
+export function demoUser(id: DemoUserId): DirectoryUser {
+  const user = DEMO_USERS.find((candidate) => candidate.id === id);
+  if (!user) throw new RangeError(`no demo user ${id}`);
+  return user;
+}
+
+/**
+ * A sixth Playground user who is in no directory: the Agents Playground needs five users besides the
+ * current one, and this one shows the bot's answer to someone without access.
+ */
+export const PLAYGROUND_VISITOR = {
+  id: 'visitor-no-access',
+  name: 'Sam Visitor',
+  email: 'sam.visitor@elsewhere.example',
+  identity: { tenantId: DEMO_TENANT_ID, objectId: '2e5a2b46-eec2-4cb2-b36e-e49c09cfa8f3' },
+} as const;

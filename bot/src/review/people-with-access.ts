@@ -1,0 +1,34 @@
+import type { Person } from './case.ts';
+import type { CaseFile } from './case-file.ts';
+
+/**
+ * The people a case file names who may read it because of who they are, not because of a role: the
+ * case coordinator, everyone invited to the current review (and a professional a team allocated), and
+ * the parent or young person.
+ *
+ * @remarks The same relations as `relationsTo` in permissions.ts grants by person ('coordinator',
+ * 'invitee', 'parent'); a SENCo and an LA officer read by role and are found by setting or LA instead.
+ * People of the previous review who are not invited to this one (`case.people`, except the family)
+ * have no access, so they are not listed. Emails are lower-cased; each person appears once.
+ */
+export function peopleWithAccess(file: CaseFile): Person[] {
+  const { case: ehcCase, review } = file;
+  const found = [
+    ...(ehcCase.coordinator ? [ehcCase.coordinator] : []),
+    ...(review?.invitees.map((invitee) => invitee.person) ?? []),
+    ...(review?.adviceRequests.flatMap((request) => (request.allocatedTo ? [request.allocatedTo] : [])) ??
+      []),
+    ...ehcCase.people.filter((person) => person.role === 'parent' || person.role === 'young-person'),
+  ];
+  const byEmail = new Map<string, Person>();
+  for (const person of found) {
+    const email = person.email.toLowerCase();
+    if (!byEmail.has(email)) byEmail.set(email, { ...person, email });
+  }
+  return [...byEmail.values()];
+}
+
+/** The lower-cased email addresses of {@link peopleWithAccess}. */
+export function emailsWithAccess(file: CaseFile): string[] {
+  return peopleWithAccess(file).map((person) => person.email);
+}

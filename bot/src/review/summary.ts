@@ -1,0 +1,99 @@
+import type { CaseFile } from './case-file.ts';
+import { type Clock, clockFor, type DateKey } from './clock.ts';
+import { type NextAction, nextAction } from './next-action.ts';
+import { addDays, isAfter, isBefore, type PlainDate } from './plain-date.ts';
+import type { LaPolicy } from './policy.ts';
+import { LIVE_STAGES, type Stage } from './review.ts';
+import type { RuleId } from './rules.ts';
+
+/**
+ * One line of a live cases list: who, where, which stage, the review-by date and what to do next.
+ *
+ * @remarks What the tab's list, the bot's card and later the deadline digest show, so they agree.
+ * It carries the child's name: it is personal data, shown only to someone `can` lets read the case.
+ */
+export interface CaseSummary {
+  readonly laCode: string;
+  readonly caseId: string;
+  readonly childName: string;
+  readonly settingUrn: string;
+  readonly settingName?: string;
+  readonly stage: Stage;
+  readonly reviewBy: { readonly date: PlainDate; readonly rule: RuleId; readonly explanation: string };
+  readonly nextAction: NextAction;
+  /** Dates passed with their step not done (the clock's `overdue`). */
+  readonly overdue: readonly DateKey[];
+  /** The next action is due within {@link DUE_SOON_DAYS} days from today (today included), and not past. */
+  readonly dueSoon: boolean;
+  /** PREPARING_FOR_ADULTHOOD: the review must consider it (Year 9 or above). */
+  readonly pfaRequired: boolean;
+}
+
+/** How far ahead "due soon" looks: the notice the regulations give most steps (INVITE_NOTICE, ADVICE_CIRCULATED). */
+export const DUE_SOON_DAYS = 14;
+
+export function stageOf(file: CaseFile): Stage {
+  return file.review?.stage ?? 'pending';
+}
+
+export function isLive(file: CaseFile): boolean {
+  return LIVE_STAGES.includes(stageOf(file));
+}
+
+/** The summary of a case on `today`, and the clock it was derived from. */
+export function summariseWithClock(
+  file: CaseFile,
+  today: PlainDate,
+  policy: LaPolicy,
+  settingName?: string,
+): { summary: CaseSummary; clock: Clock } {
+  const clock = clockFor(file, today, policy);
+  const reviewBy = clock.dates.review_by;
+  // The clock always derives review_by (REVIEW_DUE); its absence is a bug, not a state of a case.
+  if (!reviewBy) throw new Error('the clock derived no review-by date');
+  const action = nextAction(file, clock, today, policy);
+  const summary: CaseSummary = {
+    laCode: file.case.laCode,
+    caseId: file.case.caseId,
+    childName: file.case.child.name,
+    settingUrn: file.case.settingUrn,
+    ...(settingName === undefined ? {} : { settingName }),
+    stage: stageOf(file),
+    reviewBy: { date: reviewBy.date, rule: reviewBy.rule, explanation: reviewBy.explanation },
+    nextAction: action,
+    overdue: clock.overdue,
+    dueSoon: action.due !== undefined && isDueSoon(action.due, today),
+    pfaRequired: clock.pfaRequired,
+  };
+  return { summary, clock };
+}
+
+export function summarise(
+  file: CaseFile,
+  today: PlainDate,
+  policy: LaPolicy,
+  settingName?: string,
+): CaseSummary {
+  return summariseWithClock(file, today, policy, settingName).summary;
+}
+
+function isDueSoon(due: PlainDate, today: PlainDate): boolean {
+  return !isBefore(due, today) && !isAfter(due, addDays(today, DUE_SOON_DAYS));
+}
+
+/**
+ * Most urgent first: cases with anything overdue, then by the next action's due date (undated last),
+ * then by LA and case id so that the order is stable.
+ */
+export function byUrgency(a: CaseSummary, b: CaseSummary): number {
+  const overdue = Number(b.overdue.length > 0) - Number(a.overdue.length > 0);
+  if (overdue !== 0) return overdue;
+  const dueA = a.nextAction.due ?? UNDATED;
+  const dueB = b.nextAction.due ?? UNDATED;
+  if (dueA !== dueB) return dueA < dueB ? -1 : 1;
+  if (a.laCode !== b.laCode) return a.laCode < b.laCode ? -1 : 1;
+  return a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0;
+}
+
+/** Sorts after every real date. */
+const UNDATED = '9999-12-31';

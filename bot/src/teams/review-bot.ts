@@ -1,0 +1,63 @@
+import { type Activity, ActivityHandler, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/adaptive-card.ts';
+import type { Identity } from '../review/case.ts';
+import { type AnswerDeps, answerMessage, type IncomingMessage, type Reply } from './answer.ts';
+
+/**
+ * The Teams bot: botbuilder's `ActivityHandler`, kept to mapping a Teams activity to an
+ * {@link IncomingMessage} and a {@link Reply} back to an activity; what to answer is decided in
+ * answer.ts.
+ *
+ * @remarks The Microsoft 365 Agents SDK (botbuilder's successor) has the same `ActivityHandler` and
+ * `TurnContext`, so moving changes the imports of this file and main.ts.
+ */
+export class ReviewBot extends ActivityHandler {
+  constructor(deps: AnswerDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      const reply = await answerMessage(incomingMessage(context), deps);
+      await context.sendActivity(activityOf(reply));
+      await next();
+    });
+  }
+}
+
+/** The message's text without the bot's @mention, and the sender's Entra ID account. */
+export function incomingMessage(context: TurnContext): IncomingMessage {
+  const activity = context.activity;
+  const text = removeOwnMention(activity);
+  const identity = identityOf(activity);
+  return identity ? { text, identity } : { text };
+}
+
+function removeOwnMention(activity: Activity): string {
+  const text = activity.text ?? '';
+  const botId = activity.recipient?.id;
+  const mentions = (activity.entities ?? []).filter(
+    (entity) =>
+      entity.type === 'mention' && (entity as { mentioned?: { id?: string } }).mentioned?.id === botId,
+  );
+  return mentions.reduce((rest, mention) => {
+    const shown = (mention as { text?: string }).text;
+    return shown ? rest.split(shown).join(' ') : rest;
+  }, text);
+}
+
+/**
+ * The sender's account: the tenant from `conversation.tenantId`, or from `channelData.tenant.id` where
+ * Teams puts it in channels; the object id from `from.aadObjectId`. None when either is missing.
+ */
+export function identityOf(activity: Partial<Activity>): Identity | undefined {
+  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
+  const tenantId = activity.conversation?.tenantId ?? channelData?.tenant?.id;
+  const objectId = activity.from?.aadObjectId;
+  if (typeof tenantId !== 'string' || !tenantId || typeof objectId !== 'string' || !objectId)
+    return undefined;
+  return { tenantId, objectId };
+}
+
+function activityOf(reply: Reply): Partial<Activity> {
+  if (reply.kind === 'text') return MessageFactory.text(reply.text);
+  const attachment = CardFactory.adaptiveCard(reply.card);
+  return MessageFactory.attachment({ ...attachment, contentType: ADAPTIVE_CARD_CONTENT_TYPE });
+}

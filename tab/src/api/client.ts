@@ -1,0 +1,108 @@
+import type { Problem } from '../../../bot/src/review/errors.ts';
+import type { CaseDetail, ErrorBody, LiveCasesResponse, LocalUsers, Me } from './types.ts';
+
+/**
+ * How the tab proves who the user is to the API.
+ *
+ * @remarks The one place sign-in reaches a request. In local mode the chosen demo user travels in the
+ * `X-Ehc-User` header; azure mode adds a `teams-sso` kind here whose header is
+ * `Authorization: Bearer <token>` from teams-js `authentication.getAuthToken()`, and nothing else in
+ * the tab changes.
+ */
+export type Credentials =
+  | { readonly kind: 'anonymous' }
+  | { readonly kind: 'demo-user'; readonly userId: string };
+
+export const ANONYMOUS: Credentials = { kind: 'anonymous' };
+
+async function headersFor(credentials: Credentials): Promise<Record<string, string>> {
+  switch (credentials.kind) {
+    case 'anonymous':
+      return {};
+    case 'demo-user':
+      return { 'X-Ehc-User': credentials.userId };
+    default: {
+      const unknown: never = credentials;
+      throw new TypeError(`unknown credentials: ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/** An answer the API gave instead of what was asked, with its stable code and a message a user can act on. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly problems: readonly Problem[];
+
+  constructor(status: number, code: string, message: string, problems: readonly Problem[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.problems = problems;
+  }
+}
+
+/** Codes the tab makes itself when there is no API answer to read. */
+export const NETWORK_ERROR = 'NETWORK_ERROR';
+export const BAD_RESPONSE = 'BAD_RESPONSE';
+
+export interface ApiClient {
+  me(): Promise<Me>;
+  localUsers(): Promise<LocalUsers>;
+  liveCases(): Promise<LiveCasesResponse>;
+  caseDetail(laCode: string, caseId: string): Promise<CaseDetail>;
+}
+
+export function createApiClient(
+  credentials: Credentials,
+  fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+): ApiClient {
+  async function get<T>(path: string): Promise<T> {
+    const headers = { Accept: 'application/json', ...(await headersFor(credentials)) };
+    let response: Response;
+    try {
+      response = await fetchImpl(path, { headers });
+    } catch {
+      throw new ApiError(
+        0,
+        NETWORK_ERROR,
+        'The EHC Review Hub server could not be reached. Check your connection and try again.',
+      );
+    }
+    const body: unknown = await response.json().catch(() => undefined);
+    if (response.ok && body !== undefined) return body as T;
+    throw errorFrom(response.status, body);
+  }
+  const segment = encodeURIComponent;
+  return {
+    me: () => get<Me>('/api/me'),
+    localUsers: () => get<LocalUsers>('/api/local/users'),
+    liveCases: () => get<LiveCasesResponse>('/api/cases'),
+    caseDetail: (laCode, caseId) => get<CaseDetail>(`/api/cases/${segment(laCode)}/${segment(caseId)}`),
+  };
+}
+
+/** Reads the API's error body; anything else (a proxy's HTML page, an empty body) becomes BAD_RESPONSE. */
+export function errorFrom(status: number, body: unknown): ApiError {
+  if (isErrorBody(body)) {
+    const { code, message, problems } = body.error;
+    return new ApiError(status, code, message, Array.isArray(problems) ? problems : []);
+  }
+  return new ApiError(
+    status,
+    BAD_RESPONSE,
+    `The server gave an answer the tab could not read (HTTP ${status}).`,
+  );
+}
+
+function isErrorBody(body: unknown): body is ErrorBody {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
+  const error = (body as { error: unknown }).error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    typeof (error as { message?: unknown }).message === 'string'
+  );
+}

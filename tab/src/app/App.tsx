@@ -1,0 +1,128 @@
+import { FluentProvider, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { type ReactNode, useEffect } from 'react';
+import { CaseHome } from '../cases/CaseHome.tsx';
+import { LiveCases } from '../cases/LiveCases.tsx';
+import { LocalModeBanner } from '../local/LocalModeBanner.tsx';
+import { SignInPicker } from '../local/SignInPicker.tsx';
+import { fluentTheme, type ThemeName } from '../theme.ts';
+import { ErrorMessage } from './ErrorMessage.tsx';
+import { PageHeading } from './PageHeading.tsx';
+import type { Route } from './route.ts';
+import { useHost } from './useHost.ts';
+import { useRoute } from './useRoute.ts';
+import { type Session, useSession } from './useSession.ts';
+import { useThemeName } from './useThemeName.ts';
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: { paddingInline: tokens.spacingHorizontalXXL, paddingBlockStart: tokens.spacingVerticalL },
+  main: {
+    paddingInline: tokens.spacingHorizontalXXL,
+    paddingBlock: tokens.spacingVerticalXL,
+    maxWidth: '1400px',
+  },
+  starting: { paddingBlock: tokens.spacingVerticalXXXL },
+});
+
+/** The tab: finds its host, follows the host's theme, signs in, and shows the page the URL names. */
+export function App() {
+  const styles = useStyles();
+  const host = useHost();
+  const themeName = useThemeName(host);
+  useColorScheme(themeName);
+  return (
+    <FluentProvider theme={fluentTheme(themeName)} className={styles.root} data-theme={themeName}>
+      {host ? (
+        <SignedIn />
+      ) : (
+        <Shell>
+          <Spinner className={styles.starting} label="Starting EHC Review Hub" labelPosition="below" />
+        </Shell>
+      )}
+    </FluentProvider>
+  );
+}
+
+function SignedIn() {
+  const { session, choose, switchUser } = useSession();
+  const route = useRoute();
+  const styles = useStyles();
+  switch (session.status) {
+    case 'starting':
+      return (
+        <Shell>
+          <Spinner className={styles.starting} label="Signing in" labelPosition="below" />
+        </Shell>
+      );
+    case 'choosing':
+      return (
+        <Shell banner={<LocalModeBanner />}>
+          <SignInPicker users={session.users} onChoose={choose} />
+        </Shell>
+      );
+    case 'signed-in':
+      return (
+        <Shell
+          banner={
+            session.me.mode === 'local' ? (
+              <LocalModeBanner user={session.me.user} onSwitchUser={switchUser} />
+            ) : undefined
+          }
+        >
+          <Page route={route} session={session} />
+        </Shell>
+      );
+    case 'failed':
+      return (
+        <Shell>
+          <PageHeading>EHC Review Hub</PageHeading>
+          <ErrorMessage title="You could not be signed in" error={session.error} />
+        </Shell>
+      );
+    default: {
+      const unknown: never = session;
+      throw new RangeError(`unknown session: ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+function Page({
+  route,
+  session,
+}: {
+  readonly route: Route;
+  readonly session: Session & { status: 'signed-in' };
+}) {
+  switch (route.page) {
+    case 'live-cases':
+      return <LiveCases client={session.client} />;
+    case 'case':
+      return <CaseHome client={session.client} laCode={route.laCode} caseId={route.caseId} />;
+    default: {
+      const unknown: never = route;
+      throw new RangeError(`unknown route: ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/** The landmarks every page has: a banner (when there is one to show) and the main content. */
+function Shell({ banner, children }: { readonly banner?: ReactNode; readonly children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <>
+      {banner ? <header className={styles.header}>{banner}</header> : null}
+      <main className={styles.main}>{children}</main>
+    </>
+  );
+}
+
+/** Scrollbars and native controls follow the theme too. */
+function useColorScheme(themeName: ThemeName): void {
+  useEffect(() => {
+    document.documentElement.style.colorScheme = themeName === 'default' ? 'light' : 'dark';
+  }, [themeName]);
+}

@@ -1,0 +1,182 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../bot/src/cards/adaptive-card.ts';
+import { demoUser, PLAYGROUND_VISITOR } from '../../bot/src/demo/demo-users.ts';
+import { NO_ACCESS_REPLY } from '../../bot/src/teams/answer.ts';
+import { cardSchemaErrors } from '../cards/card-schema.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+
+/**
+ * The bot end to end through Microsoft's local Teams simulator: the server in this process, the
+ * `agentsplayground` CLI as a child process pointed at it, with the repository's
+ * `.m365agentsplayground.yml`. A message is sent as a demo user through the Playground's
+ * `POST /_internal/v1/customActivities` (what its "custom activity" panel does; it sends the body as
+ * the activity), and the bot's reply is seen arriving on the Playground's conversation stream
+ * (`/_ws_conversation/v1/conversations/stream`, the web socket its chat view listens on).
+ */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
+const CONVERSATION = 'ehc-personal-chat';
+
+interface PlaygroundMessage {
+  readonly action: string;
+  readonly actionConversationId: string;
+  readonly message: {
+    readonly text?: string;
+    readonly attachments: readonly { readonly contentType: string; readonly content: unknown }[];
+  };
+}
+
+let t: TestApp;
+let playground: ChildProcess;
+let playgroundUrl: string;
+let workDir: string;
+let stream: WebSocket;
+const messages: PlaygroundMessage[] = [];
+const waiting: ((message: PlaygroundMessage) => void)[] = [];
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** Starts the Playground and resolves once it says it is listening. */
+async function startPlayground(botUrl: string, port: number, cwd: string): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      CLI,
+      'start',
+      '-e',
+      `${botUrl}/api/messages`,
+      '-c',
+      'msteams',
+      '-p',
+      String(port),
+      '--dt',
+      '--conversation-id',
+      CONVERSATION,
+    ],
+    {
+      cwd,
+      env: {
+        ...process.env,
+        TEAMSAPPTESTER_BROWSER: 'none',
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH: join(ROOT, '.m365agentsplayground.yml'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (output.includes(`Listening on ${port}`)) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) =>
+      reject(new Error(`the Playground exited (${code}) before listening:\n${output}`)),
+    );
+  });
+  return child;
+}
+
+function openStream(url: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url);
+    socket.addEventListener('open', () => resolve(socket), { once: true });
+    socket.addEventListener('error', () => reject(new Error(`could not open ${url}`)), { once: true });
+    socket.addEventListener('message', (event) => {
+      const message = JSON.parse(String(event.data)) as PlaygroundMessage;
+      if (message.action !== 'createMessage') return;
+      const waiter = waiting.shift();
+      if (waiter) waiter(message);
+      else messages.push(message);
+    });
+  });
+}
+
+function nextMessage(): Promise<PlaygroundMessage> {
+  const first = messages.shift();
+  return first ? Promise.resolve(first) : new Promise((resolve) => waiting.push(resolve));
+}
+
+/** Sends `text` into the personal chat as the user with `aadObjectId`, as the Playground would. */
+async function sendAs(userId: string, aadObjectId: string, text: string): Promise<PlaygroundMessage> {
+  const template = await fetch(
+    `${playgroundUrl}/_internal/v1/customActivities/template?conversationId=${CONVERSATION}`,
+  ).then((response) => response.json() as Promise<Record<string, unknown>>);
+  const activity = {
+    ...template,
+    type: 'message',
+    id: `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+    text,
+    from: { id: userId, aadObjectId },
+  };
+  const reply = nextMessage();
+  const response = await fetch(`${playgroundUrl}/_internal/v1/customActivities`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
+  expect(response.status).toBe(200);
+  return reply;
+}
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'ehc-playground-'));
+  t = await startTestApp();
+  const port = await freePort();
+  playgroundUrl = `http://127.0.0.1:${port}`;
+  playground = await startPlayground(t.app.url, port, workDir);
+  // The chat view asks for the configuration first; the Playground then checks the bot is up.
+  expect((await fetch(`${playgroundUrl}/_internal/v1/config`)).status).toBe(200);
+  stream = await openStream(`ws://127.0.0.1:${port}/_ws_conversation/v1/conversations/stream`);
+});
+
+afterAll(async () => {
+  stream?.close();
+  if (playground && playground.exitCode === null) {
+    const exited = new Promise((resolve) => playground.once('exit', resolve));
+    playground.kill('SIGTERM');
+    await exited;
+  }
+  await t?.teardown();
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+describe('the bot in the Microsoft 365 Agents Playground', () => {
+  it('gives the case coordinator the live reviews card, valid against the Adaptive Cards 1.5 schema', async () => {
+    const coordinator = demoUser('la-coordinator');
+    const reply = await sendAs(coordinator.id, coordinator.identity.objectId, 'reviews');
+    expect(reply.actionConversationId).toBe(CONVERSATION);
+    const card = reply.message.attachments[0];
+    expect(card?.contentType).toBe(ADAPTIVE_CARD_CONTENT_TYPE);
+    expect(cardSchemaErrors(card?.content)).toEqual([]);
+    expect(JSON.stringify(card?.content)).toContain('30 live reviews');
+  });
+
+  it('gives the parent only her child’s review', async () => {
+    const parent = demoUser('parent-whitfield');
+    const reply = await sendAs(parent.id, parent.identity.objectId, 'Reviews');
+    const text = JSON.stringify(reply.message.attachments[0]?.content);
+    expect(text).toContain('1 live review,');
+    expect(text).toContain('Leo Whitfield');
+  });
+
+  it('tells the visitor, who is in no directory, that they have no access', async () => {
+    const reply = await sendAs(PLAYGROUND_VISITOR.id, PLAYGROUND_VISITOR.identity.objectId, 'reviews');
+    expect(reply.message.text).toBe(NO_ACCESS_REPLY);
+    expect(reply.message.attachments).toEqual([]);
+  });
+});

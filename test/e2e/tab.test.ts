@@ -1,0 +1,214 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STAGE_WORDS } from '../../tab/src/cases/case-words.ts';
+import { THEME_NAMES, type ThemeName } from '../../tab/src/theme.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import {
+  axeViolations,
+  describeViolations,
+  launchBrowser,
+  openTabPage,
+  type TabPage,
+} from '../support/browser.ts';
+
+const TAB = join(import.meta.dirname, '../../tab');
+const DIST = join(TAB, 'dist');
+const SCREENSHOTS = '/tmp';
+let server: TestApp;
+let browser: Browser;
+const pages: TabPage[] = [];
+
+beforeAll(async () => {
+  await buildTabIfStale();
+  // The real server in local mode, in this process: the demo users and demo data on a fresh store,
+  // serving this build of the tab.
+  server = await startTestApp({ tab: 'missing', env: { TAB_DIR: DIST } });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const tab of pages) await tab.close();
+  await browser?.close();
+  await server?.teardown();
+});
+
+describe('the tab in local mode', () => {
+  it('shows the local mode banner and the demo users; a SENCo who picks themself sees their live cases', async () => {
+    const { page } = await open('/');
+    await page.getByText('Local mode: fictional demo data').waitFor();
+    await heading(page, 'Choose a demo user').waitFor();
+
+    const senco = page.getByRole('button', { name: /SENCo/ }).first();
+    const setting = settingOf(await senco.textContent());
+    await senco.click();
+
+    await heading(page, 'My live cases').waitFor();
+    await page.getByText(/Signed in as/).waitFor();
+    const rows = await childNames(page);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(await column(page, 2))).toEqual(new Set([setting]));
+    const stages = await column(page, 3);
+    expect(stages.length).toBe(rows.length);
+    for (const stage of stages) expect(Object.values(STAGE_WORDS)).toContain(stage);
+    expect(stages).toContain('Review pending');
+    await table(page).getByText('Overdue', { exact: true }).first().waitFor();
+  });
+
+  it('switching to another SENCo shows the cases of their setting instead', async () => {
+    const { page } = await open('/');
+    await signInAs(page, page.getByRole('button', { name: /SENCo/ }).first());
+    const first = await childNames(page);
+
+    await page.getByRole('button', { name: 'Switch user' }).click();
+    await heading(page, 'Choose a demo user').waitFor();
+    const other = page.getByRole('button', { name: /SENCo/ }).nth(1);
+    const setting = settingOf(await other.textContent());
+    await signInAs(page, other);
+
+    const second = await childNames(page);
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.filter((name) => first.includes(name))).toEqual([]);
+    expect(new Set(await column(page, 2))).toEqual(new Set([setting]));
+  });
+
+  it('keeps the chosen user for the browser tab: a reload stays signed in', async () => {
+    const { page } = await open('/');
+    await signInAs(page, page.getByRole('button', { name: /SENCo/ }).first());
+    await page.reload();
+    await heading(page, 'My live cases').waitFor();
+    expect(await heading(page, 'Choose a demo user').count()).toBe(0);
+  });
+
+  it('explains the review-by date and opens a case from the keyboard', async () => {
+    const { page } = await open('/');
+    await signInAs(page, page.getByRole('button', { name: /SENCo/ }).first());
+
+    const why = table(page)
+      .getByRole('button', { name: /^Why the review-by date is / })
+      .first();
+    const reason = table(page)
+      .getByText(/The LA must notify its review decision by this date/)
+      .first();
+    expect(await reason.isVisible()).toBe(false);
+    await why.focus();
+    await page.keyboard.press('Enter');
+    await reason.waitFor();
+    expect(await why.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Enter');
+    await reason.waitFor({ state: 'hidden' });
+
+    const [childName = ''] = await childNames(page);
+    await table(page).getByRole('link', { name: childName }).focus();
+    await page.keyboard.press('Enter');
+    await heading(page, childName).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await page.getByRole('link', { name: 'My live cases' }).click();
+    await heading(page, 'My live cases').waitFor();
+  });
+});
+
+describe('the tab inside a frame that is not a Teams or Outlook host', () => {
+  it('stops waiting for a host after a moment and runs in local mode', async () => {
+    // teams-js waits about 60 s for a host that never answers when it is framed; the tab gives up sooner.
+    const { page } = await open('/');
+    await page.setContent(
+      `<iframe title="EHC Review Hub" src="${server.app.url}/" style="width:1200px;height:700px"></iframe>`,
+    );
+    const frame = page.frameLocator('iframe');
+    const started = Date.now();
+    await frame.getByRole('heading', { level: 1, name: 'Choose a demo user' }).waitFor();
+    expect(Date.now() - started).toBeLessThan(8_000);
+    await frame.getByText('Local mode: fictional demo data').waitFor();
+  });
+});
+
+describe('themes and accessibility', () => {
+  it.each(THEME_NAMES)(
+    'has no axe-core violations in the %s theme, on the picker and on My live cases',
+    async (theme) => {
+      const { page, pageErrors } = await open(`/?theme=${theme}`);
+      await heading(page, 'Choose a demo user').waitFor();
+      expect(await page.locator('[data-theme]').getAttribute('data-theme')).toBe(theme);
+      expect(describeViolations(await axeViolations(page))).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, `ehc-tab-picker-${theme}.png`), fullPage: true });
+
+      await signInAs(page, page.getByRole('button', { name: /SENCo/ }).first());
+      expect(describeViolations(await axeViolations(page))).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, `ehc-tab-${theme}.png`), fullPage: true });
+      expect(pageErrors).toEqual([]);
+    },
+  );
+
+  it('the themes look different: light, dark and high-contrast backgrounds', async () => {
+    const backgrounds = new Map<ThemeName, string>();
+    for (const theme of THEME_NAMES) {
+      const { page } = await open(`/?theme=${theme}`);
+      await heading(page, 'Choose a demo user').waitFor();
+      backgrounds.set(
+        theme,
+        await page.locator('[data-theme]').evaluate((element) => getComputedStyle(element).backgroundColor),
+      );
+    }
+    expect(new Set(backgrounds.values()).size).toBe(THEME_NAMES.length);
+    expect(backgrounds.get('contrast')).toBe('rgb(0, 0, 0)');
+  });
+});
+
+async function open(path: string): Promise<TabPage> {
+  const tab = await openTabPage(browser, `${server.app.url}${path}`);
+  tab.page.setDefaultTimeout(10_000);
+  pages.push(tab);
+  return tab;
+}
+
+function heading(page: Page, name: string) {
+  return page.getByRole('heading', { level: 1, name, exact: true });
+}
+
+function table(page: Page) {
+  return page.getByRole('table', { name: 'My live cases' });
+}
+
+async function signInAs(page: Page, user: Locator): Promise<void> {
+  await user.click();
+  await heading(page, 'My live cases').waitFor();
+  await table(page).or(page.getByText('You have no live cases')).first().waitFor();
+}
+
+/** The setting in a demo SENCo's description: "SENCo, Harbour Primary School". */
+function settingOf(buttonText: string | null): string {
+  const match = /SENCo, (.+)$/.exec(buttonText ?? '');
+  if (!match?.[1]) throw new Error(`not a SENCo's button: ${buttonText}`);
+  return match[1];
+}
+
+/** The child's name in each row, in order. */
+async function childNames(page: Page): Promise<string[]> {
+  await table(page).or(page.getByText('You have no live cases')).first().waitFor();
+  return page.locator('tbody tr td:first-child a').allTextContents();
+}
+
+/** The main text of the cells of a column (1-based), row by row. */
+function column(page: Page, n: number): Promise<string[]> {
+  return table(page).locator(`tbody tr td:nth-child(${n}) .fui-TableCellLayout__main`).allTextContents();
+}
+
+/** Builds the tab when `tab/dist` is missing or older than a source file, so the test sees today's tab. */
+async function buildTabIfStale(): Promise<void> {
+  const built = join(DIST, 'index.html');
+  if (existsSync(built) && statSync(built).mtimeMs >= newestSource(TAB)) return;
+  await build({ configFile: join(TAB, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}

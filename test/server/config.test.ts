@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../bot/src/config.ts';
+
+describe('the server configuration', () => {
+  it('needs nothing for local mode: port 3978, loopback, the local store on 8081 with data in .data', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      mode: 'local',
+      port: 3978,
+      host: '127.0.0.1',
+      databaseId: 'ehc-review-hub',
+    });
+    expect(config.store).toMatchObject({ kind: 'local', port: 8081 });
+    expect(config.store.kind === 'local' && config.store.dataDir.endsWith('.data')).toBe(true);
+    expect(config.tabDir.endsWith('tab/dist')).toBe(true);
+    expect(config.bot).toBeUndefined();
+  });
+
+  it('names every bad variable', () => {
+    try {
+      loadConfig({ MODE: 'cloud', PORT: 'eighty' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems.map((p) => p.where)).toEqual(['MODE', 'PORT']);
+    }
+  });
+
+  it('refuses azure mode without the Cosmos DB account and the bot registration, rather than use local data', () => {
+    try {
+      loadConfig({ MODE: 'azure' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).problems.map((p) => p.where)).toEqual([
+        'COSMOS_ENDPOINT',
+        'MICROSOFT_APP_ID',
+        'MICROSOFT_APP_PASSWORD',
+        'MICROSOFT_APP_TENANT_ID',
+      ]);
+    }
+  });
+
+  it('reaches Cosmos DB with the managed identity when there is no key, as App Service does', () => {
+    const config = loadConfig({
+      MODE: 'azure',
+      COSMOS_ENDPOINT: 'https://account.documents.azure.com:443/',
+      MICROSOFT_APP_ID: 'app',
+      MICROSOFT_APP_PASSWORD: 'secret',
+      MICROSOFT_APP_TENANT_ID: 'tenant',
+    });
+    expect(config.store).toEqual({ kind: 'azure', endpoint: 'https://account.documents.azure.com:443/' });
+  });
+
+  it('listens on every interface in azure mode', () => {
+    const config = loadConfig({
+      MODE: 'azure',
+      COSMOS_ENDPOINT: 'https://account.documents.azure.com:443/',
+      COSMOS_KEY: 'a2V5',
+      MICROSOFT_APP_ID: 'app',
+      MICROSOFT_APP_PASSWORD: 'secret',
+      MICROSOFT_APP_TYPE: 'MultiTenant',
+    });
+    expect(config).toMatchObject({ host: '0.0.0.0', store: { kind: 'azure' }, bot: { appId: 'app' } });
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { DATE_KEYS } from '../../../bot/src/review/clock.ts';
+import { plainDate } from '../../../bot/src/review/plain-date.ts';
+import { LIVE_STAGES, STAGES } from '../../../bot/src/review/review.ts';
+import {
+  DATE_KEY_WORDS,
+  dueLine,
+  nextActionNote,
+  overdueWords,
+  STAGE_WORDS,
+  stageWords,
+} from '../../../tab/src/cases/case-words.ts';
+
+describe('the stage of a review in the words a SENCo knows', () => {
+  it('says "Review pending" for a case whose review has not started (seed)', () => {
+    expect(stageWords('pending')).toBe('Review pending');
+  });
+
+  it('names each live stage after the EHC Hub step it is in', () => {
+    expect(LIVE_STAGES.map(stageWords)).toEqual([
+      'Review pending',
+      'Arranging',
+      'Contributing views',
+      'Meeting',
+      'Report',
+      'Awaiting LA decision',
+      'Decided',
+      'Amending plan',
+    ]);
+  });
+
+  it('has words for every stage, each different', () => {
+    expect(Object.keys(STAGE_WORDS).sort()).toEqual([...STAGES].sort());
+    expect(new Set(Object.values(STAGE_WORDS)).size).toBe(STAGES.length);
+  });
+});
+
+describe('what is overdue, in words', () => {
+  it('has words for every date the clock derives', () => {
+    expect(Object.keys(DATE_KEY_WORDS).sort()).toEqual([...DATE_KEYS].sort());
+  });
+
+  it('lists the overdue steps in the clock order, as a sentence', () => {
+    expect(overdueWords(['review_by'])).toBe('Review decision');
+    expect(overdueWords(['review_by', 'latest_meeting'])).toBe('Review decision and review meeting');
+    expect(overdueWords(['invite_by', 'advice_by', 'report_by'])).toBe(
+      'Invitations, advice to invitees and report of the meeting',
+    );
+    expect(overdueWords([])).toBe('');
+  });
+});
+
+describe('when the next action is due', () => {
+  const today = plainDate('2026-11-23');
+  const due = (date: string) => ({ due: plainDate(date) });
+
+  it('says "By" a date still to come, today included', () => {
+    expect(dueLine(due('2026-11-30'), today)).toBe('By 30 November 2026, in 7 days');
+    expect(dueLine(due('2026-11-23'), today)).toBe('By 23 November 2026, today');
+  });
+
+  it('says "Was due" once the date has passed', () => {
+    expect(dueLine(due('2026-10-05'), today)).toBe('Was due 5 October 2026, 7 weeks ago');
+  });
+
+  it('says "Recommended by" for a date from guidance, which is never overdue in law, even once passed', () => {
+    expect(dueLine({ ...due('2026-08-18'), recommended: true }, today)).toBe(
+      'Recommended by 18 August 2026, 3 months ago',
+    );
+  });
+
+  it('says nothing when the action has no date', () => {
+    expect(dueLine({}, today)).toBeUndefined();
+  });
+
+  it("says when it is the LA's to do", () => {
+    expect(nextActionNote({ by: 'la', ...due('2026-12-14') }, today)).toBe(
+      'For the LA. By 14 December 2026, in 3 weeks',
+    );
+    expect(nextActionNote({ by: 'la' }, today)).toBe('For the LA');
+    expect(nextActionNote({ by: 'setting' }, today)).toBeUndefined();
+  });
+});

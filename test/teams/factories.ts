@@ -1,0 +1,48 @@
+import { DEMO_TENANT_ID } from '../../bot/src/demo/demo-users.ts';
+
+let sequence = 0;
+
+/** A Teams message activity as the channel posts it to /api/messages, from `aadObjectId`. */
+export function makeMessageActivity(
+  serviceUrl: string,
+  aadObjectId: string,
+  text: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  sequence += 1;
+  return {
+    type: 'message',
+    id: `activity-${sequence}`,
+    timestamp: '2026-11-23T10:00:00.000Z',
+    channelId: 'msteams',
+    serviceUrl,
+    from: { id: `29:user-${aadObjectId}`, name: 'Someone', aadObjectId },
+    recipient: { id: '28:ehc-review-hub', name: 'EHC Review Hub' },
+    conversation: {
+      id: `a:personal-chat-${sequence}`,
+      conversationType: 'personal',
+      tenantId: DEMO_TENANT_ID,
+    },
+    text,
+    textFormat: 'plain',
+    locale: 'en-GB',
+    channelData: { tenant: { id: DEMO_TENANT_ID } },
+    ...overrides,
+  };
+}
+
+/** The same message posted in a channel: the bot is @mentioned and the tenant is only in channelData. */
+export function makeChannelMention(
+  serviceUrl: string,
+  aadObjectId: string,
+  text: string,
+): Record<string, unknown> {
+  const mention = '<at>EHC Review Hub</at>';
+  return makeMessageActivity(serviceUrl, aadObjectId, `${mention} ${text}`, {
+    conversation: { id: '19:channel@thread.tacv2', conversationType: 'channel', isGroup: true },
+    entities: [
+      { type: 'mention', text: mention, mentioned: { id: '28:ehc-review-hub', name: 'EHC Review Hub' } },
+    ],
+    channelData: { tenant: { id: DEMO_TENANT_ID }, channel: { id: '19:channel@thread.tacv2' } },
+  });
+}

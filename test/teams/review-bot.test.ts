@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from '../../bot/src/cards/adaptive-card.ts';
+import { demoUser, PLAYGROUND_VISITOR } from '../../bot/src/demo/demo-users.ts';
+import { accountKey } from '../../bot/src/identity/user-directory.ts';
+import { CosmosAuditLog } from '../../bot/src/store/cosmos-audit-log.ts';
+import { HELP_REPLY, NO_ACCESS_REPLY } from '../../bot/src/teams/answer.ts';
+import { cardSchemaErrors } from '../cards/card-schema.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { makeChannelMention, makeMessageActivity } from './factories.ts';
+import { type PostedReply, type ReplyServer, startReplyServer } from './reply-server.ts';
+
+let t: TestApp;
+let connector: ReplyServer;
+beforeAll(async () => {
+  [t, connector] = await Promise.all([startTestApp(), startReplyServer()]);
+});
+afterAll(async () => {
+  await connector?.close();
+  await t?.teardown();
+});
+
+/** Posts `activity` to the bot as the Teams channel would, and resolves with the bot's reply. */
+async function send(activity: Record<string, unknown>): Promise<PostedReply> {
+  const reply = connector.nextReply();
+  const response = await fetch(`${t.app.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
+  expect(response.status).toBe(200);
+  return reply;
+}
+
+function cardOf(reply: PostedReply): AdaptiveCard {
+  const attachment = reply.activity.attachments?.[0];
+  expect(attachment?.contentType).toBe(ADAPTIVE_CARD_CONTENT_TYPE);
+  return attachment?.content as AdaptiveCard;
+}
+
+const objectId = (id: Parameters<typeof demoUser>[0]) => demoUser(id).identity.objectId;
+
+describe('the bot answers "reviews" with the user’s live reviews', () => {
+  it('sends the SENCo a schema-valid card of their setting’s ten most urgent reviews, and says how many more', async () => {
+    const activity = makeMessageActivity(connector.serviceUrl, objectId('senco-harbour'), 'reviews');
+    const reply = await send(activity);
+    expect(reply.path).toBe(
+      `/v3/conversations/${encodeURIComponent(String((activity.conversation as { id: string }).id))}/activities/${activity.id}`,
+    );
+    const card = cardOf(reply);
+    expect(cardSchemaErrors(card)).toEqual([]);
+    const text = JSON.stringify(card);
+    expect(text).toContain('16 live reviews');
+    expect(text).toContain('6 more reviews');
+    expect(text).toContain('Amelia Rowe'); // overdue review: the most urgent
+    expect(text).not.toContain('Fellside Academy');
+  });
+
+  it('understands "Reviews" in any case, with spaces and a full stop', async () => {
+    const reply = await send(
+      makeMessageActivity(connector.serviceUrl, objectId('parent-whitfield'), '  REVIEWS. '),
+    );
+    const text = JSON.stringify(cardOf(reply));
+    expect(text).toContain('1 live review,');
+    expect(text).toContain('Leo Whitfield');
+  });
+
+  it('answers an @mention in a channel, taking the tenant from channelData', async () => {
+    const reply = await send(makeChannelMention(connector.serviceUrl, objectId('ep-lowe'), 'reviews'));
+    const card = cardOf(reply);
+    expect(cardSchemaErrors(card)).toEqual([]);
+    expect(JSON.stringify(card)).toContain('6 live reviews');
+  });
+
+  it('records each case it lists in the case’s audit log, as read through the bot', async () => {
+    const user = demoUser('parent-whitfield');
+    await send(makeMessageActivity(connector.serviceUrl, user.identity.objectId, 'reviews'));
+    const { items } = await new CosmosAuditLog(t.cosmos.db.audit).listForCase({
+      laCode: '999',
+      caseId: 'NS-1016',
+    });
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        action: 'case.list',
+        actor: accountKey(user.identity),
+        detail: expect.objectContaining({ via: 'bot' }),
+      }),
+    );
+  });
+});
+
+describe('anything else', () => {
+  it('gets a short help reply', async () => {
+    const reply = await send(makeMessageActivity(connector.serviceUrl, objectId('la-coordinator'), 'hello'));
+    expect(reply.activity.text).toBe(HELP_REPLY);
+    expect(reply.activity.attachments ?? []).toEqual([]);
+  });
+});
+
+describe('someone the directory does not know', () => {
+  it.each([
+    ['a Teams user with no access', PLAYGROUND_VISITOR.identity.objectId, 'reviews'],
+    ['a demo user’s object id in another tenant', objectId('senco-harbour'), 'reviews'],
+  ])('%s is told they have no access, and nothing else', async (_, aadObjectId, text) => {
+    const activity = makeMessageActivity(connector.serviceUrl, aadObjectId, text);
+    const other =
+      _ === 'a demo user’s object id in another tenant'
+        ? {
+            ...activity,
+            conversation: { id: 'a:chat', tenantId: 'ffffffff-0000-0000-0000-000000000000' },
+            channelData: {},
+          }
+        : activity;
+    const reply = await send(other);
+    expect(reply.activity.text).toBe(NO_ACCESS_REPLY);
+    expect(reply.activity.attachments ?? []).toEqual([]);
+  });
+
+  it('a message with no Entra ID account at all is told the same', async () => {
+    const activity = makeMessageActivity(connector.serviceUrl, '', 'reviews', { from: { id: 'anonymous' } });
+    const reply = await send(activity);
+    expect(reply.activity.text).toBe(NO_ACCESS_REPLY);
+  });
+});
