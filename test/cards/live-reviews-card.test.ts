@@ -67,7 +67,7 @@ describe('the live reviews card', () => {
       today,
     });
     const text = textOf(card);
-    expect(text).toContain('⚠ Overdue: the review-by date, the latest meeting date');
+    expect(text).toContain('⚠ Overdue: Review decision and review meeting');
     expect(text).toContain('by 18 August 2026 (late)');
     expect(text).toContain('1 live review, 1 overdue');
   });

@@ -1,5 +1,6 @@
 import { daysBetween, formatLong, isBefore, type PlainDate } from '../review/plain-date.ts';
 import type { CaseSummary } from '../review/summary.ts';
+import { overdueWords, STAGE_WORDS } from '../review/words.ts';
 import {
   type AdaptiveCard,
   CARD_SCHEMA,
@@ -8,7 +9,6 @@ import {
   type Container,
   type TextColor,
 } from './adaptive-card.ts';
-import { OVERDUE_WORDS, STAGE_WORDS } from './case-words.ts';
 
 /**
  * How many reviews the card lists. Ten keep it readable in a chat and far under Teams' 28 KB limit
@@ -109,7 +109,7 @@ function reviewItem(summary: CaseSummary, today: PlainDate): Container {
         ? [
             {
               type: 'TextBlock' as const,
-              text: `⚠ Overdue: ${summary.overdue.map((key) => OVERDUE_WORDS[key]).join(', ')}`,
+              text: `⚠ Overdue: ${overdueWords(summary.overdue)}`,
               color: 'attention' as const,
               weight: 'bolder' as const,
               spacing: 'small' as const,
