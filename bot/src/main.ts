@@ -19,11 +19,8 @@ import { londonDate } from './review/plain-date.ts';
 import { STATUTORY_DEFAULTS } from './review/policy.ts';
 import { createHttpServer, registeredRoutes } from './server/http-server.ts';
 import { consoleLog, describeError, type Log } from './server/log.ts';
-import { CosmosAuditLog } from './store/cosmos-audit-log.ts';
-import { CosmosCaseStore } from './store/cosmos-case-store.ts';
-import { openDatabase, type StoreDatabase } from './store/database.ts';
-import { connectLocalOrStart } from './store/local-cosmos.ts';
-import { CosmosPersonIndex, withPersonIndex } from './store/person-index.ts';
+import type { StoreDatabase } from './store/database.ts';
+import { openStores, type Stores, storesOver } from './store/open-stores.ts';
 import { createBotAdapter } from './teams/bot-adapter.ts';
 import { ReviewBot } from './teams/review-bot.ts';
 
@@ -49,8 +46,13 @@ export interface RunningApp {
 export async function startApp(config: Config, overrides: StartOverrides = {}): Promise<RunningApp> {
   const log = overrides.log ?? consoleLog();
   const opened = overrides.database
-    ? { db: overrides.database, close: async () => {} }
-    : await openStore(config, log);
+    ? {
+        ...(await storesOver(overrides.database)),
+        description: 'a database opened by the caller',
+        close: async () => {},
+      }
+    : await openStores({ ...config.store, databaseId: config.databaseId });
+  log.info(`store: ${opened.description}`);
   try {
     return await serve(config, opened, { ...overrides, log });
   } catch (error) {
@@ -59,62 +61,15 @@ export async function startApp(config: Config, overrides: StartOverrides = {}): 
   }
 }
 
-interface OpenedStore {
-  readonly db: StoreDatabase;
-  /** Whether the app may create containers (not with a managed identity's data-plane role). */
-  readonly createIfMissing?: boolean;
-  close(): Promise<void>;
-}
-
-/** The configured store: the local development store (started, or the one already running) or Azure. */
-async function openStore(config: Config, log: Log): Promise<OpenedStore> {
-  const { store, databaseId } = config;
-  if (store.kind === 'azure') {
-    // Without a key, the managed identity: its data-plane role cannot create containers, so Bicep
-    // does (infra/cosmos-containers.json). @azure/identity is loaded here only; local mode never needs it.
-    const { DefaultAzureCredential } = await import('@azure/identity');
-    const db = await openDatabase(
-      store.key
-        ? { endpoint: store.endpoint, key: store.key, databaseId }
-        : {
-            endpoint: store.endpoint,
-            credential: new DefaultAzureCredential(),
-            databaseId,
-            createIfMissing: false,
-          },
-    );
-    return { db, close: async () => db.close(), createIfMissing: store.key !== undefined };
-  }
-  const local = await connectLocalOrStart({ port: store.port, dataDir: store.dataDir });
-  log.info('local store', { endpoint: local.endpoint, reused: local.reused });
-  try {
-    const db = await openDatabase({ endpoint: local.endpoint, key: local.key, databaseId });
-    return {
-      db,
-      close: async () => {
-        db.close();
-        await local.close();
-      },
-    };
-  } catch (error) {
-    await local.close();
-    throw error;
-  }
-}
-
 async function serve(
   config: Config,
-  opened: OpenedStore,
+  opened: Stores & { close(): Promise<void> },
   overrides: StartOverrides & { log: Log },
 ): Promise<RunningApp> {
   const { log } = overrides;
   const now = overrides.now ?? (() => new Date());
   const local = config.mode === 'local';
-  const people = await CosmosPersonIndex.open(opened.db.database, {
-    createIfMissing: opened.createIfMissing ?? true,
-  });
-  const store = withPersonIndex(new CosmosCaseStore(opened.db), people);
-  const audit = new CosmosAuditLog(opened.db.audit);
+  const { cases: store, people, audit } = opened;
   const directory = overrides.directory ?? staticDirectory(local ? DEMO_USERS : []);
 
   if (local) {

@@ -6,10 +6,9 @@
 import { type ImportProgress, importCases } from '../import/import-cases.ts';
 import { readCases } from '../import/read-cases.ts';
 import { londonDate } from '../review/plain-date.ts';
-import { CosmosAuditLog } from '../store/cosmos-audit-log.ts';
-import { CosmosCaseStore } from '../store/cosmos-case-store.ts';
+import type { OpenedStores } from '../store/open-stores.ts';
 import { EXIT, parseFileArgs } from './file-args.ts';
-import { type OpenedStore, openStoreFromEnv, StoreConfigError } from './open-store.ts';
+import { openStoreFromEnv, StoreConfigError } from './open-store.ts';
 import { reportFileProblems } from './output.ts';
 import { progressLine, summaryLine } from './progress.ts';
 
@@ -37,15 +36,15 @@ async function main(): Promise<number> {
     return EXIT.usage;
   }
   const { file, today } = parsed.args;
-  let store: OpenedStore | undefined;
+  let store: OpenedStores | undefined;
   let progress: ImportProgress | undefined;
   try {
     const rows = await readCases(file);
     store = await openStoreFromEnv(process.env);
     process.stderr.write(`Using ${store.description}.\n`);
     const counts = await importCases(rows, {
-      store: new CosmosCaseStore(store.db),
-      audit: new CosmosAuditLog(store.db.audit),
+      store: store.cases,
+      audit: store.audit,
       today,
       now: () => new Date(),
       onProgress: (current) => {

@@ -1,0 +1,107 @@
+import type { AuditLog } from './audit-log.ts';
+import type { CaseStore } from './case-store.ts';
+import { CosmosAuditLog } from './cosmos-audit-log.ts';
+import { CosmosCaseStore } from './cosmos-case-store.ts';
+import { openDatabase, type StoreDatabase } from './database.ts';
+import { connectLocalOrStart } from './local-cosmos.ts';
+import { CosmosPersonIndex, withPersonIndex } from './person-index.ts';
+
+/** Where the records are: Azure Cosmos DB, or the local development store on loopback. */
+export type StoreSettings =
+  | {
+      readonly kind: 'azure';
+      readonly endpoint: string;
+      /** The account key; without it the managed identity (Entra ID) is used, as in App Service. */
+      readonly key?: string;
+      readonly databaseId: string;
+    }
+  | {
+      readonly kind: 'local';
+      readonly port: number;
+      readonly dataDir: string;
+      readonly databaseId: string;
+      /** How soon after a write the local snapshot is saved (local-cosmos.ts). */
+      readonly snapshotDelayMs?: number;
+    };
+
+/** The repositories over one database, as the server and the command-line tools use them. */
+export interface Stores {
+  /** Case files, keeping the person index in step with every write. */
+  readonly cases: CaseStore;
+  readonly people: CosmosPersonIndex;
+  readonly audit: AuditLog;
+}
+
+export interface OpenedStores extends Stores {
+  readonly db: StoreDatabase;
+  /** One line saying which store this is, for the person running a command (no secrets). */
+  readonly description: string;
+  /** Closes the connection and, for the local store this process started, saves its snapshot. */
+  close(): Promise<void>;
+}
+
+/**
+ * The repositories over an opened database.
+ *
+ * @remarks Every writer goes through here, so no path (the server, an import, the demo seeding) can
+ * write a case file without its person index entries.
+ */
+export async function storesOver(
+  db: StoreDatabase,
+  options: { readonly createIfMissing?: boolean } = {},
+): Promise<Stores> {
+  const people = await CosmosPersonIndex.open(db.database, options);
+  return {
+    cases: withPersonIndex(new CosmosCaseStore(db), people),
+    people,
+    audit: new CosmosAuditLog(db.audit),
+  };
+}
+
+/** Opens the store `settings` name: the local one (started, or the one already running) or Azure. */
+export async function openStores(settings: StoreSettings): Promise<OpenedStores> {
+  const { databaseId } = settings;
+  if (settings.kind === 'azure') {
+    const { endpoint, key } = settings;
+    // Without a key, the managed identity: its data-plane role cannot create containers, so Bicep
+    // does (infra/cosmos-containers.json). @azure/identity is loaded only here; local mode never needs it.
+    const db = key
+      ? await openDatabase({ endpoint, key, databaseId })
+      : await openDatabase({
+          endpoint,
+          credential: new (await import('@azure/identity')).DefaultAzureCredential(),
+          databaseId,
+          createIfMissing: false,
+        });
+    try {
+      const stores = await storesOver(db, { createIfMissing: key !== undefined });
+      return { ...stores, db, description: `Azure Cosmos DB at ${endpoint}`, close: async () => db.close() };
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+  const local = await connectLocalOrStart({
+    port: settings.port,
+    dataDir: settings.dataDir,
+    ...(settings.snapshotDelayMs === undefined ? {} : { snapshotDelayMs: settings.snapshotDelayMs }),
+  });
+  try {
+    const db = await openDatabase({ endpoint: local.endpoint, key: local.key, databaseId });
+    const stores = await storesOver(db);
+    return {
+      ...stores,
+      db,
+      description:
+        `the LOCAL DEVELOPMENT store at ${local.endpoint} ` +
+        (local.reused ? '(the one already running)' : `(data in ${settings.dataDir})`),
+      close: async () => {
+        db.close();
+        await local.close();
+      },
+    };
+  } catch (error) {
+    await local.close();
+    throw error;
+  }
+}
