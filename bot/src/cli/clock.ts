@@ -9,7 +9,7 @@ import { clockFor } from '../review/clock.ts';
 import { caseFileFromImport } from '../review/imported-case.ts';
 import { londonDate } from '../review/plain-date.ts';
 import { clockLine } from './clock-line.ts';
-import { EXIT, parseFileArgs } from './file-args.ts';
+import { EXIT, fileArgsOrExit } from './file-args.ts';
 import { reportFileProblems } from './output.ts';
 
 const USAGE = `Usage: npm run --silent clock -- FILE [--today YYYY-MM-DD]
@@ -20,16 +20,9 @@ object per line: {"case_id", "dates": {KEY: {"date", "rule"}}, "pfa_required", "
 `;
 
 async function main(): Promise<number> {
-  const parsed = parseFileArgs(process.argv.slice(2), () => londonDate(new Date()));
-  if (parsed.kind === 'help') {
-    process.stdout.write(USAGE);
-    return EXIT.ok;
-  }
-  if (parsed.kind === 'usage-error') {
-    process.stderr.write(`${parsed.message}\n\n${USAGE}`);
-    return EXIT.usage;
-  }
-  const { file, today } = parsed.args;
+  const args = fileArgsOrExit(process.argv.slice(2), USAGE, () => londonDate(new Date()));
+  if (typeof args === 'number') return args;
+  const { file, today } = args;
   try {
     const cases = validateCases(await readCases(file), today);
     const lines = cases.map((row) =>

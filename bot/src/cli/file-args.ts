@@ -51,3 +51,24 @@ function parseOptions(argv: readonly string[]) {
 
 /** Exit codes: 1 for a file that cannot be used (or a failed import), 2 for a command line that is wrong. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/**
+ * The command's arguments, or the exit code once `--help` or a usage error has been answered
+ * (help on stdout; the error and the usage on stderr).
+ */
+export function fileArgsOrExit(
+  argv: readonly string[],
+  usage: string,
+  defaultToday: () => PlainDate,
+): FileArgs | number {
+  const parsed = parseFileArgs(argv, defaultToday);
+  if (parsed.kind === 'help') {
+    process.stdout.write(usage);
+    return EXIT.ok;
+  }
+  if (parsed.kind === 'usage-error') {
+    process.stderr.write(`${parsed.message}\n\n${usage}`);
+    return EXIT.usage;
+  }
+  return parsed.args;
+}

@@ -7,7 +7,7 @@ import { type ImportProgress, importCases } from '../import/import-cases.ts';
 import { readCases } from '../import/read-cases.ts';
 import { londonDate } from '../review/plain-date.ts';
 import type { OpenedStores } from '../store/open-stores.ts';
-import { EXIT, parseFileArgs } from './file-args.ts';
+import { EXIT, fileArgsOrExit } from './file-args.ts';
 import { openStoreFromEnv, StoreConfigError } from './open-store.ts';
 import { reportFileProblems } from './output.ts';
 import { progressLine, summaryLine } from './progress.ts';
@@ -26,16 +26,9 @@ data in EHC_DATA_DIR (default .data/).
 `;
 
 async function main(): Promise<number> {
-  const parsed = parseFileArgs(process.argv.slice(2), () => londonDate(new Date()));
-  if (parsed.kind === 'help') {
-    process.stdout.write(USAGE);
-    return EXIT.ok;
-  }
-  if (parsed.kind === 'usage-error') {
-    process.stderr.write(`${parsed.message}\n\n${USAGE}`);
-    return EXIT.usage;
-  }
-  const { file, today } = parsed.args;
+  const args = fileArgsOrExit(process.argv.slice(2), USAGE, () => londonDate(new Date()));
+  if (typeof args === 'number') return args;
+  const { file, today } = args;
   let store: OpenedStores | undefined;
   let progress: ImportProgress | undefined;
   try {

@@ -1,20 +1,20 @@
-import type { DateKey } from '../../../bot/src/review/clock.ts';
+import type { Clock } from '../../../bot/src/review/clock.ts';
 import type { Problem } from '../../../bot/src/review/errors.ts';
+import type { NextAction } from '../../../bot/src/review/next-action.ts';
+import type { ActorRole } from '../../../bot/src/review/permissions.ts';
 import type { PlainDate } from '../../../bot/src/review/plain-date.ts';
-import type { Stage } from '../../../bot/src/review/review.ts';
-import type { RuleId } from '../../../bot/src/review/rules.ts';
+import type { CaseSummary } from '../../../bot/src/review/summary.ts';
 
 /**
  * The shapes of the REST API the tab calls (`/api/...`), as the tab reads them.
  *
- * @remarks The tab imports the domain's types only, never its code (DESIGN.md section 4), so these
- * are written against the same words the server uses: a `Stage`, a `DateKey`, a `RuleId`.
+ * @remarks The tab imports the domain's types (DESIGN.md section 4): a case summary here is the very
+ * `CaseSummary` the server builds, so the two cannot drift apart.
  */
 export type Mode = 'local' | 'azure';
 
-export type UserRole =
-  | { readonly kind: 'senco'; readonly settingUrn: string }
-  | { readonly kind: 'la-officer'; readonly laCode: string };
+export type UserRole = ActorRole;
+export type { CaseSummary, NextAction };
 
 export interface SignedInUser {
   readonly id: string;
@@ -41,31 +41,6 @@ export interface LocalUsers {
   readonly users: readonly LocalUser[];
 }
 
-export interface NextAction {
-  readonly label: string;
-  /** Who acts: the setting (the SENCo) or the LA. */
-  readonly by: 'setting' | 'la';
-  readonly due?: PlainDate;
-  readonly rule?: RuleId;
-  /** The due date follows the recommended timeline or guidance, not the law: it is never "overdue". */
-  readonly recommended?: boolean;
-}
-
-export interface CaseSummary {
-  readonly laCode: string;
-  readonly caseId: string;
-  readonly childName: string;
-  readonly settingUrn: string;
-  readonly settingName?: string;
-  readonly stage: Stage;
-  readonly reviewBy: { readonly date: PlainDate; readonly rule: RuleId; readonly explanation: string };
-  readonly nextAction: NextAction;
-  /** The dates passed with their step not done. */
-  readonly overdue: readonly DateKey[];
-  readonly dueSoon: boolean;
-  readonly pfaRequired: boolean;
-}
-
 export interface LiveCasesResponse {
   /** The server's today in Europe/London: dates are compared with it, never with the browser's clock. */
   readonly today: PlainDate;
@@ -75,7 +50,7 @@ export interface LiveCasesResponse {
 
 export interface CaseDetail {
   readonly summary: CaseSummary;
-  readonly clock: unknown;
+  readonly clock: Clock;
 }
 
 /** The body of every 4xx answer. */
