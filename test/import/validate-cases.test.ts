@@ -86,6 +86,17 @@ describe('validateCases: each row checked, every problem reported with its row a
     expect(problemsWith({ nc_year: 9.5 })).toEqual([{ where: 'row 7, nc_year', message: message('9.5') }]);
   });
 
+  it('takes an LA by its 3-digit local authority number', () => {
+    const message = 'must be the 3-digit code of a local authority in England, e.g. 860';
+    expect(problemsWith({ la_code: 'Staffs' })).toEqual([
+      { where: 'row 7, la_code', message: `${message}: "Staffs"` },
+    ]);
+    expect(problemsWith({ la_code: '86' })).toEqual([
+      { where: 'row 7, la_code', message: `${message}: "86"` },
+    ]);
+    expect(validateCases([rawRow({ la_code: ' 860 ' })], today)[0]?.laCode).toBe('860');
+  });
+
   it('takes only the known kinds of phase transfer', () => {
     expect(problemsWith({ transfer_kind: 'primary-secondary', transfer_on: '2026-09-01' })).toEqual([
       {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { LA_CODE_PATTERN, LA_CODE_RULE } from '../review/case.ts';
 import { DATE_KEYS } from '../review/clock.ts';
 import { parsePlainDate } from '../review/plain-date.ts';
 import { STAGES } from '../review/review.ts';
@@ -156,7 +157,7 @@ export const HealthSchema = z.object({ status: z.literal('ok'), mode: z.enum(['l
  */
 export const LaCodeSchema = z
   .string()
-  .regex(/^\d{3}$/, { error: 'must be the 3-digit code of a local authority in England, e.g. 860' })
+  .regex(LA_CODE_PATTERN, { error: LA_CODE_RULE })
   .meta({ example: '999' });
 
 /** The LA's own case id: any text of 1 to 64 characters with no control characters (it may hold `/`). */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { TRANSFER_KINDS } from '../review/case.ts';
+import { LA_CODE_PATTERN, LA_CODE_RULE, TRANSFER_KINDS } from '../review/case.ts';
 import { parsePlainDate, plainDate } from '../review/plain-date.ts';
 import type { CaseColumn } from './columns.ts';
 
@@ -56,6 +56,10 @@ function ncYearError(issue: { input?: unknown }): string {
 /** PREPARING_FOR_ADULTHOOD turns on it: -2 and -1 are the nursery years, 0 Reception, 14 the last post-16 year. */
 const ncYear = z.int({ error: ncYearError }).min(-2, { error: ncYearError }).max(14, { error: ncYearError });
 
+const laCode = text.refine((value) => LA_CODE_PATTERN.test(value), {
+  error: (issue) => `${LA_CODE_RULE}: ${show(issue.input)}`,
+});
+
 const transferKind = z.enum(TRANSFER_KINDS, {
   error: (issue) =>
     `not a transfer kind (expected one of ${TRANSFER_KINDS.join(', ')}): ${show(issue.input)}`,
@@ -70,7 +74,7 @@ const transferKind = z.enum(TRANSFER_KINDS, {
  */
 export const CASE_FIELDS = {
   case_id: z.preprocess(identifierInput, text),
-  la_code: z.preprocess(identifierInput, text),
+  la_code: z.preprocess(identifierInput, laCode),
   setting_urn: z.preprocess(identifierInput, text),
   child_name: z.preprocess(blankAsAbsent, text),
   date_of_birth: z.preprocess(blankAsAbsent, date),

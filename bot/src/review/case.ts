@@ -11,6 +11,13 @@ export interface CaseRef {
   readonly caseId: string;
 }
 
+/**
+ * An LA is known by its 3-digit local authority number (the DfE's "LA code", e.g. 860 for
+ * Staffordshire), the code an LA's case export and every case reference carry.
+ */
+export const LA_CODE_PATTERN = /^\d{3}$/;
+export const LA_CODE_RULE = 'must be the 3-digit code of a local authority in England, e.g. 860';
+
 export interface EhcCase extends CaseRef {
   /** Unique reference number of the school or setting the child attends. */
   readonly settingUrn: string;
