@@ -23,16 +23,9 @@ export const STAGES = [
 export type Stage = (typeof STAGES)[number];
 
 /** Stages in which the review is live: something is still to be done. */
-export const LIVE_STAGES: readonly Stage[] = [
-  'pending',
-  'arranging',
-  'contributing',
-  'meeting',
-  'report',
-  'submitted',
-  'decided',
-  'amending',
-];
+export const LIVE_STAGES: readonly Stage[] = STAGES.filter(
+  (stage) => stage !== 'closed' && stage !== 'abandoned',
+);
 
 export function stageIndex(stage: Stage): number {
   return STAGES.indexOf(stage);
