@@ -26,6 +26,11 @@ export interface EhcCase extends CaseRef {
   readonly planIssuedOn: PlainDate;
   /** The date the LA notified its decision on the previous annual review, if there has been one. */
   readonly lastReviewDecisionOn?: PlainDate;
+  /**
+   * Where `lastReviewDecisionOn` came from: an LA export (`import`), which a later export may correct,
+   * or a review closed in the product (`review`), which an export must never move back.
+   */
+  readonly lastReviewDecisionFrom?: 'import' | 'review';
   readonly phaseTransfer?: PhaseTransfer;
   /** The outcomes of the current plan, each with its provision (Section F). */
   readonly outcomes: readonly Outcome[];
