@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseFile } from '../../bot/src/review/case-file.ts';
 import { clockFor, DATE_KEYS, type DateKey } from '../../bot/src/review/clock.ts';
-import type { Review, Stage } from '../../bot/src/review/review.ts';
+import { type Review, reached, type Stage } from '../../bot/src/review/review.ts';
 import { d, makeChild, makeFile, makeMeeting, makeReview } from './factories.ts';
 
 // Last review decision 10 March 2025: review by 9 March 2026, meeting by 9 February 2026.
@@ -10,10 +10,22 @@ import { d, makeChild, makeFile, makeMeeting, makeReview } from './factories.ts'
 const LAST_DECISION = d('2025-03-10');
 const MEETING = '2026-01-12';
 
+/** The LA notified its decision on 1 February 2026, once the review reached `decided`. */
+const DECIDED_ON = d('2026-02-01');
+
 function file(review?: Partial<Review>): CaseFile {
+  const decided = review?.stage && reached(review.stage, 'decided');
+  const decision = {
+    outcome: 'maintain',
+    decidedBy: 'la/casey',
+    notifiedOn: DECIDED_ON,
+    reason: 'No change',
+  } as const;
   return makeFile(
     { lastReviewDecisionOn: LAST_DECISION },
-    review ? makeReview({ meeting: makeMeeting(MEETING), ...review }) : undefined,
+    review
+      ? makeReview({ meeting: makeMeeting(MEETING), ...(decided ? { decision } : {}), ...review })
+      : undefined,
   );
 }
 
@@ -30,18 +42,19 @@ describe('a date is done once the review reaches the stage that does its step', 
     ['meeting', MEETING, ['latest_meeting', 'invite_by', 'advice_by']], // the meeting day: held
     ['report', '2026-01-13', ['latest_meeting', 'invite_by', 'advice_by']],
     ['submitted', '2026-01-20', ['latest_meeting', 'invite_by', 'advice_by', 'report_by']],
-    [
-      'decided',
-      '2026-02-01',
-      ['review_by', 'latest_meeting', 'invite_by', 'advice_by', 'report_by', 'decision_by'],
-    ],
-    [
-      'closed',
-      '2026-02-01',
-      ['review_by', 'latest_meeting', 'invite_by', 'advice_by', 'report_by', 'decision_by'],
-    ],
+    // Decided: review_by and latest_meeting are now the next review's, still to come (REVIEW_DUE).
+    ['decided', '2026-02-01', ['invite_by', 'advice_by', 'report_by', 'decision_by']],
+    ['closed', '2026-02-01', ['invite_by', 'advice_by', 'report_by', 'decision_by']],
   ])('at %s on %s: %j', (stage, today, done) => {
     expect(doneKeys(file({ stage }), today)).toEqual(done);
+  });
+
+  it('REVIEW_DUE: once the decision is notified, the next review is due 12 months starting with it', () => {
+    const { dates, overdue } = clockFor(file({ stage: 'decided' }), d('2027-02-01'));
+    expect(dates.review_by?.date).toBe('2027-01-31');
+    expect(dates.review_by?.explanation).toContain("this review's decision (1 February 2026)");
+    expect(dates.latest_meeting?.date).toBe('2027-01-03');
+    expect(overdue).toEqual(['review_by', 'latest_meeting']);
   });
 
   it('none is done before a review is started', () => {
@@ -73,6 +86,15 @@ describe('a date is done once the review reaches the stage that does its step', 
     expect(doneKeys(amending('2026-02-12'), '2026-02-20')).toEqual(
       expect.arrayContaining(['final_plan_by', 'phase_transfer_by']),
     );
+  });
+
+  it('phase_transfer_by stays done after the review closes, once a plan named the new setting', () => {
+    const closed = makeFile({
+      lastReviewDecisionOn: d('2026-02-02'),
+      phaseTransfer: { kind: 'primary-to-secondary', on: d('2026-09-02'), namedInPlanOn: d('2026-02-12') },
+    });
+    expect(doneKeys(closed, '2026-02-20')).toEqual(['phase_transfer_by']);
+    expect(clockFor(closed, d('2026-02-20')).overdue).toEqual([]);
   });
 
   it('representations_end and recommended_review are never a step of the LA, so never done', () => {
@@ -126,6 +148,12 @@ describe('what is overdue today', () => {
     const amending = (finalIssuedOn?: string) =>
       file({
         stage: 'amending',
+        decision: {
+          outcome: 'amend',
+          decidedBy: 'la/casey',
+          notifiedOn: d('2026-02-09'),
+          reason: 'New need',
+        },
         amendment: { noticeOn: d('2026-02-09'), finalIssuedOn: finalIssuedOn ? d(finalIssuedOn) : undefined },
       });
     expect(clockFor(amending(), d('2026-04-06')).overdue).toEqual([]);

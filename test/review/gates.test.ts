@@ -130,8 +130,25 @@ describe('arrange -> contribute views: sending the invitations', () => {
 });
 
 describe('contribute views -> meeting', () => {
+  const invitedOnly = everyoneRequired.map((i) => ({ ...i, requestInformation: false }));
   const contributing = (overrides = {}) =>
-    makeFile({}, makeReview({ stage: 'contributing', invitees: everyoneRequired, ...overrides }));
+    makeFile({}, makeReview({ stage: 'contributing', invitees: invitedOnly, ...overrides }));
+
+  it('ADVICE_CIRCULATED: needs information requested from every invitee it is to be requested from', () => {
+    const invitees = invitedOnly.map((i) => (i.id === 'health' ? { ...i, requestInformation: true } : i));
+    expect(problemsFor(contributing({ invitees, advice: [submittedAdvice] }), 'meeting')).toEqual([
+      { where: 'invitees.health', message: 'request information from Person health (ADVICE_CIRCULATED)' },
+    ]);
+    const requested = [
+      { id: 'r1', inviteeId: 'health', state: 'submitted', requestedOn: d('2025-01-10') },
+    ] as const;
+    expect(
+      problemsFor(
+        contributing({ invitees, adviceRequests: requested, advice: [submittedAdvice] }),
+        'meeting',
+      ),
+    ).toEqual([]);
+  });
 
   it('needs at least one piece of advice submitted', () => {
     expect(problemsFor(contributing(), 'meeting')).toEqual([

@@ -20,6 +20,7 @@ const teacher = person('Teacher', 'named-staff');
 const file = makeFile(
   { people: [parent, lastYearsEp, teacher], coordinator },
   makeReview({
+    stage: 'contributing',
     invitees: [
       { id: 'i1', person: team, requestInformation: true },
       { id: 'i2', person: teacher, requestInformation: false },
@@ -37,6 +38,16 @@ const file = makeFile(
 );
 
 describe('the people a case gives access to by who they are', () => {
+  it('leave out the draft invitee list until the invitations go out', () => {
+    const draft = makeFile(
+      { people: [parent, lastYearsEp, teacher], coordinator },
+      makeReview({ stage: 'arranging', invitees: [{ id: 'i1', person: team, requestInformation: true }] }),
+    );
+    expect(peopleWithAccess(draft).map((p) => p.email)).toEqual(
+      [coordinator, parent].map((p) => p.email.toLowerCase()),
+    );
+  });
+
   it('are the coordinator, the invitees, the professional a team allocated, and the family; each once, lower-cased', () => {
     expect(peopleWithAccess(file).map((p) => p.email)).toEqual([
       'coordinator@example.org',

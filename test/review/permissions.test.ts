@@ -59,11 +59,19 @@ describe('who may see a case', () => {
     for (const action of ACTIONS) expect(can(stranger, action, fileAt('contributing'))).toBe(false);
   });
 
+  it('nobody on the draft invitee list may see the case before the invitations go out', () => {
+    const draft = fileAt('arranging');
+    expect(relationsTo(psychologistActor, draft)).toEqual([]);
+    expect(can(psychologistActor, 'case.read', draft)).toBe(false);
+    expect(relationsTo(parentActor, draft)).toEqual(['parent']);
+  });
+
   it('a professional allocated by a team is treated as invited', () => {
     const allocated: Person = { name: 'Al Located', email: 'al@ds.example', role: 'disability-service' };
     const file = makeFile(
       {},
       makeReview({
+        stage: 'contributing',
         adviceRequests: [
           {
             id: 'r1',

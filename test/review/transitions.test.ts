@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Person } from '../../bot/src/review/case.ts';
 import { ReviewError } from '../../bot/src/review/errors.ts';
 import { STATUTORY_DEFAULTS } from '../../bot/src/review/policy.ts';
-import { abandonReview, moveTo, type StepContext, startReview } from '../../bot/src/review/transitions.ts';
+import { isLive } from '../../bot/src/review/summary.ts';
+import {
+  abandonReview,
+  closeReview,
+  moveTo,
+  type StepContext,
+  startReview,
+} from '../../bot/src/review/transitions.ts';
 import { d, makeFile, makeMeeting, makeReview } from './factories.ts';
 
 const ctx: StepContext = { today: d('2025-02-01'), by: 'school-tenant/senco', policy: STATUTORY_DEFAULTS };
@@ -99,15 +106,10 @@ describe('moving a review on', () => {
     });
   });
 
-  it('REVIEW_DUE: closing counts the next review from the decision date, not the final plan', () => {
-    const review = makeReview({
-      stage: 'amending',
-      decision: { outcome: 'amend', decidedBy: 'la/casey', notifiedOn: d('2025-03-20'), reason: 'New need' },
-      amendment: { noticeOn: d('2025-03-20'), finalIssuedOn: d('2025-05-01') },
-    });
-    const closed = moveTo(makeFile({ lastReviewDecisionOn: d('2024-03-25') }, review), 'closed', ctx);
-    expect(closed.review).toBeUndefined();
-    expect(closed.case.lastReviewDecisionOn).toBe('2025-03-20');
+  it('closing and abandoning each have their own step', () => {
+    expect(thrown(() => moveTo(makeFile({}, makeReview({ stage: 'decided' })), 'closed', ctx)).code).toBe(
+      'WRONG_STAGE',
+    );
   });
 
   it('abandoning needs moveTo to be told why', () => {
@@ -138,5 +140,83 @@ describe('abandoning a review', () => {
 
   it('is not possible when no review was started', () => {
     expect(thrown(() => abandonReview(makeFile(), 'why', ctx)).code).toBe('WRONG_STAGE');
+  });
+});
+
+describe('closing a review', () => {
+  const decision = { decidedBy: 'la/casey', notifiedOn: d('2025-03-20'), reason: 'Reviewed' };
+  const invitee = (id: string, person: Person) => ({ id, person, requestInformation: true });
+  const allocated: Person = { name: 'Al Located', email: 'al@ds.example', role: 'disability-service' };
+  const updatedViews = {
+    child: { text: 'I like maths now', recordedBy: 'senco', updatedOn: d('2025-03-01') },
+  };
+  const amended = makeReview({
+    stage: 'amending',
+    invitees: [invitee('i1', parent), invitee('i2', psychologist)],
+    adviceRequests: [
+      { id: 'r1', inviteeId: 'i2', state: 'submitted', requestedOn: d('2025-01-10'), allocatedTo: allocated },
+    ],
+    views: updatedViews,
+    decision: { ...decision, outcome: 'amend' },
+    amendment: { noticeOn: d('2025-03-20'), finalIssuedOn: d('2025-05-01') },
+  });
+  const transfer = { kind: 'primary-to-secondary', on: d('2025-09-03') } as const;
+
+  it('REVIEW_DUE: counts the next review from the decision date, not the final plan', () => {
+    const { file } = closeReview(makeFile({ lastReviewDecisionOn: d('2024-03-25') }, amended), ctx);
+    expect(file.review).toBeUndefined();
+    expect(file.case.lastReviewDecisionOn).toBe('2025-03-20');
+    expect(file.case.lastReviewDecisionFrom).toBe('review');
+  });
+
+  it('keeps the whole review, closed, for the archive', () => {
+    const { closed } = closeReview(makeFile({}, amended), ctx);
+    expect(closed).toEqual({
+      ...amended,
+      stage: 'closed',
+      closedOn: ctx.today,
+      history: [{ from: 'amending', to: 'closed', on: ctx.today, by: ctx.by }],
+    });
+  });
+
+  it('carries this review’s people and updated views into the case, to pre-fill the next review', () => {
+    const { file } = closeReview(makeFile({ people: [parent] }, amended), ctx);
+    expect(file.case.people.map((p) => p.email)).toEqual([
+      'pat@home.example',
+      'eve@ep.example',
+      'al@ds.example',
+    ]);
+    expect(file.case.views).toEqual(updatedViews);
+    const next = startReview(file, 'r2', ctx);
+    expect(next.review?.invitees.map((i) => i.person.email)).toEqual([
+      'pat@home.example',
+      'eve@ep.example',
+      'al@ds.example',
+    ]);
+  });
+
+  it('PHASE_TRANSFER: records that the amended plan named the new setting', () => {
+    const { file } = closeReview(makeFile({ phaseTransfer: transfer }, amended), ctx);
+    expect(file.case.phaseTransfer).toEqual({ ...transfer, namedInPlanOn: d('2025-05-01') });
+  });
+
+  it('on cease, the plan ceases: no further review is due and the case leaves the live list', () => {
+    const ceased = makeReview({ stage: 'decided', decision: { ...decision, outcome: 'cease' } });
+    const { file } = closeReview(makeFile({}, ceased), ctx);
+    expect(file.case.ceasedOn).toBe('2025-03-20');
+    expect(isLive(file)).toBe(false);
+  });
+
+  it('on maintain, the case stays live with its next review pending', () => {
+    const maintained = makeReview({ stage: 'decided', decision: { ...decision, outcome: 'maintain' } });
+    const { file } = closeReview(makeFile({}, maintained), ctx);
+    expect(file.case.ceasedOn).toBeUndefined();
+    expect(isLive(file)).toBe(true);
+  });
+
+  it('refuses a review that is not decided', () => {
+    expect(thrown(() => closeReview(makeFile({}, makeReview({ stage: 'submitted' })), ctx)).code).toBe(
+      'STAGE_GATE',
+    );
   });
 });

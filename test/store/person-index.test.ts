@@ -11,8 +11,9 @@ const cosmos = freshCosmosForEachTest();
 const psychologist: Person = { name: 'Dr Eve', email: 'Eve@EP.example', role: 'educational-psychologist' };
 const parent: Person = { name: 'Pat', email: 'pat@home.example', role: 'parent' };
 
+/** `file` with `person` invited to its review, the invitations sent (until then the list is a draft). */
 function inviting(file: CaseFile, person: Person): CaseFile {
-  const review = file.review ?? makeReview();
+  const review = file.review ?? makeReview({ stage: 'contributing' });
   const invitee = { id: `i${review.invitees.length + 1}`, person, requestInformation: true };
   return { ...file, review: { ...review, invitees: [...review.invitees, invitee] } };
 }
@@ -43,21 +44,21 @@ describe('the person index', () => {
 
   it('keeps up with an update that invites someone', async () => {
     const { index, store } = await setUp();
-    await store.create(makeFileAt('860', 'A-1', '100001', makeReview()));
+    await store.create(makeFileAt('860', 'A-1', '100001', makeReview({ stage: 'contributing' })));
     await store.update({ laCode: '860', caseId: 'A-1' }, (file) => inviting(file, psychologist));
     expect(await index.casesOf(psychologist.email)).toEqual([{ laCode: '860', caseId: 'A-1' }]);
   });
 
   it('keeps up with a replace', async () => {
     const { index, store } = await setUp();
-    const stored = await store.create(makeFileAt('860', 'A-1', '100001', makeReview()));
+    const stored = await store.create(makeFileAt('860', 'A-1', '100001', makeReview({ stage: 'contributing' })));
     await store.replace(inviting(stored.file, psychologist), stored.etag);
     expect(await index.casesOf(psychologist.email)).toHaveLength(1);
   });
 
   it('is a superset: someone taken off a review keeps an entry, which a read checks against the case', async () => {
     const { index, store } = await setUp();
-    await store.create(inviting(makeFileAt('860', 'A-1', '100001', makeReview()), psychologist));
+    await store.create(inviting(makeFileAt('860', 'A-1', '100001', makeReview({ stage: 'contributing' })), psychologist));
     await store.update({ laCode: '860', caseId: 'A-1' }, (file) =>
       file.review ? { ...file, review: { ...file.review, invitees: [] } } : file,
     );

@@ -18,6 +18,17 @@ export interface CaseRef {
 export const LA_CODE_PATTERN = /^\d{3}$/;
 export const LA_CODE_RULE = 'must be the 3-digit code of a local authority in England, e.g. 860';
 
+/**
+ * A case id is the LA's own reference, whatever its system makes it: 1 to 64 characters, none of them
+ * a control character. It may hold `/` (the API takes it URL-encoded).
+ *
+ * @remarks One rule for the import and the API: a case the import accepted with an id the API refuses
+ * could never be opened. The length counts UTF-16 code units (`String.length`).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to refuse them
+export const CASE_ID_PATTERN = /^[^\u0000-\u001f\u007f]{1,64}$/;
+export const CASE_ID_RULE = 'must be 1 to 64 characters, none of them a control character (tab, line break)';
+
 export interface EhcCase extends CaseRef {
   /** Unique reference number of the school or setting the child attends. */
   readonly settingUrn: string;
@@ -40,6 +51,11 @@ export interface EhcCase extends CaseRef {
   readonly views: Views;
   /** The LA's case coordinator (EHCP coordinator) responsible for the decision. */
   readonly coordinator?: Person;
+  /**
+   * The day the LA notified a decision to cease to maintain the plan: there is no further annual
+   * review (the right of appeal runs from it, CEASE_APPEAL).
+   */
+  readonly ceasedOn?: PlainDate;
 }
 
 export interface Child {
@@ -71,6 +87,8 @@ export interface PhaseTransfer {
   readonly kind: TransferKind;
   /** The date of the move to the new setting. */
   readonly on: PlainDate;
+  /** The day a final amended plan naming the new setting was issued: the transfer's deadline is met. */
+  readonly namedInPlanOn?: PlainDate;
 }
 
 export const AREAS_OF_NEED = [

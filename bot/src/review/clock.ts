@@ -65,6 +65,11 @@ interface Facts {
   readonly case: EhcCase;
   readonly stage: Stage;
   readonly meetingOn: PlainDate | undefined;
+  /**
+   * The day this review's decision was notified, once it has been: the next review's period starts
+   * then (REVIEW_DUE), not when the review is closed or the amended plan finalised.
+   */
+  readonly decidedOn: PlainDate | undefined;
   readonly finalPlanIssued: boolean;
   readonly today: PlainDate;
   readonly policy: LaPolicy;
@@ -84,6 +89,7 @@ export function clockFor(file: CaseFile, today: PlainDate, policy: LaPolicy = ST
     case: file.case,
     stage: review?.stage ?? 'pending',
     meetingOn: review?.meeting?.on,
+    decidedOn: review && reached(review.stage, 'decided') ? review.decision?.notifiedOn : undefined,
     finalPlanIssued: review?.amendment?.finalIssuedOn !== undefined,
     today,
     policy,
@@ -118,16 +124,20 @@ function isOverdue(due: DueDate | undefined, today: PlainDate): boolean {
  */
 function reviewByDate(f: Facts): DueDate {
   const months = f.policy.reviewMonths;
-  const date = periodEnd(reviewStart(f.case), months);
-  const why = `The LA must notify its review decision by this date: ${count(months, 'month')} starting with ${reviewFrom(f.case)}.`;
-  return due('review_by', 'REVIEW_DUE', date, reached(f.stage, 'decided'), why);
+  const date = periodEnd(reviewStart(f), months);
+  const why = `The LA must notify its review decision by this date: ${count(months, 'month')} starting with ${reviewFrom(f)}.`;
+  // Always the review still to be decided: once this review's decision is notified, the next one's.
+  return due('review_by', 'REVIEW_DUE', date, false, why);
 }
 
 /** DECISION_DUE counted back: a later meeting cannot have its decision notified by the review-by date. */
 function latestMeeting(f: Facts, reviewBy: PlainDate): DueDate {
   const weeks = f.policy.decisionWeeks;
   const meetingPassed = f.meetingOn !== undefined && f.meetingOn <= f.today;
-  const held = reached(f.stage, 'report') || (reached(f.stage, 'meeting') && meetingPassed);
+  // After this review's decision the date is the next review's latest meeting, not yet held.
+  const held =
+    f.decidedOn === undefined &&
+    (reached(f.stage, 'report') || (reached(f.stage, 'meeting') && meetingPassed));
   const why = `Hold the meeting by this date to leave ${count(weeks, 'week')} for the decision before the review-by date (${formatLong(reviewBy)}).`;
   return due('latest_meeting', 'DECISION_DUE', addDays(reviewBy, -7 * weeks), held, why);
 }
@@ -186,7 +196,8 @@ function phaseTransferBy(f: Facts): DueDate | undefined {
   if (!transfer) return undefined;
   const { date, when } = phaseTransferDeadline(transfer, f.policy);
   const why = `Complete the review and issue the plan amended to name the new setting by this date: ${when}.`;
-  return due('phase_transfer_by', 'PHASE_TRANSFER', date, f.finalPlanIssued, why);
+  const named = f.finalPlanIssued || transfer.namedInPlanOn !== undefined;
+  return due('phase_transfer_by', 'PHASE_TRANSFER', date, named, why);
 }
 
 function phaseTransferDeadline(transfer: PhaseTransfer, policy: LaPolicy): { date: PlainDate; when: string } {
@@ -225,18 +236,22 @@ function phaseTransferDeadline(transfer: PhaseTransfer, policy: LaPolicy): { dat
 function recommendedReview(f: Facts): DueDate | undefined {
   if (ageOn(f.case.child.dateOfBirth, f.today) >= 5) return undefined;
   const months = f.policy.underFiveMonths;
-  const date = periodEnd(reviewStart(f.case), months);
-  const why = `Recommended, not a legal deadline: for a child under 5 the LA should consider a review within ${count(months, 'month')} starting with ${reviewFrom(f.case)}.`;
+  const date = periodEnd(reviewStart(f), months);
+  const why = `Recommended, not a legal deadline: for a child under 5 the LA should consider a review within ${count(months, 'month')} starting with ${reviewFrom(f)}.`;
   return { ...due('recommended_review', 'UNDER_FIVE', date, false, why), recommended: true };
 }
 
-function reviewStart(c: EhcCase): PlainDate {
-  return c.lastReviewDecisionOn ?? c.planIssuedOn;
+function reviewStart(f: Facts): PlainDate {
+  return f.decidedOn ?? f.case.lastReviewDecisionOn ?? f.case.planIssuedOn;
 }
 
-function reviewFrom(c: EhcCase): string {
-  const what = c.lastReviewDecisionOn ? 'the last review decision' : 'the date the plan was made';
-  return `${what} (${formatLong(reviewStart(c))})`;
+function reviewFrom(f: Facts): string {
+  const what = f.decidedOn
+    ? "this review's decision"
+    : f.case.lastReviewDecisionOn
+      ? 'the last review decision'
+      : 'the date the plan was made';
+  return `${what} (${formatLong(reviewStart(f))})`;
 }
 
 function due(key: DateKey, rule: RuleId, date: PlainDate, done: boolean, explanation: string): DueDate {

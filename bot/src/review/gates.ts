@@ -102,9 +102,23 @@ function invitationProblems(review: Review, today: PlainDate, policy: LaPolicy):
   return problems;
 }
 
-/** Contribute -> meeting: every request answered or closed, and some advice submitted (seed). */
+/**
+ * Contribute -> meeting: advice sought from everyone it is to be requested from, every request answered
+ * or closed, and some advice submitted (ADVICE_CIRCULATED, reg 20(4); seed: "You must request
+ * information from all professionals listed and have either received the information or closed the
+ * request to be able to progress to the meeting stage").
+ */
 function adviceProblems(review: Review): Problem[] {
   const problems: Problem[] = [];
+  for (const invitee of review.invitees) {
+    if (!invitee.requestInformation) continue;
+    if (!review.adviceRequests.some((request) => request.inviteeId === invitee.id)) {
+      problems.push({
+        where: `invitees.${invitee.id}`,
+        message: `request information from ${invitee.person.name} (ADVICE_CIRCULATED)`,
+      });
+    }
+  }
   for (const request of review.adviceRequests) {
     if (request.state === 'requested' || request.state === 'accepted') {
       const invitee = review.invitees.find((i) => i.id === request.inviteeId);

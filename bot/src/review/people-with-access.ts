@@ -1,10 +1,11 @@
 import type { Person } from './case.ts';
 import type { CaseFile } from './case-file.ts';
+import { invitedPeople } from './permissions.ts';
 
 /**
  * The people a case file names who may read it because of who they are, not because of a role: the
- * case coordinator, everyone invited to the current review (and a professional a team allocated), and
- * the parent or young person.
+ * case coordinator, everyone invited to the current review once the invitations have gone out (and a
+ * professional a team allocated), and the parent or young person.
  *
  * @remarks The same relations as `relationsTo` in permissions.ts grants by person ('coordinator',
  * 'invitee', 'parent'); a SENCo and an LA officer read by role and are found by setting or LA instead.
@@ -12,12 +13,10 @@ import type { CaseFile } from './case-file.ts';
  * have no access, so they are not listed. Emails are lower-cased; each person appears once.
  */
 export function peopleWithAccess(file: CaseFile): Person[] {
-  const { case: ehcCase, review } = file;
+  const { case: ehcCase } = file;
   const found = [
     ...(ehcCase.coordinator ? [ehcCase.coordinator] : []),
-    ...(review?.invitees.map((invitee) => invitee.person) ?? []),
-    ...(review?.adviceRequests.flatMap((request) => (request.allocatedTo ? [request.allocatedTo] : [])) ??
-      []),
+    ...invitedPeople(file),
     ...ehcCase.people.filter((person) => person.role === 'parent' || person.role === 'young-person'),
   ];
   const byEmail = new Map<string, Person>();

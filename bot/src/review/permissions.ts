@@ -78,22 +78,37 @@ const REPORT_READERS_AFTER_SUBMIT: readonly Relation[] = [
 ];
 
 export function relationsTo(actor: Actor, file: CaseFile): Relation[] {
-  const { case: ehcCase, review } = file;
+  const { case: ehcCase } = file;
   const relations: Relation[] = [];
   if (actor.roles.some((r) => r.kind === 'senco' && r.settingUrn === ehcCase.settingUrn))
     relations.push('senco');
   if (actor.roles.some((r) => r.kind === 'la-officer' && r.laCode === ehcCase.laCode))
     relations.push('la-officer');
   if (ehcCase.coordinator && isPerson(actor, ehcCase.coordinator)) relations.push('coordinator');
-  const invited =
-    review?.invitees.some((i) => isPerson(actor, i.person)) ||
-    review?.adviceRequests.some((r) => r.allocatedTo !== undefined && isPerson(actor, r.allocatedTo));
-  if (invited) relations.push('invitee');
-  const family = [...ehcCase.people, ...(review?.invitees.map((i) => i.person) ?? [])].filter(
+  const invitees = invitedPeople(file);
+  if (invitees.some((person) => isPerson(actor, person))) relations.push('invitee');
+  const family = [...ehcCase.people, ...invitees].filter(
     (p) => p.role === 'parent' || p.role === 'young-person',
   );
   if (family.some((p) => isPerson(actor, p))) relations.push('parent');
   return relations;
+}
+
+/**
+ * Everyone invited to the current review, and each professional a team allocated, once the
+ * invitations have gone out.
+ *
+ * @remarks Until then the invitee list is the SENCo's draft, pre-filled from the previous review and
+ * still to be checked (seed: "check these remain relevant"; "click the 'X' against the person to
+ * remove them"): nobody on it may see the case yet.
+ */
+export function invitedPeople(file: CaseFile): Person[] {
+  const review = file.review;
+  if (!review || !reached(review.stage, 'contributing')) return [];
+  return [
+    ...review.invitees.map((invitee) => invitee.person),
+    ...review.adviceRequests.flatMap((request) => (request.allocatedTo ? [request.allocatedTo] : [])),
+  ];
 }
 
 export function can(actor: Actor, action: Action, file: CaseFile): boolean {

@@ -37,7 +37,7 @@ export function stageOf(file: CaseFile): Stage {
 }
 
 export function isLive(file: CaseFile): boolean {
-  return LIVE_STAGES.includes(stageOf(file));
+  return file.case.ceasedOn === undefined && LIVE_STAGES.includes(stageOf(file));
 }
 
 /** The summary of a case on `today`, and the clock it was derived from. */

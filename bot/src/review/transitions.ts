@@ -1,3 +1,4 @@
+import type { EhcCase, Person } from './case.ts';
 import type { CaseFile } from './case-file.ts';
 import { ReviewError } from './errors.ts';
 import { gateProblems } from './gates.ts';
@@ -61,9 +62,9 @@ export function moveTo(file: CaseFile, to: Stage, ctx: StepContext): CaseFile {
   }
   const problems = gateProblems(file, to, ctx.today, ctx.policy);
   if (problems.length > 0) throw new ReviewError('STAGE_GATE', problems);
-  if (to === 'closed') return closeReview(file, review);
-  if (to === 'abandoned') {
-    throw new ReviewError('WRONG_STAGE', [{ where: 'stage', message: 'abandoning a review needs a reason' }]);
+  if (to === 'closed' || to === 'abandoned') {
+    const how = to === 'closed' ? 'closeReview' : 'abandonReview (with a reason)';
+    throw new ReviewError('WRONG_STAGE', [{ where: 'stage', message: `a review is ${to} with ${how}` }]);
   }
   const moved: Review = {
     ...review,
@@ -76,14 +77,70 @@ export function moveTo(file: CaseFile, to: Stage, ctx: StepContext): CaseFile {
   return { ...file, review: moved };
 }
 
+export interface ClosedReview {
+  /** The case file with the review ended and what it settled carried into the case. */
+  readonly file: CaseFile;
+  /** The review as it closed, for the review archive: its record outlives the live case file. */
+  readonly closed: Review;
+}
+
 /**
- * The next review runs from the date the LA notified this review's decision, not from the date an
- * amended plan was finalised (REVIEW_DUE; seed: "12 months from the previous annual review").
+ * Closes a decided review: the plan is maintained or ceased, or the amended plan has been issued.
+ *
+ * @remarks The caller stores `closed` in the review archive before it writes `file` (writing the
+ * archive entry again after a crash changes nothing), so the report, advice and decision stay on
+ * record, e.g. for the 2 months in which a cease can go to mediation (CEASE_APPEAL). Into the case go:
+ * - the decision date, from which the next review runs, not from the date an amended plan was
+ *   finalised (REVIEW_DUE; seed: "12 months from the previous annual review");
+ * - everyone invited to this review, who pre-fill the next one (seed: "the system will automatically
+ *   populate individuals who were involved in ... the previous Annual Review"), and the views as
+ *   updated at this review;
+ * - on amend, that the final plan named the new setting of a phase transfer (PHASE_TRANSFER);
+ * - on cease, the day the plan ceased: no further review is due.
  */
-function closeReview(file: CaseFile, review: Review): CaseFile {
-  const decidedOn = review.decision?.notifiedOn;
+export function closeReview(file: CaseFile, ctx: StepContext): ClosedReview {
+  const review = file.review;
+  if (!review) {
+    throw new ReviewError('WRONG_STAGE', [{ where: 'review', message: 'no review has been started' }]);
+  }
+  const problems = gateProblems(file, 'closed', ctx.today, ctx.policy);
+  const decision = review.decision;
+  if (!decision) problems.push({ where: 'decision', message: 'a review closes only once it is decided' });
+  if (problems.length > 0 || !decision) throw new ReviewError('STAGE_GATE', problems);
   const { review: _closed, ...rest } = file;
-  return { ...rest, case: { ...file.case, ...(decidedOn ? { lastReviewDecisionOn: decidedOn } : {}) } };
+  const transfer = file.case.phaseTransfer;
+  const finalIssuedOn = review.amendment?.finalIssuedOn;
+  const ehcCase: EhcCase = {
+    ...file.case,
+    lastReviewDecisionOn: decision.notifiedOn,
+    lastReviewDecisionFrom: 'review',
+    people: peopleOfReview(file.case.people, review),
+    views: { ...file.case.views, ...review.views },
+    ...(transfer && finalIssuedOn ? { phaseTransfer: { ...transfer, namedInPlanOn: finalIssuedOn } } : {}),
+    ...(decision.outcome === 'cease' ? { ceasedOn: decision.notifiedOn } : {}),
+  };
+  const closed: Review = {
+    ...review,
+    stage: 'closed',
+    closedOn: ctx.today,
+    history: [...review.history, { from: review.stage, to: 'closed', on: ctx.today, by: ctx.by }],
+  };
+  return { file: { ...rest, case: ehcCase }, closed };
+}
+
+/** The invitees of `review` and the professionals teams allocated, then the family, each once. */
+function peopleOfReview(before: readonly Person[], review: Review): Person[] {
+  const people = [
+    ...review.invitees.map((invitee) => invitee.person),
+    ...review.adviceRequests.flatMap((request) => (request.allocatedTo ? [request.allocatedTo] : [])),
+    ...before.filter((person) => person.role === 'parent' || person.role === 'young-person'),
+  ];
+  const byEmail = new Map<string, Person>();
+  for (const person of people) {
+    const email = person.email.toLowerCase();
+    if (!byEmail.has(email)) byEmail.set(email, person);
+  }
+  return [...byEmail.values()];
 }
 
 /**
