@@ -1,3 +1,4 @@
+import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
@@ -86,11 +87,31 @@ const EnvSchema = z.object({
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
 });
 
+/** Loopback addresses: 127.0.0.0/8 and ::1 (an IPv4-mapped 127.x address is checked as IPv4). */
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+export const LOCAL_HOST_RULE =
+  'must be a loopback address (127.0.0.1, ::1 or localhost) in local mode: local mode has no sign-in, ' +
+  'trusts the X-Ehc-User header for who the user is and takes bot messages without a token, so anyone ' +
+  'who could reach the server could act as any user. Leave HOST unset, or use MODE=azure.';
+
+/** Whether `host` can only be reached from this machine: a loopback address, or `localhost`. */
+export function isLoopback(host: string): boolean {
+  const name = host.trim().toLowerCase();
+  if (name === 'localhost') return true;
+  if (isIPv4(name)) return LOOPBACK.check(name, 'ipv4');
+  if (isIPv6(name)) return LOOPBACK.check(name, 'ipv6');
+  return false;
+}
+
 /**
  * The server's configuration from `env`, or a ConfigError naming every variable that is wrong.
  *
  * @remarks Local mode needs nothing: it runs the local development store on loopback with its data in
- * `.data/`, and the bot takes activities without a token. Azure mode needs the Cosmos DB account and
+ * `.data/`, and the bot takes activities without a token; since the API then trusts a header for who
+ * the user is, it refuses a HOST that is not loopback. Azure mode needs the Cosmos DB account and
  * the bot's app registration, and refuses to start without them rather than fall back to local data.
  */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
@@ -112,6 +133,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     databaseId: e.COSMOS_DATABASE ?? 'ehc-review-hub',
   };
   if (e.MODE === 'local') {
+    if (!isLoopback(common.host)) throw new ConfigError([{ where: 'HOST', message: LOCAL_HOST_RULE }]);
     return {
       ...common,
       store: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardBytes, TEAMS_CARD_LIMIT_BYTES } from '../../bot/src/cards/adaptive-card.ts';
+import { type AdaptiveCard, cardBytes, TEAMS_CARD_LIMIT_BYTES } from '../../bot/src/cards/adaptive-card.ts';
 import { CARD_REVIEW_LIMIT, liveReviewsCard } from '../../bot/src/cards/live-reviews-card.ts';
 import { plainDate } from '../../bot/src/review/plain-date.ts';
 import { cardSchemaErrors } from './card-schema.ts';
@@ -9,6 +9,14 @@ const today = plainDate('2026-11-23');
 
 function textOf(card: unknown): string {
   return JSON.stringify(card);
+}
+
+/** The "Next: ..." line of the card's first review. */
+function nextLine(card: AdaptiveCard): { text?: string; color?: string } | undefined {
+  const item = card.body.find((element) => element.type === 'Container') as
+    | { items: { type: string; text?: string; color?: string }[] }
+    | undefined;
+  return item?.items.find((element) => element.type === 'TextBlock' && element.text?.startsWith('Next:'));
 }
 
 describe('the live reviews card', () => {
@@ -70,6 +78,61 @@ describe('the live reviews card', () => {
     expect(text).toContain('⚠ Overdue: Review decision and review meeting');
     expect(text).toContain('by 18 August 2026 (late)');
     expect(text).toContain('1 live review, 1 overdue');
+  });
+
+  it('paints a statutory next action whose date has passed red', () => {
+    const card = liveReviewsCard({
+      summaries: [
+        makeSummary(1, {
+          nextAction: {
+            label: 'Submit the report',
+            by: 'setting',
+            due: plainDate('2026-11-20'),
+            rule: 'REPORT_DUE',
+          },
+        }),
+      ],
+      today,
+    });
+    expect(nextLine(card)).toEqual(
+      expect.objectContaining({
+        text: 'Next: Submit the report, by 20 November 2026 (late)',
+        color: 'attention',
+      }),
+    );
+  });
+
+  it('shows a recommended date (timeline or guidance) as "recommended by", in the normal colour, never late', () => {
+    const recommended = (due: string) =>
+      liveReviewsCard({
+        summaries: [
+          makeSummary(1, {
+            nextAction: {
+              label: 'Start the review',
+              by: 'setting',
+              due: plainDate(due),
+              rule: 'UNDER_FIVE',
+              recommended: true,
+            },
+          }),
+        ],
+        today,
+      });
+    const passed = recommended('2026-08-18');
+    expect(cardSchemaErrors(passed)).toEqual([]);
+    expect(nextLine(passed)).toEqual({
+      type: 'TextBlock',
+      text: 'Next: Start the review, recommended by 18 August 2026 (97 days ago)',
+      spacing: 'small',
+      wrap: true,
+    });
+    expect(textOf(passed)).not.toContain('late');
+    expect(nextLine(recommended('2026-11-22'))?.text).toBe(
+      'Next: Start the review, recommended by 22 November 2026 (yesterday)',
+    );
+    expect(nextLine(recommended('2026-12-20'))?.text).toBe(
+      'Next: Start the review, recommended by 20 December 2026 (in 27 days)',
+    );
   });
 
   it(`shows the ${CARD_REVIEW_LIMIT} most urgent in the order given and says how many more`, () => {

@@ -43,11 +43,12 @@ const EXPECTED = [
     overdue: [],
   },
   // An amendment served on 28 November 2025: representations for 15 days, the final plan within 8 weeks.
+  // That decision was notified, so the next review runs from it (REVIEW_DUE).
   {
     case_id: 'EHC-0004',
     dates: {
-      review_by: { date: '2025-12-15', rule: 'REVIEW_DUE' },
-      latest_meeting: { date: '2025-11-17', rule: 'DECISION_DUE' },
+      review_by: { date: '2026-11-27', rule: 'REVIEW_DUE' },
+      latest_meeting: { date: '2026-10-30', rule: 'DECISION_DUE' },
       invite_by: { date: '2025-10-20', rule: 'INVITE_NOTICE' },
       advice_by: { date: '2025-10-20', rule: 'ADVICE_CIRCULATED' },
       report_by: { date: '2025-11-17', rule: 'REPORT_DUE' },
@@ -145,7 +146,7 @@ describe('npm run clock: the statutory clock of every case in an export, one JSO
       'row 5, case_id: repeats case EHC-0101 of LA 860 from row 2',
       'row 6, child_name: is required',
       'row 6, plan_issued_on: must not be after today (2026-01-12): it records something that has happened',
-      'row 7, amendment_notice_on: must not be before review_meeting_on (2025-11-10)',
+      'row 7, amendment_notice_on: must not be before review_meeting_on in the same row',
       'row 8: has 7 fields but the header has 12',
       'No dates were worked out: mend the file and run it again.',
       '',

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { plainDate } from '../../bot/src/review/plain-date.ts';
 import { CosmosCaseStore } from '../../bot/src/store/cosmos-case-store.ts';
 import { openDatabase, type StoreDatabase } from '../../bot/src/store/database.ts';
 import { type LocalCosmos, startLocalCosmos } from '../../bot/src/store/local-cosmos.ts';
@@ -74,6 +75,25 @@ describe('npm run import: an LA export into the store', () => {
     expect(asJson.stdout).toBe('Imported 9 cases: 0 created, 0 updated, 9 unchanged.\n');
   });
 
+  it('tells the officer, one line a case, of a last review decision date it kept from a review closed here', async () => {
+    await runCli('import', [fixture('cases-valid.csv'), ...TODAY], env);
+    await new CosmosCaseStore(db).update({ laCode: '860', caseId: 'EHC-0006' }, (file) => ({
+      ...file,
+      case: { ...file.case, lastReviewDecisionOn: plainDate('2026-01-10'), lastReviewDecisionFrom: 'review' },
+    }));
+
+    const result = await runCli('import', [fixture('cases-valid.csv'), ...TODAY], env);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('Imported 9 cases: 0 created, 0 updated, 9 unchanged.\n');
+    expect(result.stderr.split('\n').slice(1)).toEqual([
+      'row 7: last_review_decision_on 2025-05-06 ignored: a review of this case was closed in ' +
+        'EHC Review Hub with its decision notified on 2026-01-10, which is kept',
+      '',
+    ]);
+    expect(result.stderr).not.toContain('Isla');
+  });
+
   it('imports nothing from a file with a bad row, lists every problem and exits 1', async () => {
     const result = await runCli('import', [fixture('cases-bad.csv'), ...TODAY], env);
 
@@ -87,7 +107,7 @@ describe('npm run import: an LA export into the store', () => {
       'row 5, case_id: repeats case EHC-0101 of LA 860 from row 2',
       'row 6, child_name: is required',
       'row 6, plan_issued_on: must not be after today (2026-01-12): it records something that has happened',
-      'row 7, amendment_notice_on: must not be before review_meeting_on (2025-11-10)',
+      'row 7, amendment_notice_on: must not be before review_meeting_on in the same row',
       'row 8: has 7 fields but the header has 12',
       'Nothing was imported.',
     ]);

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../bot/src/cards/adaptive-card.ts';
 import { demoUser, PLAYGROUND_VISITOR } from '../../bot/src/demo/demo-users.ts';
-import { NO_ACCESS_REPLY } from '../../bot/src/teams/answer.ts';
+import { NO_ACCESS_REPLY, PRIVATE_CHAT_ONLY_REPLY } from '../../bot/src/teams/answer.ts';
 import { cardSchemaErrors } from '../cards/card-schema.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 
@@ -22,6 +22,9 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
 const CONVERSATION = 'ehc-personal-chat';
+/** The group chat and the team channel of `.m365agentsplayground.yml`. */
+const GROUP_CHAT = 'ehc-group-chat';
+const CHANNEL = 'ehc-channel-reviews';
 
 interface PlaygroundMessage {
   readonly action: string;
@@ -111,10 +114,18 @@ function nextMessage(): Promise<PlaygroundMessage> {
   return first ? Promise.resolve(first) : new Promise((resolve) => waiting.push(resolve));
 }
 
-/** Sends `text` into the personal chat as the user with `aadObjectId`, as the Playground would. */
-async function sendAs(userId: string, aadObjectId: string, text: string): Promise<PlaygroundMessage> {
+/**
+ * Sends `text` into `conversation` (the personal chat unless said) as the user with `aadObjectId`, as
+ * the Playground would: its template gives the conversation's `conversationType`.
+ */
+async function sendAs(
+  userId: string,
+  aadObjectId: string,
+  text: string,
+  conversation = CONVERSATION,
+): Promise<PlaygroundMessage> {
   const template = await fetch(
-    `${playgroundUrl}/_internal/v1/customActivities/template?conversationId=${CONVERSATION}`,
+    `${playgroundUrl}/_internal/v1/customActivities/template?conversationId=${conversation}`,
   ).then((response) => response.json() as Promise<Record<string, unknown>>);
   const activity = {
     ...template,
@@ -173,6 +184,20 @@ describe('the bot in the Microsoft 365 Agents Playground', () => {
     expect(text).toContain('1 live review,');
     expect(text).toContain('Leo Whitfield');
   });
+
+  it.each([
+    ['the group chat', GROUP_CHAT],
+    ['the team channel', CHANNEL],
+  ])(
+    'in %s, answers "reviews" with a short text pointing to a 1:1 chat, and no card',
+    async (_, conversation) => {
+      const senco = demoUser('senco-harbour');
+      const reply = await sendAs(senco.id, senco.identity.objectId, 'reviews', conversation);
+      expect(reply.actionConversationId).toBe(conversation);
+      expect(reply.message.text).toBe(PRIVATE_CHAT_ONLY_REPLY);
+      expect(reply.message.attachments).toEqual([]);
+    },
+  );
 
   it('tells the visitor, who is in no directory, that they have no access', async () => {
     const reply = await sendAs(PLAYGROUND_VISITOR.id, PLAYGROUND_VISITOR.identity.objectId, 'reviews');

@@ -57,9 +57,10 @@ function dyingAfter(store: CaseStore, creates: number): CaseStore {
 
 describe('importCases: an LA file into the store, all or nothing, idempotent', () => {
   it('creates every case and audits each one without personal data', async () => {
-    const counts = await run(rawRows(3));
+    const { counts, notices } = await run(rawRows(3));
 
     expect(counts).toEqual({ created: 3, updated: 0, unchanged: 0 });
+    expect(notices).toEqual([]);
     expect((await storedCases()).map((file) => file.case.caseId).sort()).toEqual([
       caseId(0),
       caseId(1),
@@ -92,7 +93,7 @@ describe('importCases: an LA file into the store, all or nothing, idempotent', (
     await run(rows);
     const before = await etags(5);
 
-    expect(await run(rows)).toEqual({ created: 0, updated: 0, unchanged: 5 });
+    expect(await run(rows)).toEqual({ counts: { created: 0, updated: 0, unchanged: 5 }, notices: [] });
     expect(await etags(5)).toEqual(before);
     expect((await stores().audit.listForCase({ laCode: '860', caseId: caseId(2) })).items).toHaveLength(1);
   });
@@ -106,7 +107,7 @@ describe('importCases: an LA file into the store, all or nothing, idempotent', (
     const done = await storedCases();
     expect(done).toHaveLength(7);
 
-    expect(await run(rows)).toEqual({ created: 13, updated: 0, unchanged: 7 });
+    expect((await run(rows)).counts).toEqual({ created: 13, updated: 0, unchanged: 7 });
     expect(await storedCases()).toHaveLength(20);
   });
 
@@ -114,16 +115,11 @@ describe('importCases: an LA file into the store, all or nothing, idempotent', (
     await run(rawRows(2));
 
     const later = new Date('2026-01-13T09:30:00.000Z');
-    expect(
-      await run(
-        rawRows(2, (i) => (i === 1 ? { setting_urn: '100002' } : {})),
-        { now: () => later },
-      ),
-    ).toEqual({
-      created: 0,
-      updated: 1,
-      unchanged: 1,
-    });
+    const { counts } = await run(
+      rawRows(2, (i) => (i === 1 ? { setting_urn: '100002' } : {})),
+      { now: () => later },
+    );
+    expect(counts).toEqual({ created: 0, updated: 1, unchanged: 1 });
     const { store, audit } = stores();
     expect((await store.get({ laCode: '860', caseId: caseId(1) }))?.file.case.settingUrn).toBe('100002');
     expect(
@@ -142,12 +138,76 @@ describe('importCases: an LA file into the store, all or nothing, idempotent', (
     });
     await store.update({ laCode: '860', caseId: 'CASE-0001' }, (file) => ({ ...file, review: progressed }));
 
-    const counts = await run([rawRow({ review_meeting_on: '2025-12-08', setting_urn: '100002' })]);
+    const { counts } = await run([rawRow({ review_meeting_on: '2025-12-08', setting_urn: '100002' })]);
 
     expect(counts).toEqual({ created: 0, updated: 1, unchanged: 0 });
     const stored = await store.get({ laCode: '860', caseId: 'CASE-0001' });
     expect(stored?.file.review).toEqual(progressed);
     expect(stored?.file.case.settingUrn).toBe('100002');
+  });
+
+  it('drops an imported review the LA has since decided, so the next one can start', async () => {
+    await run([rawRow({ review_meeting_on: '2026-01-05' })]);
+    const ref = { laCode: '860', caseId: 'CASE-0001' };
+    expect((await stores().store.get(ref))?.file.review).toMatchObject({ stage: 'meeting', imported: true });
+
+    const later = plainDate('2026-02-12');
+    const { counts } = await run([rawRow({ last_review_decision_on: '2026-02-10' })], { today: later });
+
+    expect(counts).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    const stored = (await stores().store.get(ref))?.file;
+    expect(stored?.review).toBeUndefined();
+    expect(stored?.case).toMatchObject({
+      lastReviewDecisionOn: '2026-02-10',
+      lastReviewDecisionFrom: 'import',
+    });
+  });
+
+  it('corrects a last review decision date that an earlier export had too late', async () => {
+    await run([rawRow({ last_review_decision_on: '2026-01-05' })]);
+
+    const { counts, notices } = await run([rawRow({ last_review_decision_on: '2025-01-06' })]);
+
+    expect(counts).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect(notices).toEqual([]);
+    const stored = await stores().store.get({ laCode: '860', caseId: 'CASE-0001' });
+    expect(stored?.file.case.lastReviewDecisionOn).toBe('2025-01-06');
+  });
+
+  it('keeps the date of a review closed in the product over an older export, and says so, in file order', async () => {
+    const rows = rawRows(12, (i) => ({
+      last_review_decision_on: '2025-05-01',
+      setting_urn: `10000${i % 3}`,
+    }));
+    await run(rows);
+    const { store } = stores();
+    const closedHere = [10, 3, 7];
+    for (const i of closedHere) {
+      await store.update({ laCode: '860', caseId: caseId(i) }, (file) => ({
+        ...file,
+        case: { ...file.case, lastReviewDecisionOn: d('2026-01-10'), lastReviewDecisionFrom: 'review' },
+      }));
+    }
+    const before = await etags(12);
+
+    const { counts, notices } = await run(rows, { concurrency: 4 });
+
+    expect(counts).toEqual({ created: 0, updated: 0, unchanged: 12 });
+    expect(notices).toEqual(
+      [3, 7, 10].map((i) => ({
+        kind: 'decision-date-kept',
+        where: `row ${i + 2}`,
+        column: 'last_review_decision_on',
+        imported: '2025-05-01',
+        kept: '2026-01-10',
+      })),
+    );
+    expect(await etags(12)).toEqual(before);
+    const stored = await store.get({ laCode: '860', caseId: caseId(3) });
+    expect(stored?.file.case).toMatchObject({
+      lastReviewDecisionOn: '2026-01-10',
+      lastReviewDecisionFrom: 'review',
+    });
   });
 
   it('reports progress after every case, ending with the counts', async () => {

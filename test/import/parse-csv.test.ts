@@ -60,12 +60,25 @@ describe('casesFromCsv: a header row naming the columns, then one case per row',
     expect(row).toEqual({ where: 'row 2', values: validValues({ nc_year: '9' }) });
   });
 
-  it('needs only the required columns', () => {
-    const required = ['case_id', 'la_code', 'setting_urn', 'child_name', 'date_of_birth', 'plan_issued_on'];
+  it('needs only the required columns: the review in progress may be left out', () => {
+    const required = CASE_COLUMNS.filter((c) => c !== 'review_meeting_on' && c !== 'amendment_notice_on');
     const [row] = casesFromCsv(csvText([validValues()], required));
 
     expect(Object.keys(row?.values ?? {}).sort()).toEqual([...required].sort());
   });
+
+  it.each(['nc_year', 'last_review_decision_on', 'transfer_kind', 'transfer_on'] as const)(
+    'needs the %s column, even with every cell blank: a missing column must not read as "none"',
+    (column) => {
+      const header = CASE_COLUMNS.filter((c) => c !== column);
+      expect(problemsOf(() => casesFromCsv(csvText([validValues()], header)))).toEqual([
+        {
+          where: 'header',
+          message: `missing required column "${column}" (its cells may be blank where there is none)`,
+        },
+      ]);
+    },
+  );
 
   it('reads Excel\'s "CSV UTF-8": byte order mark, CRLF, quoted names and blank lines at the end', () => {
     const text = `\uFEFF${csvText([validValues({ child_name: 'Smith, Alex' })]).replaceAll('\n', '\r\n')}\r\n\r\n,,,,,,,,,,,\r\n`;

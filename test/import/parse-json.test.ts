@@ -56,4 +56,20 @@ describe('casesFromJson: an array of objects keyed by the column names', () => {
       { where: 'item 4', message: expect.stringMatching(/^unknown field "note"; the fields are: /) },
     ]);
   });
+
+  it('refuses a missing field whose value may be blank, once per field: a missing field must not read as "none"', () => {
+    const without = ({ transfer_kind: _k, transfer_on: _o, ...rest }: Record<string, unknown>) => rest;
+    const items = [validValues(), without(validValues()), without(validValues())];
+
+    expect(problemsOf(() => casesFromJson(JSON.stringify(items)))).toEqual([
+      {
+        where: 'item 2',
+        message: 'missing field "transfer_kind" (in 2 items); give it, null where there is none',
+      },
+      {
+        where: 'item 2',
+        message: 'missing field "transfer_on" (in 2 items); give it, null where there is none',
+      },
+    ]);
+  });
 });

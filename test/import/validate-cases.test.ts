@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CaseIdSchema } from '../../bot/src/api/schemas.ts';
 import type { CaseColumn } from '../../bot/src/import/columns.ts';
 import { validateCases } from '../../bot/src/import/validate-cases.ts';
 import { plainDate } from '../../bot/src/review/plain-date.ts';
@@ -97,6 +98,22 @@ describe('validateCases: each row checked, every problem reported with its row a
     expect(validateCases([rawRow({ la_code: ' 860 ' })], today)[0]?.laCode).toBe('860');
   });
 
+  it('takes a case id of 1 to 64 characters without control characters, as the API does', () => {
+    const message = 'must be 1 to 64 characters, none of them a control character (tab, line break)';
+    expect(validateCases([rawRow({ case_id: 'x'.repeat(64) })], today)[0]?.caseId).toHaveLength(64);
+    expect(validateCases([rawRow({ case_id: 'NS/2024/0001' })], today)[0]?.caseId).toBe('NS/2024/0001');
+
+    expect(problemsWith({ case_id: 'x'.repeat(70) })).toEqual([
+      {
+        where: 'row 7, case_id',
+        message: `${message}: a text of 70 characters (not repeated: it may be personal data)`,
+      },
+    ]);
+    expect(problemsWith({ case_id: 'CASE\u00070001' })).toEqual([
+      { where: 'row 7, case_id', message: `${message}: "CASE\\u00070001"` },
+    ]);
+  });
+
   it('takes only the known kinds of phase transfer', () => {
     expect(problemsWith({ transfer_kind: 'primary-secondary', transfer_on: '2026-09-01' })).toEqual([
       {
@@ -125,20 +142,26 @@ describe('validateCases: each row checked, every problem reported with its row a
 
   it('needs the plan issued after the child was born', () => {
     expect(problemsWith({ date_of_birth: '2024-03-10' })).toEqual([
-      { where: 'row 7, plan_issued_on', message: 'must be after date_of_birth (2024-03-10)' },
+      { where: 'row 7, plan_issued_on', message: 'must be after date_of_birth in the same row' },
     ]);
   });
 
   it('needs the last review decision on or after the plan was issued', () => {
     expect(validateCases([rawRow({ last_review_decision_on: '2024-03-10' })], today)).toHaveLength(1);
     expect(problemsWith({ last_review_decision_on: '2024-03-09' })).toEqual([
-      { where: 'row 7, last_review_decision_on', message: 'must not be before plan_issued_on (2024-03-10)' },
+      {
+        where: 'row 7, last_review_decision_on',
+        message: 'must not be before plan_issued_on in the same row',
+      },
     ]);
   });
 
   it('needs the amendment notice on or after the review meeting', () => {
     expect(problemsWith({ review_meeting_on: '2025-11-10', amendment_notice_on: '2025-11-07' })).toEqual([
-      { where: 'row 7, amendment_notice_on', message: 'must not be before review_meeting_on (2025-11-10)' },
+      {
+        where: 'row 7, amendment_notice_on',
+        message: 'must not be before review_meeting_on in the same row',
+      },
     ]);
   });
 
@@ -146,13 +169,13 @@ describe('validateCases: each row checked, every problem reported with its row a
     expect(problemsWith({ last_review_decision_on: '2025-03-03', review_meeting_on: '2025-02-10' })).toEqual([
       {
         where: 'row 7, review_meeting_on',
-        message: 'must be after last_review_decision_on (2025-03-03) for a review in progress',
+        message: 'for a review in progress, must be after last_review_decision_on in the same row',
       },
     ]);
     expect(problemsWith({ amendment_notice_on: '2024-01-05' })).toEqual([
       {
         where: 'row 7, amendment_notice_on',
-        message: 'must be after plan_issued_on (2024-03-10) for a review in progress',
+        message: 'for a review in progress, must be after plan_issued_on in the same row',
       },
     ]);
   });
@@ -228,6 +251,40 @@ describe('validateCases: each row checked, every problem reported with its row a
   });
 });
 
+describe('validateCases: a case id the import takes is one the API opens', () => {
+  const ids = [
+    'CASE-0001',
+    'x',
+    'x'.repeat(64),
+    'x'.repeat(65),
+    'x'.repeat(70),
+    'NS/2024/0001',
+    'Zoë-12',
+    'CASE\u00070001',
+    'CASE\u007f1',
+    'CASE\t1',
+    'CASE\n1',
+  ];
+
+  it.each(ids)('agrees with the API on %j', (id) => {
+    const imported = (() => {
+      try {
+        return validateCases([rawRow({ case_id: id })], today).length === 1;
+      } catch {
+        return false;
+      }
+    })();
+
+    expect(imported).toBe(CaseIdSchema.safeParse(id).success);
+  });
+
+  it('takes 64 characters and refuses 65 on both sides', () => {
+    expect(CaseIdSchema.safeParse('x'.repeat(64)).success).toBe(true);
+    expect(CaseIdSchema.safeParse('x'.repeat(65)).success).toBe(false);
+    expect(CaseIdSchema.safeParse('').success).toBe(false);
+  });
+});
+
 describe('validateCases: messages show what was written, never a name', () => {
   it('names the kind of a JSON value that is not text, without repeating it', () => {
     expect(
@@ -237,6 +294,85 @@ describe('validateCases: messages show what was written, never a name', () => {
     ).toEqual([
       { where: 'item 1, case_id', message: 'must be text, not a boolean' },
       { where: 'item 1, child_name', message: 'must be text, not an object' },
+    ]);
+  });
+
+  it('names the other column of a rule that joins columns, never its value (the date of birth)', () => {
+    const problems = problemsWith({
+      date_of_birth: '2024-05-01',
+      last_review_decision_on: '2024-03-01',
+      review_meeting_on: '2024-02-01',
+      amendment_notice_on: '2024-01-15',
+    });
+
+    expect(problems.map((problem) => problem.where)).toEqual([
+      'row 7, plan_issued_on',
+      'row 7, last_review_decision_on',
+      'row 7, amendment_notice_on',
+      'row 7, review_meeting_on',
+    ]);
+    for (const { message } of problems) {
+      expect(message).toMatch(/ in the same row$/);
+      expect(message).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    }
+  });
+
+  it('does not repeat a name that lands in a date column, even a single word', () => {
+    const notShown = (length: number) =>
+      `not a calendar date (expected YYYY-MM-DD): a text of ${length} characters (not repeated: it may be personal data)`;
+
+    expect(problemsWith({ date_of_birth: 'Sam Fictional', plan_issued_on: 'Sam' })).toEqual([
+      { where: 'row 7, date_of_birth', message: notShown(13) },
+      { where: 'row 7, plan_issued_on', message: notShown(3) },
+    ]);
+  });
+
+  it('repeats a bad date, number or code of at most 20 characters, so the officer can find it', () => {
+    expect(problemsWith({ date_of_birth: '2011-10-15T00:00:00Z', nc_year: 'R' })).toEqual([
+      {
+        where: 'row 7, date_of_birth',
+        message: 'not a calendar date (expected YYYY-MM-DD): "2011-10-15T00:00:00Z"',
+      },
+      {
+        where: 'row 7, nc_year',
+        message: 'not a National Curriculum year (expected a whole number from -2, nursery, to 14): "R"',
+      },
+    ]);
+  });
+
+  it('does not repeat a value longer than 20 characters, or one with a space in a code column', () => {
+    expect(
+      problemsWith({
+        date_of_birth: '2011-10-15 00:00:00.000',
+        la_code: 'Sam Fictional',
+        transfer_kind: 'primary-to-secondary-school',
+        transfer_on: '2026-09-01',
+      }),
+    ).toEqual([
+      {
+        where: 'row 7, la_code',
+        message: expect.stringMatching(
+          /: a text of 13 characters \(not repeated: it may be personal data\)$/,
+        ),
+      },
+      {
+        where: 'row 7, date_of_birth',
+        message: expect.stringMatching(
+          /: a text of 23 characters \(not repeated: it may be personal data\)$/,
+        ),
+      },
+      {
+        where: 'row 7, transfer_kind',
+        message: expect.stringMatching(
+          /: a text of 27 characters \(not repeated: it may be personal data\)$/,
+        ),
+      },
+    ]);
+  });
+
+  it('never repeats a child_name cell: it is text, and only its kind is named when it is not', () => {
+    expect(problemsOf(() => validateCases([rawRow({ child_name: 42 }, 'item 1')], today))).toEqual([
+      { where: 'item 1, child_name', message: 'must be text, not a number' },
     ]);
   });
 });

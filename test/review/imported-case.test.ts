@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseFile } from '../../bot/src/review/case-file.ts';
-import { caseFileFromImport, type ImportedCase, mergeImport } from '../../bot/src/review/imported-case.ts';
+import {
+  caseFileFromImport,
+  decisionDateKept,
+  type ImportedCase,
+  mergeImport,
+} from '../../bot/src/review/imported-case.ts';
 import { STATUTORY_DEFAULTS } from '../../bot/src/review/policy.ts';
-import { abandonReview } from '../../bot/src/review/transitions.ts';
+import { abandonReview, startReview } from '../../bot/src/review/transitions.ts';
 import { d, makeCase, makeMeeting, makeReview } from './factories.ts';
 
 const today = d('2026-01-12');
@@ -38,6 +43,7 @@ describe('caseFileFromImport: an LA export row becomes a case file', () => {
         child: { name: 'Sam Fictional', dateOfBirth: d('2011-10-15') },
         planIssuedOn: d('2024-03-10'),
         lastReviewDecisionOn: d('2025-03-03'),
+        lastReviewDecisionFrom: 'import',
         phaseTransfer: { kind: 'primary-to-secondary', on: d('2026-09-02') },
         outcomes: [],
         people: [],
@@ -134,6 +140,24 @@ describe('mergeImport: a later import of a case already in the product', () => {
     expect('phaseTransfer' in merged.case).toBe(false);
   });
 
+  it('keeps the day a plan amended here named the new setting, while the import has the same move', () => {
+    const transfer = { kind: 'primary-to-secondary', on: d('2026-09-02') } as const;
+    const named: CaseFile = {
+      case: { ...existingCase, phaseTransfer: { ...transfer, namedInPlanOn: d('2026-01-30') } },
+    };
+    const same = caseFileFromImport(imported({ phaseTransfer: transfer }), today);
+    const moved = caseFileFromImport(
+      imported({ phaseTransfer: { ...transfer, on: d('2027-09-01') } }),
+      today,
+    );
+
+    expect(mergeImport(named, same).case.phaseTransfer).toEqual({
+      ...transfer,
+      namedInPlanOn: d('2026-01-30'),
+    });
+    expect(mergeImport(named, moved).case.phaseTransfer).toEqual({ ...transfer, on: d('2027-09-01') });
+  });
+
   it('never replaces a review already in the product, whatever the import says about it', () => {
     const progressed = makeReview({
       stage: 'report',
@@ -153,7 +177,9 @@ describe('mergeImport: a later import of a case already in the product', () => {
 
   it('does not bring back a review that has since closed here, from an old export', () => {
     // The review met on 1 Dec 2025 and closed in the product with its decision on 20 Dec 2025.
-    const closedHere: CaseFile = { case: { ...existingCase, lastReviewDecisionOn: d('2025-12-20') } };
+    const closedHere: CaseFile = {
+      case: { ...existingCase, lastReviewDecisionOn: d('2025-12-20'), lastReviewDecisionFrom: 'review' },
+    };
     const oldExport = caseFileFromImport(
       imported({ lastReviewDecisionOn: d('2024-12-16'), reviewMeetingOn: d('2025-12-01') }),
       today,
@@ -165,13 +191,67 @@ describe('mergeImport: a later import of a case already in the product', () => {
     expect(merged.case.lastReviewDecisionOn).toBe(d('2025-12-20'));
   });
 
-  it('keeps the later last review decision date: an older export cannot move the review-by date back', () => {
-    const decidedHere: CaseFile = { case: { ...existingCase, lastReviewDecisionOn: d('2025-12-20') } };
+  it('keeps the date of a review closed here over an older export: the review-by date cannot move back', () => {
+    const decidedHere: CaseFile = {
+      case: { ...existingCase, lastReviewDecisionOn: d('2025-12-20'), lastReviewDecisionFrom: 'review' },
+    };
     const older = caseFileFromImport(imported({ lastReviewDecisionOn: d('2024-12-16') }), today);
     const newer = caseFileFromImport(imported({ lastReviewDecisionOn: d('2026-01-05') }), today);
 
-    expect(mergeImport(decidedHere, older).case.lastReviewDecisionOn).toBe(d('2025-12-20'));
-    expect(mergeImport(decidedHere, newer).case.lastReviewDecisionOn).toBe(d('2026-01-05'));
+    expect(mergeImport(decidedHere, older).case).toMatchObject({
+      lastReviewDecisionOn: d('2025-12-20'),
+      lastReviewDecisionFrom: 'review',
+    });
+    expect(mergeImport(decidedHere, newer).case).toMatchObject({
+      lastReviewDecisionOn: d('2026-01-05'),
+      lastReviewDecisionFrom: 'import',
+    });
+  });
+
+  it('takes the last review decision date of an export over an earlier export, even an earlier date', () => {
+    const wrong = caseFileFromImport(imported({ lastReviewDecisionOn: d('2026-01-05') }), today);
+    const corrected = caseFileFromImport(imported({ lastReviewDecisionOn: d('2025-01-06') }), today);
+
+    expect(mergeImport(wrong, corrected).case).toMatchObject({
+      lastReviewDecisionOn: d('2025-01-06'),
+      lastReviewDecisionFrom: 'import',
+    });
+    expect(decisionDateKept(wrong, corrected)).toBeUndefined();
+  });
+
+  it('removes an imported last review decision date the next export leaves out, as other LA-held facts', () => {
+    const wrong = caseFileFromImport(imported({ lastReviewDecisionOn: d('2026-01-05') }), today);
+    const merged = mergeImport(wrong, caseFileFromImport(imported(), today));
+
+    expect(merged.case.lastReviewDecisionOn).toBeUndefined();
+    expect('lastReviewDecisionFrom' in merged.case).toBe(false);
+  });
+
+  it('treats a date stored before its source was recorded as from an import, which an export corrects', () => {
+    const stored: CaseFile = { case: { ...existingCase, lastReviewDecisionOn: d('2026-01-05') } };
+    const corrected = caseFileFromImport(imported({ lastReviewDecisionOn: d('2025-01-06') }), today);
+
+    expect(mergeImport(stored, corrected).case).toMatchObject({
+      lastReviewDecisionOn: d('2025-01-06'),
+      lastReviewDecisionFrom: 'import',
+    });
+  });
+
+  it('says which imported date it did not take, and the date of the review closed here that it kept', () => {
+    const decidedHere: CaseFile = {
+      case: { ...existingCase, lastReviewDecisionOn: d('2026-01-10'), lastReviewDecisionFrom: 'review' },
+    };
+    const fromExport = (on?: string) =>
+      caseFileFromImport(imported(on ? { lastReviewDecisionOn: d(on) } : {}), today);
+
+    expect(decisionDateKept(decidedHere, fromExport('2025-05-01'))).toEqual({
+      imported: d('2025-05-01'),
+      kept: d('2026-01-10'),
+    });
+    expect(decisionDateKept(decidedHere, fromExport('2026-01-10'))).toBeUndefined();
+    expect(decisionDateKept(decidedHere, fromExport('2026-01-11'))).toBeUndefined();
+    expect(decisionDateKept(decidedHere, fromExport())).toBeUndefined();
+    expect(mergeImport(decidedHere, fromExport()).case.lastReviewDecisionOn).toBe(d('2026-01-10'));
   });
 
   it('does not bring back a review that was abandoned here', () => {
@@ -194,5 +274,72 @@ describe('mergeImport: a later import of a case already in the product', () => {
   it('changes nothing when the case was imported from the same row', () => {
     const file = caseFileFromImport(imported({ ncYear: 9, reviewMeetingOn: d('2026-02-02') }), today);
     expect(mergeImport(file, file)).toEqual(file);
+  });
+});
+
+describe('mergeImport: an imported review the LA has since decided in its own system', () => {
+  const later = d('2026-02-12');
+  const meetingRow = imported({ reviewMeetingOn: d('2026-01-20') });
+  const decidedRow = imported({ lastReviewDecisionOn: d('2026-02-10') });
+
+  it('drops it, so the clock no longer counts its report and decision as overdue', () => {
+    const first = caseFileFromImport(meetingRow, d('2026-01-21'));
+    expect(first.review).toMatchObject({ stage: 'meeting', imported: true });
+
+    const merged = mergeImport(first, caseFileFromImport(decidedRow, later));
+
+    expect(merged.review).toBeUndefined();
+    expect(merged.case.lastReviewDecisionOn).toBe(d('2026-02-10'));
+  });
+
+  it('lets the next review start in the product', () => {
+    const merged = mergeImport(
+      caseFileFromImport(meetingRow, d('2026-01-21')),
+      caseFileFromImport(decidedRow, later),
+    );
+    const ctx = { today: later, by: 'tenant/senco', policy: STATUTORY_DEFAULTS };
+
+    expect(startReview(merged, 'REVIEW-0002', ctx).review).toMatchObject({
+      id: 'REVIEW-0002',
+      stage: 'arranging',
+    });
+  });
+
+  it('drops one brought in at amendment, without a meeting, decided on or before the new date', () => {
+    const amending = caseFileFromImport(imported({ amendmentNoticeOn: d('2026-01-05') }), today);
+    const sameDay = caseFileFromImport(imported({ lastReviewDecisionOn: d('2026-01-05') }), today);
+
+    expect(mergeImport(amending, sameDay).review).toBeUndefined();
+  });
+
+  it('puts the next review from the import in its place', () => {
+    const next = caseFileFromImport(
+      imported({ lastReviewDecisionOn: d('2026-02-10'), reviewMeetingOn: d('2027-01-11') }),
+      later,
+    );
+
+    const merged = mergeImport(caseFileFromImport(meetingRow, d('2026-01-21')), next);
+
+    expect(merged.review).toEqual(next.review);
+    expect(merged.review?.id).toBe('imported-2027-01-11');
+  });
+
+  it('keeps an imported review that began after the last review decision', () => {
+    const current = caseFileFromImport(
+      imported({ lastReviewDecisionOn: d('2025-02-03'), reviewMeetingOn: d('2026-01-20') }),
+      today,
+    );
+    const sameDecision = caseFileFromImport(imported({ lastReviewDecisionOn: d('2025-02-03') }), later);
+
+    expect(mergeImport(current, sameDecision).review).toBe(current.review);
+  });
+
+  it('never drops a review worked in the product, even one that met before the date in the export', () => {
+    const workedHere = makeReview({ stage: 'report', meeting: makeMeeting('2026-01-20') });
+    const file: CaseFile = { case: makeCase(), review: workedHere };
+
+    const merged = mergeImport(file, caseFileFromImport(decidedRow, later));
+
+    expect(merged.review).toBe(workedHere);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../bot/src/config.ts';
+import { ConfigError, LOCAL_HOST_RULE, loadConfig } from '../../bot/src/config.ts';
 
 describe('the server configuration', () => {
   it('needs nothing for local mode: port 3978, loopback, the local store on 8081 with data in .data', () => {
@@ -14,6 +14,41 @@ describe('the server configuration', () => {
     expect(config.store.kind === 'local' && config.store.dataDir.endsWith('.data')).toBe(true);
     expect(config.tabDir.endsWith('tab/dist')).toBe(true);
     expect(config.bot).toBeUndefined();
+  });
+
+  it.each(['127.0.0.1', '127.10.20.30', '::1', 'localhost', 'LOCALHOST', '::ffff:127.0.0.1'])(
+    'listens on the loopback address HOST=%s in local mode',
+    (host) => {
+      expect(loadConfig({ HOST: host }).host).toBe(host);
+    },
+  );
+
+  it.each(['0.0.0.0', '::', '192.168.1.20', '10.0.0.5', '::ffff:10.0.0.5', 'ehc.example.org', '128.0.0.1'])(
+    'refuses HOST=%s in local mode, where anyone who reached it could act as any user',
+    (host) => {
+      try {
+        loadConfig({ MODE: 'local', HOST: host });
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        const problems = (error as ConfigError).problems;
+        expect(problems).toEqual([{ where: 'HOST', message: LOCAL_HOST_RULE }]);
+        expect(problems[0]?.message).toMatch(/loopback.*local mode.*X-Ehc-User/);
+        expect((error as ConfigError).message).toContain('HOST: must be a loopback address');
+      }
+    },
+  );
+
+  it('lets azure mode listen on a given HOST', () => {
+    const config = loadConfig({
+      MODE: 'azure',
+      HOST: '0.0.0.0',
+      COSMOS_ENDPOINT: 'https://account.documents.azure.com:443/',
+      MICROSOFT_APP_ID: 'app',
+      MICROSOFT_APP_PASSWORD: 'secret',
+      MICROSOFT_APP_TYPE: 'MultiTenant',
+    });
+    expect(config.host).toBe('0.0.0.0');
   });
 
   it('names every bad variable', () => {

@@ -51,14 +51,18 @@ describe('the person index', () => {
 
   it('keeps up with a replace', async () => {
     const { index, store } = await setUp();
-    const stored = await store.create(makeFileAt('860', 'A-1', '100001', makeReview({ stage: 'contributing' })));
+    const stored = await store.create(
+      makeFileAt('860', 'A-1', '100001', makeReview({ stage: 'contributing' })),
+    );
     await store.replace(inviting(stored.file, psychologist), stored.etag);
     expect(await index.casesOf(psychologist.email)).toHaveLength(1);
   });
 
   it('is a superset: someone taken off a review keeps an entry, which a read checks against the case', async () => {
     const { index, store } = await setUp();
-    await store.create(inviting(makeFileAt('860', 'A-1', '100001', makeReview({ stage: 'contributing' })), psychologist));
+    await store.create(
+      inviting(makeFileAt('860', 'A-1', '100001', makeReview({ stage: 'contributing' })), psychologist),
+    );
     await store.update({ laCode: '860', caseId: 'A-1' }, (file) =>
       file.review ? { ...file, review: { ...file.review, invitees: [] } } : file,
     );

@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { commandOf, withoutMentions } from '../../bot/src/teams/answer.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HTTP_ERRORS } from '../../bot/src/api/http-errors.ts';
+import { DEMO_USERS, demoUser } from '../../bot/src/demo/demo-users.ts';
+import { staticDirectory } from '../../bot/src/identity/static-directory.ts';
+import { memoryLog } from '../../bot/src/server/log.ts';
+import { answerMessage, commandOf, withoutMentions } from '../../bot/src/teams/answer.ts';
+import { failingAuditLog, makeDemoCaseload } from '../api/factories.ts';
+import { startTestCosmos, type TestCosmos } from '../support/cosmos.ts';
 
 describe('what a message asks for', () => {
   it.each([
@@ -25,5 +31,26 @@ describe('what a message asks for', () => {
     expect(withoutMentions('<at>Bot</at> reviews <at>Someone Else</at>').trim().replace(/\s+/g, ' ')).toBe(
       'reviews',
     );
+  });
+});
+
+describe('when the audit log cannot record the read', () => {
+  let cosmos: TestCosmos;
+  beforeAll(async () => {
+    cosmos = await startTestCosmos();
+  });
+  afterAll(async () => {
+    await cosmos?.teardown();
+  });
+
+  it('"reviews" is answered in words that nothing was shown and to try again, with no card, and logged', async () => {
+    const caseload = await makeDemoCaseload(cosmos.db, (real) => failingAuditLog(real));
+    const log = memoryLog();
+    const reply = await answerMessage(
+      { text: 'reviews', identity: demoUser('senco-harbour').identity, conversationType: 'personal' },
+      { directory: staticDirectory(DEMO_USERS), caseload, log },
+    );
+    expect(reply).toEqual({ kind: 'text', text: HTTP_ERRORS.AUDIT_UNAVAILABLE.message });
+    expect(log.lines.join('\n')).toContain('the audit store is unavailable');
   });
 });

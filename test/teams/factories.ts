@@ -46,3 +46,23 @@ export function makeChannelMention(
     channelData: { tenant: { id: DEMO_TENANT_ID }, channel: { id: '19:channel@thread.tacv2' } },
   });
 }
+
+/** The same message posted in a group chat (which may include a parent): the bot is @mentioned. */
+export function makeGroupChatMention(
+  serviceUrl: string,
+  aadObjectId: string,
+  text: string,
+): Record<string, unknown> {
+  const mention = '<at>EHC Review Hub</at>';
+  return makeMessageActivity(serviceUrl, aadObjectId, `${mention} ${text}`, {
+    conversation: {
+      id: '19:group-chat@thread.v2',
+      conversationType: 'groupChat',
+      isGroup: true,
+      tenantId: DEMO_TENANT_ID,
+    },
+    entities: [
+      { type: 'mention', text: mention, mentioned: { id: '28:ehc-review-hub', name: 'EHC Review Hub' } },
+    ],
+  });
+}

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from '../../bot/src/cards/adaptive-card.ts';
-import { demoUser, PLAYGROUND_VISITOR } from '../../bot/src/demo/demo-users.ts';
+import { demoCaseFiles } from '../../bot/src/demo/demo-cases.ts';
+import { DEMO_TENANT_ID, demoUser, PLAYGROUND_VISITOR } from '../../bot/src/demo/demo-users.ts';
 import { accountKey } from '../../bot/src/identity/user-directory.ts';
+import { plainDate } from '../../bot/src/review/plain-date.ts';
 import { CosmosAuditLog } from '../../bot/src/store/cosmos-audit-log.ts';
-import { HELP_REPLY, NO_ACCESS_REPLY } from '../../bot/src/teams/answer.ts';
+import { HELP_REPLY, NO_ACCESS_REPLY, PRIVATE_CHAT_ONLY_REPLY } from '../../bot/src/teams/answer.ts';
+import { conversationTypeOf } from '../../bot/src/teams/review-bot.ts';
 import { cardSchemaErrors } from '../cards/card-schema.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { makeChannelMention, makeMessageActivity } from './factories.ts';
+import { startTestApp, TEST_TODAY, type TestApp } from '../support/app.ts';
+import { makeChannelMention, makeGroupChatMention, makeMessageActivity } from './factories.ts';
 import { type PostedReply, type ReplyServer, startReplyServer } from './reply-server.ts';
 
 let t: TestApp;
@@ -39,6 +42,12 @@ function cardOf(reply: PostedReply): AdaptiveCard {
 
 const objectId = (id: Parameters<typeof demoUser>[0]) => demoUser(id).identity.objectId;
 
+/** Every audit entry written so far, in every case's partition. */
+async function auditEntryCount(): Promise<number> {
+  const { resources } = await t.cosmos.db.audit.items.readAll().fetchAll();
+  return resources.length;
+}
+
 describe('the bot answers "reviews" with the user’s live reviews', () => {
   it('sends the SENCo a schema-valid card of their setting’s ten most urgent reviews, and says how many more', async () => {
     const activity = makeMessageActivity(connector.serviceUrl, objectId('senco-harbour'), 'reviews');
@@ -64,13 +73,6 @@ describe('the bot answers "reviews" with the user’s live reviews', () => {
     expect(text).toContain('Leo Whitfield');
   });
 
-  it('answers an @mention in a channel, taking the tenant from channelData', async () => {
-    const reply = await send(makeChannelMention(connector.serviceUrl, objectId('ep-lowe'), 'reviews'));
-    const card = cardOf(reply);
-    expect(cardSchemaErrors(card)).toEqual([]);
-    expect(JSON.stringify(card)).toContain('6 live reviews');
-  });
-
   it('records each case it lists in the case’s audit log, as read through the bot', async () => {
     const user = demoUser('parent-whitfield');
     await send(makeMessageActivity(connector.serviceUrl, user.identity.objectId, 'reviews'));
@@ -85,6 +87,56 @@ describe('the bot answers "reviews" with the user’s live reviews', () => {
         detail: expect.objectContaining({ via: 'bot' }),
       }),
     );
+  });
+});
+
+describe('in a channel or a group chat, where others would see the card', () => {
+  it.each([
+    ['a team channel, where Teams gives the tenant only in channelData', makeChannelMention],
+    ['a group chat, which may include a parent', makeGroupChatMention],
+  ])(
+    'in %s, "reviews" gets a short text saying to ask in a 1:1 chat, naming no case and reading none',
+    async (_, make) => {
+      const before = await auditEntryCount();
+      const reply = await send(make(connector.serviceUrl, objectId('ep-lowe'), 'reviews'));
+      expect(reply.activity.text).toBe(PRIVATE_CHAT_ONLY_REPLY);
+      expect(reply.activity.text).toContain('Open a 1:1 chat with EHC Review Hub and send **reviews**');
+      expect(reply.activity.attachments ?? []).toEqual([]);
+      const sent = JSON.stringify(reply.activity);
+      for (const file of demoCaseFiles(plainDate(TEST_TODAY))) {
+        expect(sent).not.toContain(file.case.child.name);
+        expect(sent).not.toContain(file.case.caseId);
+      }
+      expect(await auditEntryCount()).toBe(before);
+    },
+  );
+
+  it('a message whose conversation type Teams did not give is treated as shared, not private', async () => {
+    const activity = makeMessageActivity(connector.serviceUrl, objectId('senco-harbour'), 'reviews', {
+      conversation: { id: 'a:unknown-conversation', tenantId: DEMO_TENANT_ID },
+    });
+    const reply = await send(activity);
+    expect(reply.activity.text).toBe(PRIVATE_CHAT_ONLY_REPLY);
+    expect(reply.activity.attachments ?? []).toEqual([]);
+  });
+
+  it('help is the same everywhere, and says to ask in a 1:1 chat', async () => {
+    const reply = await send(makeChannelMention(connector.serviceUrl, objectId('ep-lowe'), 'hello'));
+    expect(reply.activity.text).toBe(HELP_REPLY);
+    expect(HELP_REPLY).toContain('In a 1:1 chat with me, send **reviews**');
+  });
+});
+
+describe('which conversation a message is in', () => {
+  it.each([
+    [{ id: 'a:1', conversationType: 'personal' }, 'personal'],
+    [{ id: '19:g@thread.v2', conversationType: 'groupChat', isGroup: true }, 'groupChat'],
+    [{ id: '19:c@thread.tacv2', conversationType: 'channel', isGroup: true }, 'channel'],
+    [{ id: 'a:1', conversationType: 'personal', isGroup: true }, undefined],
+    [{ id: 'a:1', conversationType: 'meeting' }, undefined],
+    [{ id: 'a:1' }, undefined],
+  ])('%j is %s', (conversation, expected) => {
+    expect(conversationTypeOf({ conversation } as Parameters<typeof conversationTypeOf>[0])).toBe(expected);
   });
 });
 

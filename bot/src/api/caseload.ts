@@ -8,6 +8,7 @@ import type { LaPolicy } from '../review/policy.ts';
 import { byUrgency, type CaseSummary, isLive, summariseWithClock } from '../review/summary.ts';
 import type { AuditLog } from '../store/audit-log.ts';
 import type { CaseStore } from '../store/case-store.ts';
+import { HttpError } from './http-errors.ts';
 import { mapLimit } from './map-limit.ts';
 
 /**
@@ -46,7 +47,8 @@ const LA_PAGE_SIZE = 500;
  * single-partition query per LA the setting holds cases from), an LA officer's by LA (paged), and
  * everyone else's through the person index; then every file is checked with `can` anyway, because the
  * person index is a superset and roles may have changed. Every case listed is audited as `case.list`
- * in its own partition, so "who saw this child's record" is one query of that case's entries.
+ * in its own partition, so "who saw this child's record" is one query of that case's entries; if one
+ * entry cannot be written, nothing is returned (AUDIT_UNAVAILABLE).
  */
 export async function liveCases(
   reader: Reader,
@@ -124,17 +126,27 @@ async function casesNaming(email: string, deps: CaseloadDeps): Promise<CaseFile[
   return stored.flatMap((found) => (found ? [found.file] : []));
 }
 
-function record(
+/**
+ * Records the read in the case's audit log before anything of the case is shown.
+ *
+ * @remarks Fails closed: a read that cannot be recorded is not shown (every read of a child's record
+ * is audited), and the caller is told so with AUDIT_UNAVAILABLE (503, try again), not a bare 500.
+ */
+async function record(
   reader: Reader,
   action: 'case.read' | 'case.list',
   summary: CaseSummary,
   deps: CaseloadDeps,
 ): Promise<void> {
-  return deps.audit.record({
-    at: deps.now().toISOString(),
-    actor: reader.accountKey,
-    action,
-    caseKey: caseKey(summary),
-    detail: { via: reader.via, stage: summary.stage },
-  });
+  try {
+    await deps.audit.record({
+      at: deps.now().toISOString(),
+      actor: reader.accountKey,
+      action,
+      caseKey: caseKey(summary),
+      detail: { via: reader.via, stage: summary.stage },
+    });
+  } catch (error) {
+    throw new HttpError('AUDIT_UNAVAILABLE', { cause: error });
+  }
 }

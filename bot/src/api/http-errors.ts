@@ -17,7 +17,10 @@ export const STATUS_OF_KIND: Readonly<Record<ErrorKind, number>> = {
   gate: 422,
 };
 
-/** Errors of HTTP itself, which the domain's catalogue has no words for. */
+/**
+ * Errors of HTTP itself and of the server's own services, which the domain's catalogue has no words
+ * for.
+ */
 export const HTTP_ERRORS = {
   ROUTE_NOT_FOUND: { status: 404, message: 'There is no such address in the API. See /api/openapi.json.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'That method is not allowed at this address.' },
@@ -25,6 +28,10 @@ export const HTTP_ERRORS = {
   BODY_TOO_LARGE: { status: 413, message: 'The body of the request is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json.' },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on the server. Try again in a moment.' },
+  AUDIT_UNAVAILABLE: {
+    status: 503,
+    message: 'Could not record this read in the audit log; nothing was shown. Try again.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 export type HttpErrorCode = keyof typeof HTTP_ERRORS;
 
@@ -37,6 +44,20 @@ export interface ErrorAnswer {
   readonly body: ErrorBody;
 }
 
+/**
+ * One of {@link HTTP_ERRORS}, thrown where it happens (caseload.ts) and answered with its code: by the
+ * API with its status, by the bot with its message. `cause` is the failure behind it, for the log.
+ */
+export class HttpError extends Error {
+  readonly code: HttpErrorCode;
+
+  constructor(code: HttpErrorCode, options?: ErrorOptions) {
+    super(HTTP_ERRORS[code].message, options);
+    this.name = 'HttpError';
+    this.code = code;
+  }
+}
+
 export function httpError(code: HttpErrorCode, problems: readonly Problem[] = []): ErrorAnswer {
   const { status, message } = HTTP_ERRORS[code];
   return { status, body: { error: { code, message, problems } } };
@@ -44,6 +65,7 @@ export function httpError(code: HttpErrorCode, problems: readonly Problem[] = []
 
 /** The answer for anything thrown by a handler; undefined for an error that is not ours (a bug: 500). */
 export function answerFor(error: unknown): ErrorAnswer | undefined {
+  if (error instanceof HttpError) return httpError(error.code);
   if (!isReviewError(error)) return undefined;
   return {
     status: STATUS_OF_KIND[error.kind],

@@ -61,6 +61,11 @@ const ERROR_RESPONSES = {
     schema: ErrorBodySchema,
   },
   401: { description: 'UNKNOWN_USER: no user, or one the server does not know.', schema: ErrorBodySchema },
+  503: {
+    description:
+      'AUDIT_UNAVAILABLE: the read could not be recorded in the audit log, so nothing is returned. Try again.',
+    schema: ErrorBodySchema,
+  },
 } as const satisfies Record<number, ResponseDoc>;
 
 export function apiRoutes(context: ApiContext): ApiRoute[] {
@@ -125,6 +130,7 @@ export function apiRoutes(context: ApiContext): ApiRoute[] {
       responses: {
         200: { description: 'The live cases.', schema: LiveCasesSchema },
         401: ERROR_RESPONSES[401],
+        503: ERROR_RESPONSES[503],
       },
       async handle(request) {
         const user = await signIn(request);

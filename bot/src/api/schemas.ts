@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { LA_CODE_PATTERN, LA_CODE_RULE } from '../review/case.ts';
+import { CASE_ID_PATTERN, CASE_ID_RULE, LA_CODE_PATTERN, LA_CODE_RULE } from '../review/case.ts';
 import { DATE_KEYS } from '../review/clock.ts';
 import { parsePlainDate } from '../review/plain-date.ts';
 import { STAGES } from '../review/review.ts';
@@ -160,13 +160,10 @@ export const LaCodeSchema = z
   .regex(LA_CODE_PATTERN, { error: LA_CODE_RULE })
   .meta({ example: '999' });
 
-/** The LA's own case id: any text of 1 to 64 characters with no control characters (it may hold `/`). */
+/** The LA's own case id, by the rule the import checks too (`CASE_ID_PATTERN`); it may hold `/`. */
 export const CaseIdSchema = z
   .string()
-  .min(1, { error: 'must not be empty' })
-  .max(64, { error: 'must be at most 64 characters' })
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to refuse them
-  .regex(/^[^\u0000-\u001f\u007f]+$/, { error: 'must not contain control characters' })
+  .regex(CASE_ID_PATTERN, { error: CASE_ID_RULE })
   .meta({ example: 'NS-1001', description: 'URL-encode it: a case id may contain `/`.' });
 
 export const CaseParamsSchema = z.object({ laCode: LaCodeSchema, caseId: CaseIdSchema });

@@ -1,4 +1,5 @@
-import { daysBetween, formatLong, isBefore, type PlainDate } from '../review/plain-date.ts';
+import type { NextAction } from '../review/next-action.ts';
+import { daysBetween, formatLong, type PlainDate } from '../review/plain-date.ts';
 import type { CaseSummary } from '../review/summary.ts';
 import { overdueWords, STAGE_WORDS } from '../review/words.ts';
 import {
@@ -78,9 +79,8 @@ export function liveReviewsCard(input: LiveReviewsCardInput): AdaptiveCard {
 
 function reviewItem(summary: CaseSummary, today: PlainDate): Container {
   const action = summary.nextAction;
-  const late = action.due !== undefined && isBefore(action.due, today);
-  const when = action.due ? `, by ${formatLong(action.due)} (${relative(action.due, today)})` : '';
-  // Red for late only: Teams' "warning" yellow is too pale to read on a light theme.
+  const { text: when, late } = dueWords(action, today);
+  // Red for a statutory date passed only: Teams' "warning" yellow is too pale to read on a light theme.
   const color: TextColor | undefined = late ? 'attention' : undefined;
   const where = [summary.settingName, `case ${summary.laCode}/${summary.caseId}`].filter(Boolean).join(' · ');
   return {
@@ -137,13 +137,32 @@ function reviewItem(summary: CaseSummary, today: PlainDate): Container {
   };
 }
 
-/** "late", "today", "tomorrow", "in 5 days". */
-function relative(due: PlainDate, today: PlainDate): string {
-  const days = daysBetween(today, due);
-  if (days < 0) return 'late';
+/**
+ * When the next action is due, after its label: ", by 30 November 2026 (in 7 days)", or
+ * ", recommended by 30 November 2026 (3 days ago)" for a date from the recommended timeline or
+ * guidance; `late` only for a statutory date that has passed.
+ *
+ * @remarks A recommended date (UNDER_FIVE, the working timeline) is never overdue in law, so it is
+ * never painted red or called late, as the tab's "Recommended by ..." (tab/src/cases/case-words.ts).
+ */
+function dueWords(
+  action: Pick<NextAction, 'due' | 'recommended'>,
+  today: PlainDate,
+): { readonly text: string; readonly late: boolean } {
+  if (!action.due) return { text: '', late: false };
+  const days = daysBetween(today, action.due);
+  const date = formatLong(action.due);
+  if (action.recommended) return { text: `, recommended by ${date} (${relative(days)})`, late: false };
+  if (days < 0) return { text: `, by ${date} (late)`, late: true };
+  return { text: `, by ${date} (${relative(days)})`, late: false };
+}
+
+/** "today", "tomorrow", "in 5 days", "yesterday", "5 days ago". */
+function relative(days: number): string {
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';
-  return `in ${days} days`;
+  if (days === -1) return 'yesterday';
+  return days > 0 ? `in ${days} days` : `${-days} days ago`;
 }
 
 function count(n: number, noun: string): string {

@@ -4,6 +4,7 @@
  * again changes nothing; after an interruption it finishes what was left.
  */
 import { type ImportProgress, importCases } from '../import/import-cases.ts';
+import { describeNotice } from '../import/import-notice.ts';
 import { readCases } from '../import/read-cases.ts';
 import { londonDate } from '../review/plain-date.ts';
 import type { OpenedStores } from '../store/open-stores.ts';
@@ -35,7 +36,7 @@ async function main(): Promise<number> {
     const rows = await readCases(file);
     store = await openStoreFromEnv(process.env);
     process.stderr.write(`Using ${store.description}.\n`);
-    const counts = await importCases(rows, {
+    const { counts, notices } = await importCases(rows, {
       store: store.cases,
       audit: store.audit,
       today,
@@ -46,6 +47,7 @@ async function main(): Promise<number> {
         if (line) process.stderr.write(`${line}\n`);
       },
     });
+    for (const notice of notices) process.stderr.write(`${describeNotice(notice)}\n`);
     process.stdout.write(`${summaryLine(counts)}\n`);
     return EXIT.ok;
   } catch (error) {

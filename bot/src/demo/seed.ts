@@ -1,10 +1,10 @@
 import { caseKey } from '../review/case.ts';
+import type { CaseFile } from '../review/case-file.ts';
 import { isReviewError } from '../review/errors.ts';
 import type { PlainDate } from '../review/plain-date.ts';
 import type { AuditLog } from '../store/audit-log.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import { demoCaseFiles } from './demo-cases.ts';
-import { DEMO_LA } from './northshire.ts';
 
 export const DEMO_ACTOR = 'system:demo';
 
@@ -15,26 +15,27 @@ export interface SeedOptions {
   readonly now: () => Date;
 }
 
+/** `seeded` when at least one demo case was missing and has been created. */
 export type SeedResult = { readonly seeded: true; readonly created: number } | { readonly seeded: false };
 
 /**
- * Loads the fictional demo cases into a local store that has none of them: on the first `npm start`,
- * and never again, so what a developer changes in the demo stays changed.
+ * Loads every fictional demo case the local store is missing: all of them on the first `npm start`,
+ * the rest on the next start after one that stopped midway, none once all are there.
  *
- * @remarks "None of them" is asked of the demo LA (one single-partition query), so that cases a
- * developer imported for another LA do not stop the demo loading, and the demo is never loaded twice.
- * Each file is created on its own; one that already exists (another process seeding at the same time)
- * is skipped. The dates are counted from the day of the first start: delete `.data/` to load the demo
- * again for today.
+ * @remarks Idempotent per case, so a crash while seeding never leaves the demo half-loaded for good:
+ * each demo case is looked up by its id (a point read) and created only when missing, and a create
+ * that meets the case already there (another process seeding at the same time) counts as there. A
+ * case that exists is never written, so what a developer changed in it stays changed; a demo case
+ * a developer deleted comes back on the next start. Its `case.create` audit entry is recorded after
+ * the create, so a crash between the two leaves a case without it (the log never claims a create
+ * that did not happen). The dates are counted from the day a case is created: delete `.data/` to
+ * load the demo again for today.
  */
 export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
   const { store, audit, today, now } = options;
-  const existing = await store.pageByLa(DEMO_LA.code, { pageSize: 1 });
-  if (existing.items.length > 0) return { seeded: false };
   let created = 0;
   for (const file of demoCaseFiles(today)) {
-    try {
-      await store.create(file);
+    if (await createIfMissing(store, file)) {
       created += 1;
       await audit.record({
         at: now().toISOString(),
@@ -43,9 +44,20 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
         caseKey: caseKey(file.case),
         detail: { source: 'demo' },
       });
-    } catch (error) {
-      if (!isReviewError(error) || error.code !== 'STALE_WRITE') throw error;
     }
   }
-  return { seeded: true, created };
+  return created > 0 ? { seeded: true, created } : { seeded: false };
+}
+
+/** Creates `file` unless its case exists; whether this call created it. */
+async function createIfMissing(store: CaseStore, file: CaseFile): Promise<boolean> {
+  if (await store.get(file.case)) return false;
+  try {
+    await store.create(file);
+    return true;
+  } catch (error) {
+    // STALE_WRITE on create: the case is there already (case-store.ts).
+    if (isReviewError(error) && error.code === 'STALE_WRITE') return false;
+    throw error;
+  }
 }

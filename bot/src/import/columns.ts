@@ -21,6 +21,13 @@ export const CASE_COLUMNS = [
 ] as const;
 export type CaseColumn = (typeof CASE_COLUMNS)[number];
 
+/**
+ * The columns a CSV header must have. Besides the case's identity, the optional facts a re-import can
+ * take away: a blank cell says "none" (no previous review, no recorded NC year, no transfer), but a
+ * missing column would say nothing, and reading it as "none" would silently move review-by dates
+ * (REVIEW_DUE) or drop a phase transfer deadline (PHASE_TRANSFER) for every case in the file. The
+ * columns of a review in progress may be left out: an import never removes a review.
+ */
 export const REQUIRED_COLUMNS: readonly CaseColumn[] = [
   'case_id',
   'la_code',
@@ -28,6 +35,18 @@ export const REQUIRED_COLUMNS: readonly CaseColumn[] = [
   'child_name',
   'date_of_birth',
   'plan_issued_on',
+  'nc_year',
+  'last_review_decision_on',
+  'transfer_kind',
+  'transfer_on',
+];
+
+/** Required columns whose cells may be blank. */
+export const OPTIONAL_VALUES: readonly CaseColumn[] = [
+  'nc_year',
+  'last_review_decision_on',
+  'transfer_kind',
+  'transfer_on',
 ];
 
 export function isCaseColumn(name: string): name is CaseColumn {

@@ -1,15 +1,28 @@
 import { caseKey } from '../review/case.ts';
 import type { CaseFile } from '../review/case-file.ts';
 import { isReviewError } from '../review/errors.ts';
-import { caseFileFromImport, mergeImport } from '../review/imported-case.ts';
+import {
+  caseFileFromImport,
+  decisionDateKept,
+  type KeptDecisionDate,
+  mergeImport,
+} from '../review/imported-case.ts';
 import type { PlainDate } from '../review/plain-date.ts';
 import type { AuditLog } from '../store/audit-log.ts';
 import type { CaseStore, ImportEffect } from '../store/case-store.ts';
 import type { RawCaseRow } from './columns.ts';
+import type { ImportNotice } from './import-notice.ts';
 import { sameData } from './same-data.ts';
 import { validateCases } from './validate-cases.ts';
 
 export type ImportCounts = Record<ImportEffect, number>;
+
+/** What an import did: how many cases it created, updated and found unchanged, and what to tell the officer. */
+export interface ImportResult {
+  readonly counts: ImportCounts;
+  /** In the order of the file. */
+  readonly notices: readonly ImportNotice[];
+}
 
 export interface ImportProgress extends ImportCounts {
   readonly done: number;
@@ -33,7 +46,9 @@ export const IMPORT_ACTION = 'case.import';
 
 /**
  * Imports an LA's cases: validates every row, then creates each case that is new and brings each
- * existing one up to date (`mergeImport`), writing only what changed.
+ * existing one up to date (`mergeImport`), writing only what changed. A value the merge did not take
+ * (a last review decision date older than a review closed in the product) is a notice, not an error:
+ * the case is imported, and the officer is told.
  *
  * @remarks Nothing is written until every row is valid (a ReviewError IMPORT_INVALID lists every
  * problem). After that, each case is one atomic write of its own document, guarded by its ETag through
@@ -49,14 +64,19 @@ export const IMPORT_ACTION = 'case.import';
 export async function importCases(
   rows: readonly RawCaseRow[],
   options: ImportOptions,
-): Promise<ImportCounts> {
+): Promise<ImportResult> {
   const { store, audit, today, now, onProgress } = options;
-  const cases = validateCases(rows, today);
+  // All or nothing: validateCases returns one case for each row, in order, or throws.
+  const cases = validateCases(rows, today).map((row, index) => ({ row, where: rows[index]?.where ?? '' }));
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+  const notices: (ImportNotice | undefined)[] = new Array(cases.length);
   let done = 0;
-  await forEachAtMost(options.concurrency ?? 8, cases, async (row) => {
+  await forEachAtMost(options.concurrency ?? 8, cases, async ({ row, where }, index) => {
     const file = caseFileFromImport(row, today);
-    const effect = await importOne(store, file);
+    const { effect, kept } = await importOne(store, file);
+    if (kept) {
+      notices[index] = { kind: 'decision-date-kept', where, column: 'last_review_decision_on', ...kept };
+    }
     if (effect !== 'unchanged') {
       await audit.record({
         at: now().toISOString(),
@@ -70,15 +90,21 @@ export async function importCases(
     done += 1;
     onProgress?.({ ...counts, done, total: cases.length });
   });
-  return counts;
+  return { counts, notices: notices.filter((notice) => notice !== undefined) };
 }
 
-async function importOne(store: CaseStore, incoming: CaseFile): Promise<ImportEffect> {
+interface Imported {
+  readonly effect: ImportEffect;
+  /** Set when the merge kept the product's last review decision date over the file's. */
+  readonly kept?: KeptDecisionDate;
+}
+
+async function importOne(store: CaseStore, incoming: CaseFile): Promise<Imported> {
   const merged = await mergeInto(store, incoming);
   if (merged) return merged;
   try {
     await store.create(incoming);
-    return 'created';
+    return { effect: 'created' };
   } catch (error) {
     // Someone created the case between our read and our create: merge into theirs instead.
     if (!isReviewError(error) || error.code !== 'STALE_WRITE') throw error;
@@ -89,30 +115,34 @@ async function importOne(store: CaseStore, incoming: CaseFile): Promise<ImportEf
 }
 
 /** Merges the import into the stored case; undefined when there is none. */
-async function mergeInto(store: CaseStore, incoming: CaseFile): Promise<ImportEffect | undefined> {
+async function mergeInto(store: CaseStore, incoming: CaseFile): Promise<Imported | undefined> {
   let effect: ImportEffect = 'unchanged';
+  let kept: KeptDecisionDate | undefined;
+  // `update` may run this more than once (another write came between its read and write): the last run
+  // is the one that was written.
   const stored = await store.update(incoming.case, (current) => {
     const merged = mergeImport(current, incoming);
+    kept = decisionDateKept(current, incoming);
     // Handing back the stored file itself tells the store there is nothing to write.
     effect = sameData(merged, current) ? 'unchanged' : 'updated';
     return effect === 'unchanged' ? current : merged;
   });
-  return stored ? effect : undefined;
+  return stored ? { effect, ...(kept ? { kept } : {}) } : undefined;
 }
 
 /** Runs `task` over `items` with at most `limit` running at once; stops taking new items after a failure. */
 async function forEachAtMost<T>(
   limit: number,
   items: readonly T[],
-  task: (item: T) => Promise<void>,
+  task: (item: T, index: number) => Promise<void>,
 ): Promise<void> {
   let next = 0;
   let failed = false;
   const worker = async (): Promise<void> => {
     while (!failed && next < items.length) {
-      const item = items[next++] as T;
+      const index = next++;
       try {
-        await task(item);
+        await task(items[index] as T, index);
       } catch (error) {
         failed = true;
         throw error;

@@ -1,5 +1,12 @@
 import { type Problem, ReviewError } from '../review/errors.ts';
-import { type CaseColumn, isCaseColumn, listColumns, type RawCaseRow, REQUIRED_COLUMNS } from './columns.ts';
+import {
+  type CaseColumn,
+  isCaseColumn,
+  listColumns,
+  OPTIONAL_VALUES,
+  type RawCaseRow,
+  REQUIRED_COLUMNS,
+} from './columns.ts';
 
 /** One CSV record and the spreadsheet row it is on (the header is row 1). */
 export interface CsvRecord {
@@ -148,8 +155,10 @@ function readHeader(header: CsvRecord, rows: readonly CsvRecord[]): (CaseColumn 
     return name;
   });
   for (const required of REQUIRED_COLUMNS) {
-    if (!seen.has(required))
-      problems.push({ where: 'header', message: `missing required column "${required}"` });
+    if (!seen.has(required)) {
+      const hint = OPTIONAL_VALUES.includes(required) ? ' (its cells may be blank where there is none)' : '';
+      problems.push({ where: 'header', message: `missing required column "${required}"${hint}` });
+    }
   }
   if (problems.length > 0) throw new ReviewError('IMPORT_INVALID', problems);
   return columns;

@@ -65,6 +65,14 @@ interface FieldProblem {
   readonly message: string;
 }
 
+/**
+ * How a rule that joins columns names the other one: by its name, never its value.
+ *
+ * @remarks Messages can end up in a pipeline's log, and the other column may be the date of birth; the
+ * officer finds the value in the row the message names.
+ */
+const SAME_ROW = 'in the same row';
+
 /** The rules that join columns; each looks only at columns that were valid on their own. */
 function crossFieldProblems(
   fields: Partial<CaseFields>,
@@ -86,18 +94,18 @@ function crossFieldProblems(
     found.push({ column: 'transfer_kind', message: 'is required when transfer_on is given' });
   }
   if (dob && issued && !isBefore(dob, issued)) {
-    found.push({ column: 'plan_issued_on', message: `must be after date_of_birth (${dob})` });
+    found.push({ column: 'plan_issued_on', message: `must be after date_of_birth ${SAME_ROW}` });
   }
   if (issued && lastDecision && isBefore(lastDecision, issued)) {
     found.push({
       column: 'last_review_decision_on',
-      message: `must not be before plan_issued_on (${issued})`,
+      message: `must not be before plan_issued_on ${SAME_ROW}`,
     });
   }
   if (meeting && notice && isBefore(notice, meeting)) {
     found.push({
       column: 'amendment_notice_on',
-      message: `must not be before review_meeting_on (${meeting})`,
+      message: `must not be before review_meeting_on ${SAME_ROW}`,
     });
   }
   // The review in progress follows the last one: a meeting before that decision is the old review's.
@@ -108,7 +116,7 @@ function crossFieldProblems(
     const after = lastDecision ? 'last_review_decision_on' : 'plan_issued_on';
     found.push({
       column: reviewColumn,
-      message: `must be after ${after} (${previous}) for a review in progress`,
+      message: `for a review in progress, must be after ${after} ${SAME_ROW}`,
     });
   }
   for (const column of ['plan_issued_on', 'last_review_decision_on', 'amendment_notice_on'] as const) {

@@ -45,6 +45,9 @@ export const IMPORTED_BY = 'imported';
  * stage happened elsewhere and are not recorded here. The review starts on `today`, the day it came
  * into the product. Its id is derived from its first date so that importing the same file again builds
  * the same review, and a review abandoned here stays abandoned (`abandonedReviewIds`).
+ *
+ * The last review decision date is marked as the import's (`lastReviewDecisionFrom: 'import'`), so
+ * that a later export can correct it (`mergeImport`).
  */
 export function caseFileFromImport(row: ImportedCase, today: PlainDate): CaseFile {
   const ehcCase: EhcCase = {
@@ -59,7 +62,9 @@ export function caseFileFromImport(row: ImportedCase, today: PlainDate): CaseFil
         : { ncYear: { year: row.ncYear, academicYearStart: academicYearStart(today) } }),
     },
     planIssuedOn: row.planIssuedOn,
-    ...(row.lastReviewDecisionOn ? { lastReviewDecisionOn: row.lastReviewDecisionOn } : {}),
+    ...(row.lastReviewDecisionOn
+      ? { lastReviewDecisionOn: row.lastReviewDecisionOn, lastReviewDecisionFrom: 'import' }
+      : {}),
     ...(row.phaseTransfer ? { phaseTransfer: row.phaseTransfer } : {}),
     outcomes: [],
     people: [],
@@ -110,31 +115,105 @@ function reviewInProgress(row: ImportedCase, today: PlainDate): Review | undefin
  * @remarks The LA's system is the record of the LA-held facts, so the setting, the child (name, date of
  * birth, recorded NC year) and the plan's dates and phase transfer come from the import; a fact the
  * import leaves out is removed. What is entered in the product (outcomes, people, views, the
- * coordinator) is kept.
+ * coordinator) is kept, and so is the day a plan amended here named the new setting of a phase
+ * transfer, while the import describes the same move (the same kind, on the same date).
  *
- * Once a review is in the product, the product is its record: an existing review, at any stage, is
+ * The last review decision date (REVIEW_DUE) is the import's too, earlier or later, so that a wrong
+ * date in one export is put right by the next; except that a date set by a review closed in the
+ * product (`lastReviewDecisionFrom: 'review'`) is never moved back by an export, which may be older
+ * than that review: the later of the two dates is kept, and `decisionDateKept` tells the officer. A
+ * date stored without a source counts as an import's: before the source was recorded no review could
+ * be closed in the product (the API had no way to), so every such date came from an import.
+ *
+ * Once a review is worked in the product, the product is its record: such a review, at any stage, is
  * never replaced by the import, whose dates are at best a copy of what was done here and at worst an
- * out-of-date export. For the same reason the last review decision date is the later of the two: a
- * review that closed here moved its decision date into the case, and an older export must not move
- * the review-by date (REVIEW_DUE) back. A review from the import is added only when the case has none,
- * and only when it began after the last review decision (one that did not is the review that has since
- * closed, still in an old export) and was not abandoned here.
+ * out-of-date export. A review the import brought in (`imported`) that began on or before the last
+ * review decision is over: the LA decided it in its own system, so it is dropped, or it would stay at
+ * its stage with its report and decision overdue for ever, and no next review could start. A review
+ * from the import is added when the case then has none, and only when it began after the last review
+ * decision (one that did not is the review that has since closed, still in an old export) and was not
+ * abandoned here.
  */
 export function mergeImport(existing: CaseFile, incoming: CaseFile): CaseFile {
-  const { lastReviewDecisionOn: _kept, phaseTransfer: _replaced, ...productHeld } = existing.case;
-  const lastReviewDecisionOn = later(existing.case.lastReviewDecisionOn, incoming.case.lastReviewDecisionOn);
+  const {
+    lastReviewDecisionOn: _kept,
+    lastReviewDecisionFrom: _from,
+    phaseTransfer: _replaced,
+    ...productHeld
+  } = existing.case;
+  const decision = mergedDecisionDate(existing.case, incoming.case);
   const merged: EhcCase = {
     ...productHeld,
     settingUrn: incoming.case.settingUrn,
     child: incoming.case.child,
     planIssuedOn: incoming.case.planIssuedOn,
-    ...(lastReviewDecisionOn ? { lastReviewDecisionOn } : {}),
-    ...(incoming.case.phaseTransfer ? { phaseTransfer: incoming.case.phaseTransfer } : {}),
+    ...(decision.on ? { lastReviewDecisionOn: decision.on, lastReviewDecisionFrom: decision.from } : {}),
+    ...phaseTransferOf(existing.case.phaseTransfer, incoming.case.phaseTransfer),
   };
   const abandoned = existing.abandonedReviewIds ?? [];
-  const review = existing.review ?? addableReview(incoming.review, lastReviewDecisionOn, abandoned);
+  const current = existing.review && !isOver(existing.review, decision.on) ? existing.review : undefined;
+  const review = current ?? addableReview(incoming.review, decision.on, abandoned);
   const { review: _old, ...rest } = existing;
   return review ? { ...rest, case: merged, review } : { ...rest, case: merged };
+}
+
+/**
+ * The import's phase transfer, keeping the day a plan amended here named the new setting
+ * (`namedInPlanOn`, PHASE_TRANSFER met) while the import still describes the same move.
+ */
+function phaseTransferOf(
+  stored: PhaseTransfer | undefined,
+  imported: PhaseTransfer | undefined,
+): { phaseTransfer?: PhaseTransfer } {
+  if (!imported) return {};
+  const sameMove = stored?.kind === imported.kind && stored.on === imported.on;
+  return {
+    phaseTransfer:
+      sameMove && stored.namedInPlanOn ? { ...imported, namedInPlanOn: stored.namedInPlanOn } : imported,
+  };
+}
+
+/** An import's last review decision date that `mergeImport` did not take, and the date it kept. */
+export interface KeptDecisionDate {
+  /** The date in the import. */
+  readonly imported: PlainDate;
+  /** The date of the decision of a review closed in the product, which stays. */
+  readonly kept: PlainDate;
+}
+
+/**
+ * The import's last review decision date when `mergeImport` keeps the product's instead (a review
+ * closed in the product decided later): the import still succeeds, but the officer should know that
+ * this column of the file was not taken.
+ */
+export function decisionDateKept(existing: CaseFile, incoming: CaseFile): KeptDecisionDate | undefined {
+  const imported = incoming.case.lastReviewDecisionOn;
+  const { on: kept, from } = mergedDecisionDate(existing.case, incoming.case);
+  return imported && kept && from === 'review' && imported !== kept ? { imported, kept } : undefined;
+}
+
+interface DecisionDate {
+  readonly on?: PlainDate;
+  readonly from?: 'import' | 'review';
+}
+
+function mergedDecisionDate(existing: EhcCase, incoming: EhcCase): DecisionDate {
+  const stored = existing.lastReviewDecisionOn;
+  const imported = incoming.lastReviewDecisionOn;
+  const fromReview = stored !== undefined && existing.lastReviewDecisionFrom === 'review';
+  if (fromReview && !(imported && isAfter(imported, stored))) return { on: stored, from: 'review' };
+  return imported ? { on: imported, from: 'import' } : {};
+}
+
+/** When a review began: its meeting, or for one imported at amendment without a meeting, its decision. */
+function beganOn(review: Review): PlainDate | undefined {
+  return review.meeting?.on ?? review.decision?.notifiedOn;
+}
+
+/** An imported review that the LA has since decided in its own system (see `mergeImport`). */
+function isOver(review: Review, lastDecisionOn: PlainDate | undefined): boolean {
+  const began = beganOn(review);
+  return review.imported === true && !!began && !!lastDecisionOn && !isAfter(began, lastDecisionOn);
 }
 
 function addableReview(
@@ -144,12 +223,6 @@ function addableReview(
 ): Review | undefined {
   if (review && abandonedIds.includes(review.id)) return undefined;
   if (!review || !lastDecisionOn) return review;
-  const began = review.meeting?.on ?? review.decision?.notifiedOn;
+  const began = beganOn(review);
   return began && isAfter(began, lastDecisionOn) ? review : undefined;
-}
-
-function later(a: PlainDate | undefined, b: PlainDate | undefined): PlainDate | undefined {
-  if (!a) return b;
-  if (!b) return a;
-  return isAfter(b, a) ? b : a;
 }

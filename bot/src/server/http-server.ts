@@ -166,9 +166,15 @@ async function run(route: ApiRoute, request: ApiRequest, log: Log): Promise<ApiR
     return await route.handle(request);
   } catch (error) {
     const answer = answerFor(error);
-    if (answer) return answer;
-    log.error('api request failed', { operation: route.operationId, ...describeError(error) });
-    return httpError('INTERNAL_ERROR');
+    if (answer && answer.status < 500) return answer;
+    // A failure of ours or of a service (the audit log): the operator needs its cause, the client its code.
+    const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
+    log.error('api request failed', {
+      operation: route.operationId,
+      code: answer?.body.error.code ?? 'INTERNAL_ERROR',
+      ...describeError(cause),
+    });
+    return answer ?? httpError('INTERNAL_ERROR');
   }
 }
 

@@ -1,9 +1,12 @@
 import { type CaseloadDeps, liveCases } from '../api/caseload.ts';
+import { HttpError } from '../api/http-errors.ts';
 import type { AdaptiveCard } from '../cards/adaptive-card.ts';
 import { liveReviewsCard } from '../cards/live-reviews-card.ts';
 import { accountKey, actorOf, type UserDirectory } from '../identity/user-directory.ts';
 import type { Identity } from '../review/case.ts';
 import { londonDate } from '../review/plain-date.ts';
+import type { CaseSummary } from '../review/summary.ts';
+import { describeError, type Log } from '../server/log.ts';
 
 /**
  * A chat message to the bot, as the bot's logic needs it: no botbuilder types, so that moving to the
@@ -14,7 +17,15 @@ export interface IncomingMessage {
   readonly text: string;
   /** The Teams user: `conversation.tenantId` (or `channelData.tenant.id`) and `from.aadObjectId`. */
   readonly identity?: Identity;
+  /** Where it was sent: Teams' `conversation.conversationType`; none when Teams did not say. */
+  readonly conversationType?: ConversationType;
 }
+
+/**
+ * The conversations Teams puts a bot in: a 1:1 chat with one user (`personal`), a group chat (which may
+ * include a parent or someone from another organisation) and a team's channel (everyone in the team).
+ */
+export type ConversationType = 'personal' | 'groupChat' | 'channel';
 
 export type Reply =
   | { readonly kind: 'card'; readonly card: AdaptiveCard }
@@ -25,6 +36,8 @@ export interface AnswerDeps {
   readonly caseload: CaseloadDeps;
   /** Where the tab is, for the card's "Open" button. */
   readonly tabUrl?: string;
+  /** Where a failure the user is told about in words (AUDIT_UNAVAILABLE) is logged with its cause. */
+  readonly log?: Log;
 }
 
 export const NO_ACCESS_REPLY =
@@ -33,7 +46,11 @@ export const NO_ACCESS_REPLY =
 
 export const HELP_REPLY =
   'I list your live EHC plan annual reviews, most urgent first, with what to do next and by when. ' +
-  'Send **reviews** to see them.';
+  'In a 1:1 chat with me, send **reviews** to see them.';
+
+export const PRIVATE_CHAT_ONLY_REPLY =
+  'Your list of reviews names children, so I only share it in a private chat. Open a 1:1 chat with ' +
+  'EHC Review Hub and send **reviews** (in Teams: Chat, then New chat, and type EHC Review Hub).';
 
 export type Command = 'reviews' | 'help';
 
@@ -61,17 +78,33 @@ export function withoutMentions(text: string): string {
 /**
  * The bot's answer: the live reviews card, or help; someone the directory does not know is told
  * they have no access, and nothing else.
+ *
+ * @remarks The card names children and gives their case ids and dates, which only the user asking
+ * may see; everyone in a group chat or channel would see it too. So it is sent in a personal (1:1)
+ * chat only, and anywhere else, or where Teams did not say which conversation it is, the answer is
+ * a text that names no case, and no case is read.
  */
 export async function answerMessage(message: IncomingMessage, deps: AnswerDeps): Promise<Reply> {
   const user = message.identity ? await deps.directory.findByIdentity(message.identity) : undefined;
   if (!user) return { kind: 'text', text: NO_ACCESS_REPLY };
   if (commandOf(message.text) === 'help') return { kind: 'text', text: HELP_REPLY };
+  if (message.conversationType !== 'personal') return { kind: 'text', text: PRIVATE_CHAT_ONLY_REPLY };
   const today = londonDate(deps.caseload.now());
-  const summaries = await liveCases(
-    { actor: actorOf(user), accountKey: accountKey(user.identity), via: 'bot' },
-    today,
-    deps.caseload,
-  );
+  let summaries: CaseSummary[];
+  try {
+    summaries = await liveCases(
+      { actor: actorOf(user), accountKey: accountKey(user.identity), via: 'bot' },
+      today,
+      deps.caseload,
+    );
+  } catch (error) {
+    if (!(error instanceof HttpError && error.code === 'AUDIT_UNAVAILABLE')) throw error;
+    deps.log?.error('bot: the live reviews were not shown', {
+      code: error.code,
+      ...describeError(error.cause),
+    });
+    return { kind: 'text', text: error.message };
+  }
   return {
     kind: 'card',
     card: liveReviewsCard({ summaries, today, ...(deps.tabUrl ? { tabUrl: deps.tabUrl } : {}) }),

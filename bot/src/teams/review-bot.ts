@@ -1,7 +1,14 @@
 import { type Activity, ActivityHandler, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/adaptive-card.ts';
 import type { Identity } from '../review/case.ts';
-import { type AnswerDeps, answerMessage, type IncomingMessage, type Reply } from './answer.ts';
+import { consoleLog } from '../server/log.ts';
+import {
+  type AnswerDeps,
+  answerMessage,
+  type ConversationType,
+  type IncomingMessage,
+  type Reply,
+} from './answer.ts';
 
 /**
  * The Teams bot: botbuilder's `ActivityHandler`, kept to mapping a Teams activity to an
@@ -14,20 +21,39 @@ import { type AnswerDeps, answerMessage, type IncomingMessage, type Reply } from
 export class ReviewBot extends ActivityHandler {
   constructor(deps: AnswerDeps) {
     super();
+    // main.ts gives no log yet; the console is where its own log writes too.
+    const answerDeps: AnswerDeps = { log: consoleLog(), ...deps };
     this.onMessage(async (context, next) => {
-      const reply = await answerMessage(incomingMessage(context), deps);
+      const reply = await answerMessage(incomingMessage(context), answerDeps);
       await context.sendActivity(activityOf(reply));
       await next();
     });
   }
 }
 
-/** The message's text without the bot's @mention, and the sender's Entra ID account. */
+/** The message's text without the bot's @mention, the sender's Entra ID account and the conversation's type. */
 export function incomingMessage(context: TurnContext): IncomingMessage {
   const activity = context.activity;
   const text = removeOwnMention(activity);
   const identity = identityOf(activity);
-  return identity ? { text, identity } : { text };
+  const conversationType = conversationTypeOf(activity);
+  return {
+    text,
+    ...(identity ? { identity } : {}),
+    ...(conversationType ? { conversationType } : {}),
+  };
+}
+
+/**
+ * Teams' `conversation.conversationType` ('personal', 'groupChat' or 'channel'; the Agents Playground
+ * sets it the same way). None when it is missing or unknown, or when a 'personal' conversation says it
+ * is a group (`isGroup`): the caller then treats it as shared, never as private.
+ */
+export function conversationTypeOf(activity: Partial<Activity>): ConversationType | undefined {
+  const conversation = activity.conversation;
+  const type: unknown = conversation?.conversationType;
+  if (type === 'personal') return conversation?.isGroup === true ? undefined : 'personal';
+  return type === 'groupChat' || type === 'channel' ? type : undefined;
 }
 
 function removeOwnMention(activity: Activity): string {

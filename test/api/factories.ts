@@ -1,0 +1,47 @@
+import type { CaseloadDeps } from '../../bot/src/api/caseload.ts';
+import { demoPolicyFor, demoSettingName } from '../../bot/src/demo/northshire.ts';
+import { seedDemoData } from '../../bot/src/demo/seed.ts';
+import { plainDate } from '../../bot/src/review/plain-date.ts';
+import type { AuditEntry, AuditLog } from '../../bot/src/store/audit-log.ts';
+import type { StoreDatabase } from '../../bot/src/store/database.ts';
+import { storesOver } from '../../bot/src/store/open-stores.ts';
+import { TEST_NOW, TEST_TODAY } from '../support/app.ts';
+
+/**
+ * The audit log over `real`, whose `record` rejects from the `failFrom`-th write on (1 = every write):
+ * the audit store gone, or throttling one write among many.
+ */
+export function failingAuditLog(
+  real: AuditLog,
+  failFrom = 1,
+): AuditLog & { readonly attempts: AuditEntry[] } {
+  const attempts: AuditEntry[] = [];
+  return {
+    attempts,
+    async record(entry) {
+      attempts.push(entry);
+      if (attempts.length >= failFrom) throw new Error('the audit store is unavailable (503)');
+      await real.record(entry);
+    },
+    listForCase: (ref, options) => real.listForCase(ref, options),
+  };
+}
+
+/** The caseload over `db` with the demo data seeded, its audit log made by `audit` from the real one. */
+export async function makeDemoCaseload(
+  db: StoreDatabase,
+  audit: (real: AuditLog) => AuditLog = (real) => real,
+): Promise<CaseloadDeps & { readonly realAudit: AuditLog }> {
+  const stores = await storesOver(db);
+  const now = () => TEST_NOW;
+  await seedDemoData({ store: stores.cases, audit: stores.audit, today: plainDate(TEST_TODAY), now });
+  return {
+    store: stores.cases,
+    people: stores.people,
+    audit: audit(stores.audit),
+    realAudit: stores.audit,
+    policyFor: demoPolicyFor,
+    settingName: demoSettingName,
+    now,
+  };
+}
