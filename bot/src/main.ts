@@ -95,7 +95,7 @@ async function serve(
     now,
   };
   const adapter = createBotAdapter(config.bot, log);
-  const bot = new ReviewBot({ directory, caseload, tabUrl: config.publicUrl });
+  const bot = new ReviewBot({ directory, caseload, tabUrl: config.publicUrl, log });
   const server = createHttpServer({
     mode: config.mode,
     routes: apiRoutes({ mode: config.mode, directory, caseload }),

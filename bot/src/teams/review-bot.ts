@@ -21,7 +21,6 @@ import {
 export class ReviewBot extends ActivityHandler {
   constructor(deps: AnswerDeps) {
     super();
-    // main.ts gives no log yet; the console is where its own log writes too.
     const answerDeps: AnswerDeps = { log: consoleLog(), ...deps };
     this.onMessage(async (context, next) => {
       const reply = await answerMessage(incomingMessage(context), answerDeps);
