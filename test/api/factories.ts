@@ -1,4 +1,4 @@
-import type { CaseloadDeps } from '../../bot/src/api/caseload.ts';
+import type { CaseloadDeps } from '../../bot/src/caseload/caseload.ts';
 import { demoPolicyFor, demoSettingName } from '../../bot/src/demo/northshire.ts';
 import { seedDemoData } from '../../bot/src/demo/seed.ts';
 import { plainDate } from '../../bot/src/review/plain-date.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HTTP_ERRORS } from '../../bot/src/api/http-errors.ts';
 import { DEMO_USERS, demoUser } from '../../bot/src/demo/demo-users.ts';
 import { staticDirectory } from '../../bot/src/identity/static-directory.ts';
+import { ERROR_CATALOGUE } from '../../bot/src/review/errors.ts';
 import { memoryLog } from '../../bot/src/server/log.ts';
 import { answerMessage, commandOf, withoutMentions } from '../../bot/src/teams/answer.ts';
 import { failingAuditLog, makeDemoCaseload } from '../api/factories.ts';
@@ -50,7 +50,7 @@ describe('when the audit log cannot record the read', () => {
       { text: 'reviews', identity: demoUser('senco-harbour').identity, conversationType: 'personal' },
       { directory: staticDirectory(DEMO_USERS), caseload, log },
     );
-    expect(reply).toEqual({ kind: 'text', text: HTTP_ERRORS.AUDIT_UNAVAILABLE.message });
+    expect(reply).toEqual({ kind: 'text', text: ERROR_CATALOGUE.AUDIT_UNAVAILABLE.message });
     expect(log.lines.join('\n')).toContain('the audit store is unavailable');
   });
 });

@@ -15,6 +15,7 @@ export const STATUS_OF_KIND: Readonly<Record<ErrorKind, number>> = {
   'not-found': 404,
   conflict: 409,
   gate: 422,
+  unavailable: 503,
 };
 
 /**
@@ -28,10 +29,6 @@ export const HTTP_ERRORS = {
   BODY_TOO_LARGE: { status: 413, message: 'The body of the request is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json.' },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on the server. Try again in a moment.' },
-  AUDIT_UNAVAILABLE: {
-    status: 503,
-    message: 'Could not record this read in the audit log; nothing was shown. Try again.',
-  },
 } as const satisfies Record<string, { status: number; message: string }>;
 export type HttpErrorCode = keyof typeof HTTP_ERRORS;
 
@@ -44,20 +41,6 @@ export interface ErrorAnswer {
   readonly body: ErrorBody;
 }
 
-/**
- * One of {@link HTTP_ERRORS}, thrown where it happens (caseload.ts) and answered with its code: by the
- * API with its status, by the bot with its message. `cause` is the failure behind it, for the log.
- */
-export class HttpError extends Error {
-  readonly code: HttpErrorCode;
-
-  constructor(code: HttpErrorCode, options?: ErrorOptions) {
-    super(HTTP_ERRORS[code].message, options);
-    this.name = 'HttpError';
-    this.code = code;
-  }
-}
-
 export function httpError(code: HttpErrorCode, problems: readonly Problem[] = []): ErrorAnswer {
   const { status, message } = HTTP_ERRORS[code];
   return { status, body: { error: { code, message, problems } } };
@@ -65,7 +48,6 @@ export function httpError(code: HttpErrorCode, problems: readonly Problem[] = []
 
 /** The answer for anything thrown by a handler; undefined for an error that is not ours (a bug: 500). */
 export function answerFor(error: unknown): ErrorAnswer | undefined {
-  if (error instanceof HttpError) return httpError(error.code);
   if (!isReviewError(error)) return undefined;
   return {
     status: STATUS_OF_KIND[error.kind],

@@ -1,9 +1,9 @@
 import type * as z from 'zod';
+import { type CaseloadDeps, caseDetail, liveCases, type Reader } from '../caseload/caseload.ts';
 import { accountKey, actorOf, type DirectoryUser, type UserDirectory } from '../identity/user-directory.ts';
 import { ReviewError } from '../review/errors.ts';
 import { londonDate } from '../review/plain-date.ts';
 import { authenticate, type Mode } from './authenticate.ts';
-import { type CaseloadDeps, caseDetail, liveCases, type Reader } from './caseload.ts';
 import { httpError } from './http-errors.ts';
 import {
   CaseDetailSchema,

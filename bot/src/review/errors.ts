@@ -9,6 +9,7 @@ export const ERROR_KINDS = [
   'conflict',
   'gate',
   'unauthenticated',
+  'unavailable',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
@@ -33,6 +34,10 @@ export const ERROR_CATALOGUE = {
   },
   STAGE_GATE: { kind: 'gate', message: 'The review cannot move on yet.' },
   WRONG_STAGE: { kind: 'gate', message: 'That cannot be done at this stage of the review.' },
+  AUDIT_UNAVAILABLE: {
+    kind: 'unavailable',
+    message: 'Could not record this read in the audit log; nothing was shown. Try again.',
+  },
 } as const satisfies Record<string, { kind: ErrorKind; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
@@ -42,8 +47,8 @@ export class ReviewError extends Error {
   readonly kind: ErrorKind;
   readonly problems: readonly Problem[];
 
-  constructor(code: ErrorCode, problems: readonly Problem[] = [], message?: string) {
-    super(message ?? ERROR_CATALOGUE[code].message);
+  constructor(code: ErrorCode, problems: readonly Problem[] = [], message?: string, options?: ErrorOptions) {
+    super(message ?? ERROR_CATALOGUE[code].message, options);
     this.name = 'ReviewError';
     this.code = code;
     this.kind = ERROR_CATALOGUE[code].kind;

@@ -1,9 +1,9 @@
-import { type CaseloadDeps, liveCases } from '../api/caseload.ts';
-import { HttpError } from '../api/http-errors.ts';
 import type { AdaptiveCard } from '../cards/adaptive-card.ts';
 import { liveReviewsCard } from '../cards/live-reviews-card.ts';
+import { type CaseloadDeps, liveCases } from '../caseload/caseload.ts';
 import { accountKey, actorOf, type UserDirectory } from '../identity/user-directory.ts';
 import type { Identity } from '../review/case.ts';
+import { isReviewError } from '../review/errors.ts';
 import { londonDate } from '../review/plain-date.ts';
 import type { CaseSummary } from '../review/summary.ts';
 import { describeError, type Log } from '../server/log.ts';
@@ -98,7 +98,7 @@ export async function answerMessage(message: IncomingMessage, deps: AnswerDeps):
       deps.caseload,
     );
   } catch (error) {
-    if (!(error instanceof HttpError && error.code === 'AUDIT_UNAVAILABLE')) throw error;
+    if (!(isReviewError(error) && error.code === 'AUDIT_UNAVAILABLE')) throw error;
     deps.log?.error('bot: the live reviews were not shown', {
       code: error.code,
       ...describeError(error.cause),

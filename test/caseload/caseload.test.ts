@@ -1,19 +1,19 @@
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseDetail, liveCases, type Reader } from '../../bot/src/api/caseload.ts';
-import { HTTP_ERRORS, HttpError } from '../../bot/src/api/http-errors.ts';
 import { apiRoutes } from '../../bot/src/api/routes.ts';
+import { caseDetail, liveCases, type Reader } from '../../bot/src/caseload/caseload.ts';
 import { demoCaseFiles } from '../../bot/src/demo/demo-cases.ts';
 import { DEMO_USERS, demoUser } from '../../bot/src/demo/demo-users.ts';
 import { staticDirectory } from '../../bot/src/identity/static-directory.ts';
 import { accountKey, actorOf } from '../../bot/src/identity/user-directory.ts';
+import { ERROR_CATALOGUE, ReviewError } from '../../bot/src/review/errors.ts';
 import { plainDate } from '../../bot/src/review/plain-date.ts';
 import { createHttpServer } from '../../bot/src/server/http-server.ts';
 import { memoryLog } from '../../bot/src/server/log.ts';
+import { failingAuditLog, makeDemoCaseload } from '../api/factories.ts';
 import { TEST_TODAY } from '../support/app.ts';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos.ts';
-import { failingAuditLog, makeDemoCaseload } from './factories.ts';
 
 const today = plainDate(TEST_TODAY);
 const coordinator = demoUser('la-coordinator');
@@ -35,12 +35,12 @@ describe('when the audit log cannot record a read (every read of a child’s rec
   it('the live list fails closed with AUDIT_UNAVAILABLE when one of its 30 entries cannot be written', async () => {
     const caseload = await makeDemoCaseload(cosmos.db, (real) => failingAuditLog(real, 7));
     const error = await liveCases(reader, today, caseload).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HttpError);
+    expect(error).toBeInstanceOf(ReviewError);
     expect(error).toMatchObject({
       code: 'AUDIT_UNAVAILABLE',
-      message: HTTP_ERRORS.AUDIT_UNAVAILABLE.message,
+      message: ERROR_CATALOGUE.AUDIT_UNAVAILABLE.message,
     });
-    expect((error as HttpError).cause).toEqual(new Error('the audit store is unavailable (503)'));
+    expect((error as ReviewError).cause).toEqual(new Error('the audit store is unavailable (503)'));
   });
 
   it('one case’s detail fails closed the same way', async () => {

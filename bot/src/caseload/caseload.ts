@@ -8,7 +8,6 @@ import type { LaPolicy } from '../review/policy.ts';
 import { byUrgency, type CaseSummary, isLive, summariseWithClock } from '../review/summary.ts';
 import type { AuditLog } from '../store/audit-log.ts';
 import type { CaseStore } from '../store/case-store.ts';
-import { HttpError } from './http-errors.ts';
 import { mapLimit } from './map-limit.ts';
 
 /**
@@ -147,6 +146,6 @@ async function record(
       detail: { via: reader.via, stage: summary.stage },
     });
   } catch (error) {
-    throw new HttpError('AUDIT_UNAVAILABLE', { cause: error });
+    throw new ReviewError('AUDIT_UNAVAILABLE', [], undefined, { cause: error });
   }
 }
