@@ -7,9 +7,13 @@ import { accountKey, type DirectoryUser } from '../../bot/src/identity/user-dire
 import { caseKey } from '../../bot/src/review/case.ts';
 import type { CaseFile } from '../../bot/src/review/case-file.ts';
 import { plainDate } from '../../bot/src/review/plain-date.ts';
-import { CosmosAuditLog } from '../../bot/src/store/cosmos-audit-log.ts';
+import {
+  CosmosAuditLog,
+  type ListReadDocument,
+  readerPartition,
+} from '../../bot/src/store/cosmos-audit-log.ts';
 import { storesOver } from '../../bot/src/store/open-stores.ts';
-import { startTestApp, TEST_TODAY, type TestApp } from '../support/app.ts';
+import { startTestApp, TEST_NOW, TEST_TODAY, type TestApp } from '../support/app.ts';
 
 /** Someone the directory knows who has nothing to do with any demo case: a SENCo of another school. */
 const UNRELATED: DirectoryUser = {
@@ -75,7 +79,18 @@ function otherLaCase(caseId: string): CaseFile {
   };
 }
 
-/** How many audit entries there are, in every case's partition. */
+/** The list-read documents in `actor`'s own partition of the audit log, as stored. */
+async function listDocumentsOf(actor: string): Promise<ListReadDocument[]> {
+  const { resources } = await t.cosmos.db.audit.items
+    .query<ListReadDocument>({
+      query: 'SELECT * FROM c WHERE c.caseKey = @reader',
+      parameters: [{ name: '@reader', value: readerPartition(actor) }],
+    })
+    .fetchAll();
+  return resources;
+}
+
+/** How many audit documents there are, in every partition (cases' and readers'). */
 async function auditEntryCount(): Promise<number> {
   const { resources } = await t.cosmos.db.audit.items.readAll().fetchAll();
   return resources.length;
@@ -132,15 +147,43 @@ describe('GET /api/cases: each user sees exactly their live cases', () => {
     expect(new Set(cases.map((c) => c.settingName))).toEqual(new Set(['Fellside Academy']));
   });
 
-  it('records every case listed in its audit log, naming the account and no personal data', async () => {
+  it('records the list as one audit entry in the reader’s partition, naming every case in the order shown', async () => {
+    const user = demoUser('parent-whitfield');
+    const actor = accountKey(user.identity);
+    const before = new Set((await listDocumentsOf(actor)).map((d) => d.id));
+    const { cases } = LiveCasesSchema.parse((await t.get('/api/cases', user.id)).body);
+    const added = (await listDocumentsOf(actor)).filter((d) => !before.has(d.id));
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({
+      actor,
+      action: 'case.list',
+      caseKeys: cases.map((c) => caseKey(c)),
+      detail: { via: 'api', count: cases.length },
+    });
+    expect(JSON.stringify(added)).not.toMatch(/Whitfield|@/);
+  });
+
+  it('answers "who has listed this case" from the list entries, and writes none in the case’s own log', async () => {
     const user = demoUser('parent-whitfield');
     await t.get('/api/cases', user.id);
-    const entries = (
-      await new CosmosAuditLog(t.cosmos.db.audit).listForCase({ laCode: '999', caseId: 'NS-1016' })
-    ).items;
-    const listed = entries.filter((e) => e.action === 'case.list' && e.actor === accountKey(user.identity));
-    expect(listed.length).toBeGreaterThan(0);
-    expect(JSON.stringify(entries)).not.toMatch(/Whitfield|@/);
+    const audit = new CosmosAuditLog(t.cosmos.db.audit);
+    const ref = { laCode: '999', caseId: 'NS-1016' };
+    const { items } = await audit.listReadsOf(ref);
+    expect(items).toContainEqual({
+      at: TEST_NOW.toISOString(),
+      actor: accountKey(user.identity),
+      via: 'api',
+      count: 1,
+    });
+    const own = (await audit.listForCase(ref)).items;
+    expect(own.filter((e) => e.action === 'case.list')).toEqual([]);
+  });
+
+  it('writes one audit document however long the list: the coordinator’s 30 cases', async () => {
+    const before = await auditEntryCount();
+    const { cases } = LiveCasesSchema.parse((await t.get('/api/cases', 'la-coordinator')).body);
+    expect(cases).toHaveLength(30);
+    expect(await auditEntryCount()).toBe(before + 1);
   });
 });
 

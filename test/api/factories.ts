@@ -2,28 +2,36 @@ import type { CaseloadDeps } from '../../bot/src/caseload/caseload.ts';
 import { demoPolicyFor, demoSettingName } from '../../bot/src/demo/northshire.ts';
 import { seedDemoData } from '../../bot/src/demo/seed.ts';
 import { plainDate } from '../../bot/src/review/plain-date.ts';
-import type { AuditEntry, AuditLog } from '../../bot/src/store/audit-log.ts';
+import type { AuditEntry, AuditLog, ListAuditEntry } from '../../bot/src/store/audit-log.ts';
 import type { StoreDatabase } from '../../bot/src/store/database.ts';
 import { storesOver } from '../../bot/src/store/open-stores.ts';
 import { TEST_NOW, TEST_TODAY } from '../support/app.ts';
 
 /**
- * The audit log over `real`, whose `record` rejects from the `failFrom`-th write on (1 = every write):
- * the audit store gone, or throttling one write among many.
+ * The audit log over `real`, whose writes (`record`, `recordListRead`, counted together) reject from
+ * the `failFrom`-th on (1 = every write): the audit store gone, or throttling one write among many.
  */
 export function failingAuditLog(
   real: AuditLog,
   failFrom = 1,
-): AuditLog & { readonly attempts: AuditEntry[] } {
-  const attempts: AuditEntry[] = [];
+): AuditLog & { readonly attempts: (AuditEntry | ListAuditEntry)[] } {
+  const attempts: (AuditEntry | ListAuditEntry)[] = [];
+  const attempt = (entry: AuditEntry | ListAuditEntry): void => {
+    attempts.push(entry);
+    if (attempts.length >= failFrom) throw new Error('the audit store is unavailable (503)');
+  };
   return {
     attempts,
     async record(entry) {
-      attempts.push(entry);
-      if (attempts.length >= failFrom) throw new Error('the audit store is unavailable (503)');
+      attempt(entry);
       await real.record(entry);
     },
+    async recordListRead(entry) {
+      attempt(entry);
+      await real.recordListRead(entry);
+    },
     listForCase: (ref, options) => real.listForCase(ref, options),
+    listReadsOf: (ref, options) => real.listReadsOf(ref, options),
   };
 }
 

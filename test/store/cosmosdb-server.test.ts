@@ -68,6 +68,38 @@ describe('what the store relies on', () => {
     } while (continuationToken !== undefined);
     expect(ids).toEqual(['a', 'b', 'c']);
   });
+
+  it('answers a cross-partition query with ARRAY_CONTAINS and STARTSWITH, in id order, a page at a time', async () => {
+    // The shape of the audit log's listReadsOf: list documents in readers' partitions, found by a key
+    // in their array, ordered by id and paged with the SDK's continuation token.
+    const audit = cosmos.db.audit;
+    for (const [id, caseKey, caseKeys] of [
+      ['3', 'reader:r1', ['860/A', '860/B']],
+      ['1', 'reader:r2', ['860/A']],
+      ['2', 'reader:r3', ['860/B']],
+      ['4', '860/A', undefined],
+    ] as const) {
+      await audit.items.create({ id, caseKey, ...(caseKeys ? { caseKeys } : {}) });
+    }
+    const query = {
+      query:
+        'SELECT c.id FROM c WHERE STARTSWITH(c.caseKey, @prefix) AND ARRAY_CONTAINS(c.caseKeys, @key) ORDER BY c.id',
+      parameters: [
+        { name: '@prefix', value: 'reader:' },
+        { name: '@key', value: '860/A' },
+      ],
+    };
+    const ids: string[] = [];
+    let continuationToken: string | undefined;
+    do {
+      const page = await audit.items
+        .query(query, { maxItemCount: 1, continuationToken, enableScanInQuery: true })
+        .fetchNext();
+      ids.push(...(page.resources ?? []).map((r) => r.id as string));
+      continuationToken = page.continuationToken;
+    } while (continuationToken !== undefined);
+    expect(ids).toEqual(['1', '3']);
+  });
 });
 
 describe('where it differs from Azure Cosmos DB', () => {

@@ -1,7 +1,7 @@
 import type { Person } from '../../bot/src/review/case.ts';
 import type { CaseFile } from '../../bot/src/review/case-file.ts';
 import type { Review } from '../../bot/src/review/review.ts';
-import type { AuditEntry } from '../../bot/src/store/audit-log.ts';
+import type { AuditEntry, ListAuditEntry } from '../../bot/src/store/audit-log.ts';
 import { makeFile } from '../review/factories.ts';
 
 export { makeCase, makeFile, makeReview } from '../review/factories.ts';
@@ -27,6 +27,17 @@ export function makeAuditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry 
     actor: '11111111-1111-1111-1111-111111111111/22222222-2222-2222-2222-222222222222',
     action: 'case.read',
     caseKey: '860/CASE-0001',
+    ...overrides,
+  };
+}
+
+/** A list read of `count` fictional cases of LA 860 (`860/CASE-0001` first), in that order. */
+export function makeListAuditEntry(overrides: Partial<ListAuditEntry> = {}, count = 3): ListAuditEntry {
+  return {
+    at: '2026-03-02T09:15:00.000Z',
+    actor: '11111111-1111-1111-1111-111111111111/22222222-2222-2222-2222-222222222222',
+    caseKeys: Array.from({ length: count }, (_, n) => `860/CASE-${String(n + 1).padStart(4, '0')}`),
+    via: 'api',
     ...overrides,
   };
 }

@@ -45,9 +45,10 @@ const LA_PAGE_SIZE = 500;
  * @remarks Found by the reader's relation to the case (permissions.ts): a SENCo's by setting (one
  * single-partition query per LA the setting holds cases from), an LA officer's by LA (paged), and
  * everyone else's through the person index; then every file is checked with `can` anyway, because the
- * person index is a superset and roles may have changed. Every case listed is audited as `case.list`
- * in its own partition, so "who saw this child's record" is one query of that case's entries; if one
- * entry cannot be written, nothing is returned (AUDIT_UNAVAILABLE).
+ * person index is a superset and roles may have changed. The list is audited as one `case.list` entry
+ * naming every case on it in the order shown (`AuditLog.recordListRead`): one write per list, not one
+ * per case, however many cases the reader holds. If it cannot be written, nothing is returned
+ * (AUDIT_UNAVAILABLE). An empty list shows no one's record and records nothing.
  */
 export async function liveCases(
   reader: Reader,
@@ -66,7 +67,16 @@ export async function liveCases(
       ).summary,
   );
   summaries.sort(byUrgency);
-  await mapLimit(summaries, CONCURRENCY, (summary) => record(reader, 'case.list', summary, deps));
+  if (summaries.length > 0) {
+    await recorded(() =>
+      deps.audit.recordListRead({
+        at: deps.now().toISOString(),
+        actor: reader.accountKey,
+        caseKeys: summaries.map(caseKey),
+        via: reader.via,
+      }),
+    );
+  }
   return summaries;
 }
 
@@ -87,7 +97,15 @@ export async function caseDetail(
     deps.policyFor(file.case.laCode),
     deps.settingName(file.case.settingUrn),
   );
-  await record(reader, 'case.read', detail.summary, deps);
+  await recorded(() =>
+    deps.audit.record({
+      at: deps.now().toISOString(),
+      actor: reader.accountKey,
+      action: 'case.read',
+      caseKey: caseKey(detail.summary),
+      detail: { via: reader.via, stage: detail.summary.stage },
+    }),
+  );
   return detail;
 }
 
@@ -126,25 +144,14 @@ async function casesNaming(email: string, deps: CaseloadDeps): Promise<CaseFile[
 }
 
 /**
- * Records the read in the case's audit log before anything of the case is shown.
+ * Runs `write`, the audit entry of a read, before anything of the read is shown.
  *
  * @remarks Fails closed: a read that cannot be recorded is not shown (every read of a child's record
  * is audited), and the caller is told so with AUDIT_UNAVAILABLE (503, try again), not a bare 500.
  */
-async function record(
-  reader: Reader,
-  action: 'case.read' | 'case.list',
-  summary: CaseSummary,
-  deps: CaseloadDeps,
-): Promise<void> {
+async function recorded(write: () => Promise<void>): Promise<void> {
   try {
-    await deps.audit.record({
-      at: deps.now().toISOString(),
-      actor: reader.accountKey,
-      action,
-      caseKey: caseKey(summary),
-      detail: { via: reader.via, stage: summary.stage },
-    });
+    await write();
   } catch (error) {
     throw new ReviewError('AUDIT_UNAVAILABLE', [], undefined, { cause: error });
   }
