@@ -110,6 +110,81 @@ describe('the tab in local mode', () => {
   });
 });
 
+describe('the case page: the statutory clock', () => {
+  it('shows a case with an overdue LA decision: every date in order, its rule, Overdue on that row only', async () => {
+    const { page, pageErrors } = await open('/');
+    await signInAs(page, page.getByRole('button', { name: /SENCo, Fellside/ }));
+    await table(page).getByRole('link', { name: 'Holly Bowness' }).click();
+
+    await heading(page, 'Holly Bowness').waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Statutory dates' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Next action' }).waitFor();
+    expect(await facts(page)).toEqual({
+      Stage: 'Awaiting LA decision',
+      Setting: 'Fellside Academy',
+      'Local authority': '999',
+      Case: 'NS-1026',
+    });
+    await page.getByText('Preparing for adulthood required (Year 10)').waitFor();
+    await page.getByText('For the LA. Was due 16 November 2026, 7 days ago').waitFor();
+
+    expect(await clockRowsOf(page)).toEqual([
+      ['Review decision due (review by)', '25 November 2026', 'in 2 days', 'REVIEW_DUE', 'Due soon'],
+      ['Latest meeting date', '28 October 2026', '3 weeks ago', 'DECISION_DUE', 'Done'],
+      ['Invitations sent by', '5 October 2026', '7 weeks ago', 'INVITE_NOTICE', 'Done'],
+      ['Advice circulated by', '5 October 2026', '7 weeks ago', 'ADVICE_CIRCULATED', 'Done'],
+      ['Report sent by', '2 November 2026', '3 weeks ago', 'REPORT_DUE', 'Done'],
+      ['LA decision by', '16 November 2026', '7 days ago', 'DECISION_DUE', 'Overdue'],
+    ]);
+    await clockRow(page, 'LA decision by')
+      .getByText(/within 4 weeks of the meeting \(19 October 2026\)/)
+      .waitFor();
+    expect(await clock(page).getByText('Overdue', { exact: true }).count()).toBe(1);
+    await page.getByText('Dates as of 23 November 2026').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'ehc-case-page.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows an amendment in progress from a link opened afresh: representations and the final plan', async () => {
+    const { page, pageErrors } = await open('/');
+    await signInAs(page, page.getByRole('button', { name: /case coordinator/ }));
+    // A reload on the case's address: the tab holds no live cases answer, and still counts from the server's today.
+    await page.goto(`${server.app.url}/#/cases/999/NS-1029`);
+    await page.reload();
+
+    await heading(page, 'Daisy Opie').waitFor();
+    await clock(page).waitFor();
+    expect(await clockRowsOf(page)).toEqual([
+      ['Review decision due (review by)', '6 November 2027', 'in 11 months', 'REVIEW_DUE', ''],
+      ['Latest meeting date', '9 October 2027', 'in 10 months', 'DECISION_DUE', ''],
+      ['Invitations sent by', '30 September 2026', '7 weeks ago', 'INVITE_NOTICE', 'Done'],
+      ['Advice circulated by', '30 September 2026', '7 weeks ago', 'ADVICE_CIRCULATED', 'Done'],
+      ['Report sent by', '28 October 2026', '3 weeks ago', 'REPORT_DUE', 'Done'],
+      ['LA decision by', '11 November 2026', '12 days ago', 'DECISION_DUE', 'Done'],
+      ['Representations end', '21 November 2026', '2 days ago', 'AMEND_REPRESENTATIONS', ''],
+      ['Final amended plan by', '2 January 2027', 'in 5 weeks', 'AMEND_FINAL', ''],
+    ]);
+    expect(await clock(page).getByText('Overdue', { exact: true }).count()).toBe(0);
+    expect(await page.getByText(/Preparing for adulthood required/).count()).toBe(0);
+    await page.getByText('Dates as of 23 November 2026').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('says a date from guidance is recommended, for a child under 5, never overdue', async () => {
+    const { page } = await open('/');
+    await signInAs(page, page.getByRole('button', { name: /SENCo, Harbour/ }));
+    await table(page).getByRole('link', { name: 'Freddie Lusk' }).click();
+    await heading(page, 'Freddie Lusk').waitFor();
+    expect((await clockRowsOf(page)).at(-1)).toEqual([
+      'Recommended review (under 5)',
+      '19 March 2027',
+      'in 3 months',
+      'UNDER_FIVE',
+      'Recommended',
+    ]);
+  });
+});
+
 describe('the tab inside a frame that is not a Teams or Outlook host', () => {
   it('stops waiting for a host after a moment and runs in local mode', async () => {
     // teams-js waits about 60 s for a host that never answers when it is framed; the tab gives up sooner.
@@ -142,6 +217,23 @@ describe('themes and accessibility', () => {
     },
   );
 
+  it.each(THEME_NAMES)(
+    'has no axe-core violations in the %s theme on case pages: overdue, amending, under 5',
+    async (theme) => {
+      const { page, pageErrors } = await open(`/?theme=${theme}`);
+      await signInAs(page, page.getByRole('button', { name: /case coordinator/ }));
+      for (const [caseId, childName] of CASES_FOR_AXE) {
+        await page.goto(`${server.app.url}/?theme=${theme}#/cases/999/${caseId}`);
+        await heading(page, childName).waitFor();
+        await clock(page).waitFor();
+        expect(await page.locator('[data-theme]').getAttribute('data-theme')).toBe(theme);
+        expect(describeViolations(await axeViolations(page))).toEqual([]);
+        await page.screenshot({ path: join(SCREENSHOTS, `ehc-case-${caseId}-${theme}.png`), fullPage: true });
+      }
+      expect(pageErrors).toEqual([]);
+    },
+  );
+
   it('the themes look different: light, dark and high-contrast backgrounds', async () => {
     const backgrounds = new Map<ThemeName, string>();
     for (const theme of THEME_NAMES) {
@@ -156,6 +248,13 @@ describe('themes and accessibility', () => {
     expect(backgrounds.get('contrast')).toBe('rgb(0, 0, 0)');
   });
 });
+
+/** Overdue, due soon and done with preparing for adulthood; an amendment and a phase transfer; under 5. */
+const CASES_FOR_AXE = [
+  ['NS-1026', 'Holly Bowness'],
+  ['NS-1030', 'Jessica Fearon'],
+  ['NS-1007', 'Freddie Lusk'],
+] as const;
 
 async function open(path: string): Promise<TabPage> {
   const tab = await openTabPage(browser, `${server.app.url}${path}`);
@@ -176,6 +275,47 @@ async function signInAs(page: Page, user: Locator): Promise<void> {
   await user.click();
   await heading(page, 'My live cases').waitFor();
   await table(page).or(page.getByText('You have no live cases')).first().waitFor();
+}
+
+function clock(page: Page) {
+  return page.getByRole('table', { name: 'Statutory dates' });
+}
+
+function clockRow(page: Page, label: string) {
+  return clock(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
+}
+
+/** Each row of the statutory dates: what, the date, how far from today, the rule, the status. */
+async function clockRowsOf(page: Page): Promise<string[][]> {
+  await clock(page).waitFor();
+  return clock(page)
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => {
+        const cells = [...row.children] as HTMLElement[];
+        const [what, when, rule, , status] = cells;
+        const dateLines = [...(when?.querySelectorAll('span > *') ?? [])].map(
+          (line) => line.textContent ?? '',
+        );
+        return [what?.textContent ?? '', ...dateLines, rule?.textContent ?? '', status?.textContent ?? ''];
+      }),
+    );
+}
+
+/** The terms and values under the child's name. */
+async function facts(page: Page): Promise<Record<string, string>> {
+  return page
+    .locator('main dl')
+    .evaluate((list) =>
+      Object.fromEntries(
+        [...list.querySelectorAll('dt')].map((term) => [
+          term.textContent ?? '',
+          term.nextElementSibling?.textContent ?? '',
+        ]),
+      ),
+    );
 }
 
 /** The setting in a demo SENCo's description: "SENCo, Harbour Primary School". */

@@ -1,17 +1,31 @@
-import { Link, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import {
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  Spinner,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
 import { ArrowLeftRegular } from '@fluentui/react-icons';
 import type { ApiClient } from '../api/client.ts';
 import { ErrorMessage } from '../app/ErrorMessage.tsx';
 import { PageHeading } from '../app/PageHeading.tsx';
 import { hrefFor } from '../app/route.ts';
 import { useLoad } from '../app/useLoad.ts';
-import { formatDate } from '../format/date.ts';
-import { stageWords } from './case-words.ts';
+import { CaseFacts } from './CaseFacts.tsx';
+import { PFA_NOTE, pfaWords } from './case-words.ts';
+import { type CasePage, loadCasePage } from './load-case.ts';
+import { NextActionCard } from './NextActionCard.tsx';
+import { StatutoryDates } from './StatutoryDates.tsx';
 
 const useStyles = makeStyles({
   back: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   nav: { marginBlockEnd: tokens.spacingVerticalM },
-  facts: { display: 'grid', gap: tokens.spacingVerticalXS },
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  top: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  pfa: { maxWidth: '100ch' },
 });
 
 export interface CaseHomeProps {
@@ -21,12 +35,13 @@ export interface CaseHomeProps {
 }
 
 /**
- * "Case home" (seed: "This will take you to the 'Case home' screen"): for now the child's name, the
- * stage and the review-by date, as the target of a row in My live cases.
+ * "Case home" (seed: "This will take you to the 'Case home' screen"): who the case is, where it stands,
+ * what to do next, and the statutory clock: every due date with the rule that sets it, so that
+ * everyone sees the clock (DESIGN.md section 3).
  */
 export function CaseHome({ client, laCode, caseId }: CaseHomeProps) {
   const styles = useStyles();
-  const { state, retry } = useLoad(() => client.caseDetail(laCode, caseId), `${laCode}/${caseId}`);
+  const { state, retry } = useLoad(() => loadCasePage(client, laCode, caseId), `${laCode}/${caseId}`);
   return (
     <>
       <nav className={styles.nav} aria-label="Back">
@@ -41,16 +56,32 @@ export function CaseHome({ client, laCode, caseId }: CaseHomeProps) {
           <ErrorMessage title="This case could not be loaded" error={state.error} onRetry={retry} />
         </>
       ) : null}
-      {state.status === 'loaded' ? (
-        <>
-          <PageHeading>{state.value.summary.childName}</PageHeading>
-          <div className={styles.facts}>
-            <Text>Stage: {stageWords(state.value.summary.stage)}</Text>
-            <Text>Review by: {formatDate(state.value.summary.reviewBy.date)}</Text>
-            <Text>Next action: {state.value.summary.nextAction.label}</Text>
-          </div>
-        </>
-      ) : null}
+      {state.status === 'loaded' ? <Loaded page={state.value} /> : null}
     </>
+  );
+}
+
+function Loaded({ page }: { readonly page: CasePage }) {
+  const styles = useStyles();
+  const { summary, clock } = page.detail;
+  const nextActionId = useId('next-action');
+  const datesId = useId('statutory-dates');
+  return (
+    <div className={styles.page}>
+      <div className={styles.top}>
+        <PageHeading>{summary.childName}</PageHeading>
+        <CaseFacts summary={summary} />
+        {clock.pfaRequired ? (
+          <MessageBar intent="info" className={styles.pfa}>
+            <MessageBarBody>
+              <MessageBarTitle>{pfaWords(clock.ncYear)}</MessageBarTitle>
+              {PFA_NOTE}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </div>
+      <NextActionCard summary={summary} today={page.today} headingId={nextActionId} />
+      <StatutoryDates clock={clock} today={page.today} headingId={datesId} />
+    </div>
   );
 }

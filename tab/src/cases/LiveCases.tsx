@@ -3,6 +3,7 @@ import type { ApiClient } from '../api/client.ts';
 import type { LiveCasesResponse } from '../api/types.ts';
 import { ErrorMessage } from '../app/ErrorMessage.tsx';
 import { PageHeading } from '../app/PageHeading.tsx';
+import { Surface } from '../app/Surface.tsx';
 import { useLoad } from '../app/useLoad.ts';
 import { formatDate } from '../format/date.ts';
 import { caseCounts } from './case-counts.ts';
@@ -12,14 +13,6 @@ const TITLE = 'My live cases';
 
 const useStyles = makeStyles({
   intro: { display: 'block', maxWidth: '90ch', marginBlockEnd: tokens.spacingVerticalM },
-  surface: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    // Transparent except in high contrast, where the surface needs an edge of its own.
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
-    boxShadow: tokens.shadow4,
-    padding: tokens.spacingHorizontalM,
-  },
   summary: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -57,7 +50,7 @@ function Loaded({ response }: { readonly response: LiveCasesResponse }) {
   const styles = useStyles();
   const counts = caseCounts(response.cases);
   return (
-    <section className={styles.surface} aria-label="Live cases">
+    <Surface aria-label="Live cases">
       <div className={styles.summary}>
         <Text weight="semibold">{counts}</Text>
         <Caption1>Dates as of {formatDate(response.today)}</Caption1>
@@ -70,6 +63,6 @@ function Loaded({ response }: { readonly response: LiveCasesResponse }) {
       ) : (
         <LiveCasesTable cases={response.cases} today={response.today} label={TITLE} />
       )}
-    </section>
+    </Surface>
   );
 }

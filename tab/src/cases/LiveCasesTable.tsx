@@ -16,7 +16,7 @@ import type { CaseSummary } from '../api/types.ts';
 import { hrefFor } from '../app/route.ts';
 import { relativeToToday } from '../format/date.ts';
 import { CaseStatus } from './CaseStatus.tsx';
-import { nextActionNote, stageWords } from './case-words.ts';
+import { caseReference, nextActionNote, settingWords, stageWords } from './case-words.ts';
 import { DateWithReason } from './DateWithReason.tsx';
 
 const useStyles = makeStyles({
@@ -66,7 +66,7 @@ export function LiveCasesTable({ cases, today, label }: LiveCasesTableProps) {
           {cases.map((summary) => (
             <TableRow key={`${summary.laCode}/${summary.caseId}`}>
               <TableCell className={styles.cell}>
-                <TableCellLayout description={`LA ${summary.laCode}, case ${summary.caseId}`}>
+                <TableCellLayout description={caseReference(summary)}>
                   <Link
                     className={styles.childName}
                     href={hrefFor({ page: 'case', laCode: summary.laCode, caseId: summary.caseId })}
@@ -77,7 +77,7 @@ export function LiveCasesTable({ cases, today, label }: LiveCasesTableProps) {
               </TableCell>
               <TableCell className={styles.cell}>
                 <TableCellLayout description={summary.settingName ? `URN ${summary.settingUrn}` : undefined}>
-                  {summary.settingName ?? `URN ${summary.settingUrn}`}
+                  {settingWords(summary)}
                 </TableCellLayout>
               </TableCell>
               <TableCell className={styles.cell}>

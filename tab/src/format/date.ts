@@ -27,11 +27,16 @@ const MS_PER_DAY = 86_400_000;
  * that "in 2 weeks" is never said of a date 20 days away.
  */
 export function relativeToToday(date: PlainDate, today: PlainDate): string {
-  const days = Math.round((utcMidnight(date).getTime() - utcMidnight(today).getTime()) / MS_PER_DAY);
+  const days = daysFrom(today, date);
   const size = Math.abs(days);
   if (size < 14) return RELATIVE.format(days, 'day');
   if (size < 61) return RELATIVE.format(Math.trunc(days / 7), 'week');
   return RELATIVE.format(Math.trunc(days / 30.4375), 'month');
+}
+
+/** Calendar days from `from` to `to`: negative when `to` comes first. */
+export function daysFrom(from: PlainDate, to: PlainDate): number {
+  return Math.round((utcMidnight(to).getTime() - utcMidnight(from).getTime()) / MS_PER_DAY);
 }
 
 function utcMidnight(date: PlainDate): Date {

@@ -3,11 +3,14 @@ import { DATE_KEYS } from '../../../bot/src/review/clock.ts';
 import { plainDate } from '../../../bot/src/review/plain-date.ts';
 import { LIVE_STAGES, STAGES } from '../../../bot/src/review/review.ts';
 import {
+  caseReference,
   DATE_KEY_WORDS,
   dueLine,
   nextActionNote,
   overdueWords,
+  pfaWords,
   STAGE_WORDS,
+  settingWords,
   stageWords,
 } from '../../../tab/src/cases/case-words.ts';
 
@@ -73,11 +76,33 @@ describe('when the next action is due', () => {
     expect(dueLine({}, today)).toBeUndefined();
   });
 
+  it("gives only the date when the server's today is not known, never guessing from the browser's", () => {
+    expect(dueLine(due('2026-10-05'), undefined)).toBe('By 5 October 2026');
+    expect(dueLine({ ...due('2026-08-18'), recommended: true }, undefined)).toBe(
+      'Recommended by 18 August 2026',
+    );
+  });
+
   it("says when it is the LA's to do", () => {
     expect(nextActionNote({ by: 'la', ...due('2026-12-14') }, today)).toBe(
       'For the LA. By 14 December 2026, in 3 weeks',
     );
     expect(nextActionNote({ by: 'la' }, today)).toBe('For the LA');
     expect(nextActionNote({ by: 'setting' }, today)).toBeUndefined();
+  });
+});
+
+describe('whose case it is and where', () => {
+  it("refers to a case by its LA's code and the LA's case id", () => {
+    expect(caseReference({ laCode: '999', caseId: 'NS-1026' })).toBe('LA 999, case NS-1026');
+  });
+
+  it('names the setting, or gives its URN when the server does not know the name', () => {
+    expect(settingWords({ settingName: 'Fellside Academy', settingUrn: '900002' })).toBe('Fellside Academy');
+    expect(settingWords({ settingUrn: '900002' })).toBe('URN 900002');
+  });
+
+  it('says preparing for adulthood is required with the NC year (PREPARING_FOR_ADULTHOOD, from Year 9)', () => {
+    expect(pfaWords(10)).toBe('Preparing for adulthood required (Year 10)');
   });
 });

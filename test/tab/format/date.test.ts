@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plainDate } from '../../../bot/src/review/plain-date.ts';
-import { formatDate, relativeToToday } from '../../../tab/src/format/date.ts';
+import { daysFrom, formatDate, relativeToToday } from '../../../tab/src/format/date.ts';
 
 describe('dates are written the GOV.UK way, in en-GB', () => {
   it('writes day, month in words and year, with no leading zero', () => {
@@ -35,5 +35,19 @@ describe('how far a date is from today', () => {
 
   it('counts across a change of clocks without losing a day', () => {
     expect(relativeToToday(plainDate('2026-03-30'), plainDate('2026-03-28'))).toBe('in 2 days');
+  });
+});
+
+describe('calendar days between two dates', () => {
+  it('counts forwards and backwards, across a month end and a leap day', () => {
+    expect(daysFrom(plainDate('2026-11-23'), plainDate('2026-12-07'))).toBe(14);
+    expect(daysFrom(plainDate('2026-11-23'), plainDate('2026-11-16'))).toBe(-7);
+    expect(daysFrom(plainDate('2028-02-28'), plainDate('2028-03-01'))).toBe(2);
+    expect(daysFrom(plainDate('2026-11-23'), plainDate('2026-11-23'))).toBe(0);
+  });
+
+  it('is whole days across the change to British Summer Time', () => {
+    // Dates are counted as UTC midnights, so the clocks going forward (29 March 2026) change nothing.
+    expect(daysFrom(plainDate('2026-03-28'), plainDate('2026-03-30'))).toBe(2);
   });
 });
