@@ -192,6 +192,7 @@ describe('GET /api/cases/{laCode}/{caseId}', () => {
     const { status, body } = await t.get('/api/cases/999/NS-1016', 'parent-whitfield');
     expect(status).toBe(200);
     const detail = CaseDetailSchema.parse(body);
+    expect(Object.keys(detail)).toEqual(['today', 'summary', 'clock']);
     expect(detail.summary).toMatchObject({
       caseId: 'NS-1016',
       childName: 'Leo Whitfield',
@@ -199,6 +200,13 @@ describe('GET /api/cases/{laCode}/{caseId}', () => {
     });
     expect(detail.clock.dates.review_by?.rule).toBe('REVIEW_DUE');
     expect(detail.clock.dates.advice_by?.rule).toBe('ADVICE_CIRCULATED');
+  });
+
+  it('carries the server’s today, the one its dates were counted from, as the list does', async () => {
+    const detail = await t.get('/api/cases/999/NS-1016', 'parent-whitfield');
+    const list = await t.get('/api/cases', 'parent-whitfield');
+    expect(CaseDetailSchema.parse(detail.body).today).toBe(TEST_TODAY);
+    expect(LiveCasesSchema.parse(list.body).today).toBe(TEST_TODAY);
   });
 
   it('answers 404, not 403, for a case the user may not read, and records no read', async () => {

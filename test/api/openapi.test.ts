@@ -71,4 +71,23 @@ describe('GET /api/openapi.json', () => {
       content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
     });
   });
+
+  it('says that the case and the live cases answers both carry the server’s today', async () => {
+    const doc = await document();
+    const today = {
+      type: 'string',
+      format: 'date',
+      description: 'The server’s today in Europe/London.',
+    };
+    for (const id of ['CaseDetail', 'LiveCases']) {
+      expect(doc.components.schemas[id], id).toMatchObject({
+        properties: { today },
+        required: expect.arrayContaining(['today']),
+      });
+    }
+    const getCase = doc.paths['/api/cases/{laCode}/{caseId}']?.get;
+    expect(getCase?.responses['200']).toMatchObject({
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/CaseDetail' } } },
+    });
+  });
 });

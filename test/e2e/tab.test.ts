@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RULES, type RuleId } from '../../bot/src/review/rules.ts';
 import { STAGE_WORDS } from '../../tab/src/cases/case-words.ts';
 import { THEME_NAMES, type ThemeName } from '../../tab/src/theme.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -15,6 +16,8 @@ import {
 } from '../support/browser.ts';
 
 const TAB = join(import.meta.dirname, '../../tab');
+/** The domain, which the tab's bundle includes too (DESIGN.md section 4). */
+const DOMAIN = join(import.meta.dirname, '../../bot/src/review');
 const DIST = join(TAB, 'dist');
 const SCREENSHOTS = '/tmp';
 let server: TestApp;
@@ -139,6 +142,14 @@ describe('the case page: the statutory clock', () => {
     await clockRow(page, 'LA decision by')
       .getByText(/within 4 weeks of the meeting \(19 October 2026\)/)
       .waitFor();
+    // Each rule by its id, its title and, as secondary text, where the law or guidance says it.
+    expect((await rulesOf(page)).slice(0, 2)).toEqual([
+      ['REVIEW_DUE', 'Annual review due', 'CFA 2014 s.44(1); CoP 9.169'],
+      ['DECISION_DUE', 'Review decision', 'SEND Regs 2014 reg 20(10)-(11); CoP 9.176'],
+    ]);
+    for (const [id = '', title, source] of await rulesOf(page)) {
+      expect([title, source], id).toEqual([RULES[id as RuleId].title, RULES[id as RuleId].source]);
+    }
     expect(await clock(page).getByText('Overdue', { exact: true }).count()).toBe(1);
     await page.getByText('Dates as of 23 November 2026').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'ehc-case-page.png'), fullPage: true });
@@ -287,19 +298,39 @@ function clockRow(page: Page, label: string) {
     .filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
 }
 
-/** Each row of the statutory dates: what, the date, how far from today, the rule, the status. */
+/** Each row of the statutory dates: what, the date, how far from today, the rule's id, the status. */
 async function clockRowsOf(page: Page): Promise<string[][]> {
+  return (await clockCellsOf(page)).map(({ what, when, rule, status }) => [
+    what,
+    ...when,
+    rule[0] ?? '',
+    status,
+  ]);
+}
+
+/** The lines of each row's rule cell: the rule's id, title and source. */
+async function rulesOf(page: Page): Promise<string[][]> {
+  return (await clockCellsOf(page)).map(({ rule }) => rule);
+}
+
+/** The cells of each row of the statutory dates, a cell of several lines as its lines. */
+async function clockCellsOf(
+  page: Page,
+): Promise<{ what: string; when: string[]; rule: string[]; status: string }[]> {
   await clock(page).waitFor();
   return clock(page)
     .locator('tbody tr')
     .evaluateAll((rows) =>
       rows.map((row) => {
-        const cells = [...row.children] as HTMLElement[];
-        const [what, when, rule, , status] = cells;
-        const dateLines = [...(when?.querySelectorAll('span > *') ?? [])].map(
-          (line) => line.textContent ?? '',
-        );
-        return [what?.textContent ?? '', ...dateLines, rule?.textContent ?? '', status?.textContent ?? ''];
+        const [what, when, rule, , status] = [...row.children] as HTMLElement[];
+        const lines = (cell: HTMLElement | undefined) =>
+          [...(cell?.querySelectorAll(':scope > span > *') ?? [])].map((line) => line.textContent ?? '');
+        return {
+          what: what?.textContent ?? '',
+          when: lines(when),
+          rule: lines(rule),
+          status: status?.textContent ?? '',
+        };
       }),
     );
 }
@@ -336,10 +367,14 @@ function column(page: Page, n: number): Promise<string[]> {
   return table(page).locator(`tbody tr td:nth-child(${n}) .fui-TableCellLayout__main`).allTextContents();
 }
 
-/** Builds the tab when `tab/dist` is missing or older than a source file, so the test sees today's tab. */
+/**
+ * Builds the tab when `tab/dist` is missing or older than a source file of the tab or of the domain it
+ * imports, so the test sees today's tab.
+ */
 async function buildTabIfStale(): Promise<void> {
   const built = join(DIST, 'index.html');
-  if (existsSync(built) && statSync(built).mtimeMs >= newestSource(TAB)) return;
+  const newest = Math.max(newestSource(TAB), newestSource(DOMAIN));
+  if (existsSync(built) && statSync(built).mtimeMs >= newest) return;
   await build({ configFile: join(TAB, 'vite.config.ts'), logLevel: 'warn' });
 }
 

@@ -143,7 +143,7 @@ export function apiRoutes(context: ApiContext): ApiRoute[] {
       method: 'get',
       path: '/api/cases/{laCode}/{caseId}',
       operationId: 'getCase',
-      summary: 'One case: its summary and statutory clock',
+      summary: 'One case: its summary and statutory clock, on the server’s today',
       description:
         'A case the user may not read answers 404, like one that does not exist. The read is recorded in ' +
         'the case’s audit log (case.read).',
@@ -160,8 +160,9 @@ export function apiRoutes(context: ApiContext): ApiRoute[] {
       async handle(request) {
         const user = await signIn(request);
         const ref = checkParams(CaseParamsSchema, request.params);
-        const detail = await caseDetail(readerOf(user), ref, today(), caseload);
-        return { status: 200, body: detail };
+        const on = today();
+        const { summary, clock } = await caseDetail(readerOf(user), ref, on, caseload);
+        return { status: 200, body: { today: on, summary, clock } };
       },
     },
   ];

@@ -138,15 +138,18 @@ export const ClockSchema = z
     description: 'The statutory clock of the case on the server’s today.',
   });
 
+/** The date an answer's dates were counted from, so that a client never counts from its own clock. */
+const ServerTodaySchema = PlainDateSchema.meta({ description: 'The server’s today in Europe/London.' });
+
 export const LiveCasesSchema = z
   .object({
-    today: PlainDateSchema.meta({ description: 'The server’s today in Europe/London.' }),
+    today: ServerTodaySchema,
     cases: z.array(CaseSummarySchema).meta({ description: 'The user’s live cases, most urgent first.' }),
   })
   .register(apiSchemas, { id: 'LiveCases' });
 
 export const CaseDetailSchema = z
-  .object({ summary: CaseSummarySchema, clock: ClockSchema })
+  .object({ today: ServerTodaySchema, summary: CaseSummarySchema, clock: ClockSchema })
   .register(apiSchemas, { id: 'CaseDetail' });
 
 export const HealthSchema = z.object({ status: z.literal('ok'), mode: z.enum(['local', 'azure']) });

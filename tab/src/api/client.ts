@@ -1,5 +1,4 @@
 import type { Problem } from '../../../bot/src/review/errors.ts';
-import type { PlainDate } from '../../../bot/src/review/plain-date.ts';
 import type { CaseDetail, ErrorBody, LiveCasesResponse, LocalUsers, Me } from './types.ts';
 
 /**
@@ -53,26 +52,11 @@ export interface ApiClient {
   localUsers(): Promise<LocalUsers>;
   liveCases(): Promise<LiveCasesResponse>;
   caseDetail(laCode: string, caseId: string): Promise<CaseDetail>;
-  /**
-   * The server's today in Europe/London: the one the last live cases answer carried, while it is
-   * fresh, or a new live cases answer's.
-   *
-   * @remarks Only the live cases answer carries the server's today (`GET /api/cases/{laCode}/{caseId}`
-   * does not, yet), and "in 5 days" must be counted from the server's date, never the browser's.
-   */
-  serverToday(): Promise<PlainDate>;
 }
-
-/**
- * How long the server's today is trusted after it was seen. Elapsed time is measured, not compared
- * with the browser's date, so a browser clock that is wrong cannot make it stale or fresh.
- */
-export const SERVER_TODAY_MAX_AGE_MS = 10 * 60 * 1000;
 
 export function createApiClient(
   credentials: Credentials,
   fetchImpl: typeof fetch = (input, init) => fetch(input, init),
-  now: () => number = () => performance.now(),
 ): ApiClient {
   async function get<T>(path: string): Promise<T> {
     const headers = { Accept: 'application/json', ...(await headersFor(credentials)) };
@@ -90,22 +74,12 @@ export function createApiClient(
     if (response.ok && body !== undefined) return body as T;
     throw errorFrom(response.status, body);
   }
-  let seen: { readonly today: PlainDate; readonly at: number } | undefined;
-  async function liveCases(): Promise<LiveCasesResponse> {
-    const response = await get<LiveCasesResponse>('/api/cases');
-    seen = { today: response.today, at: now() };
-    return response;
-  }
   const segment = encodeURIComponent;
   return {
     me: () => get<Me>('/api/me'),
     localUsers: () => get<LocalUsers>('/api/local/users'),
-    liveCases,
+    liveCases: () => get<LiveCasesResponse>('/api/cases'),
     caseDetail: (laCode, caseId) => get<CaseDetail>(`/api/cases/${segment(laCode)}/${segment(caseId)}`),
-    async serverToday() {
-      if (seen && now() - seen.at < SERVER_TODAY_MAX_AGE_MS) return seen.today;
-      return (await liveCases()).today;
-    },
   };
 }
 

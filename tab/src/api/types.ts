@@ -48,7 +48,17 @@ export interface LiveCasesResponse {
   readonly cases: readonly CaseSummary[];
 }
 
+/**
+ * One case, as `GET /api/cases/{laCode}/{caseId}` answers it: the domain's summary and clock, and the
+ * server's today they were counted on.
+ *
+ * @remarks The domain has no type of the whole answer, and the API's (`CaseDetailSchema`) lives in
+ * bot/src/api, an adapter the tab may not import (DESIGN.md section 4); so it is put together here from
+ * the domain's types, and a test holds its fields to the schema's.
+ */
 export interface CaseDetail {
+  /** The server's today in Europe/London: the case's dates are counted from it, never from the browser's clock. */
+  readonly today: PlainDate;
   readonly summary: CaseSummary;
   readonly clock: Clock;
 }

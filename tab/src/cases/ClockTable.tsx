@@ -16,11 +16,11 @@ import { DueDateStatus } from './DueDateStatus.tsx';
 
 const useStyles = makeStyles({
   scroller: { overflowX: 'auto' },
-  table: { minWidth: '900px' },
-  what: { width: '19%' },
-  date: { width: '17%' },
-  rule: { width: '17%' },
-  why: { width: '35%' },
+  table: { minWidth: '960px' },
+  what: { width: '17%' },
+  date: { width: '15%' },
+  rule: { width: '22%' },
+  why: { width: '34%' },
   status: { width: '12%' },
   header: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
   cell: { paddingBlock: tokens.spacingVerticalS, verticalAlign: 'top' },
@@ -42,7 +42,10 @@ export interface ClockTableProps {
   readonly labelledBy: string;
 }
 
-/** The statutory clock of one case: each date, the rule that sets it, why, and how it stands. */
+/**
+ * The statutory clock of one case: each date, the rule that sets it (its id, title and source in law
+ * or guidance, from the domain's catalogue), why, and how it stands.
+ */
 export function ClockTable({ rows, labelledBy }: ClockTableProps) {
   const styles = useStyles();
   return (
@@ -75,11 +78,15 @@ export function ClockTable({ rows, labelledBy }: ClockTableProps) {
               <TableCell className={styles.cell}>
                 <span className={styles.stack}>
                   <Text>{row.formatted}</Text>
-                  {row.relative ? <Caption1 className={styles.note}>{row.relative}</Caption1> : null}
+                  <Caption1 className={styles.note}>{row.relative}</Caption1>
                 </span>
               </TableCell>
               <TableCell className={styles.cell}>
-                <Text className={styles.ruleId}>{row.rule}</Text>
+                <span className={styles.stack}>
+                  <Text className={styles.ruleId}>{row.rule.id}</Text>
+                  <Text>{row.rule.title}</Text>
+                  <Caption1 className={styles.note}>{row.rule.source}</Caption1>
+                </span>
               </TableCell>
               <TableCell className={styles.cell}>
                 <Text>{row.explanation}</Text>

@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 
 export interface NextActionCardProps {
   readonly summary: CaseSummary;
-  readonly today?: PlainDate;
+  readonly today: PlainDate;
   readonly headingId: string;
 }
 

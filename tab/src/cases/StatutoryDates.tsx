@@ -26,7 +26,7 @@ const useStyles = makeStyles({
 
 export interface StatutoryDatesProps {
   readonly clock: Clock;
-  readonly today?: PlainDate;
+  readonly today: PlainDate;
   readonly headingId: string;
 }
 
@@ -39,7 +39,7 @@ export function StatutoryDates({ clock, today, headingId }: StatutoryDatesProps)
         <Text as="h2" id={headingId} size={400} weight="semibold" className={styles.heading}>
           Statutory dates
         </Text>
-        {today ? <Caption1>Dates as of {formatDate(today)}</Caption1> : null}
+        <Caption1>Dates as of {formatDate(today)}</Caption1>
       </div>
       <Caption1 as="p" className={styles.intro}>
         Each date comes from the rule named beside it (Children and Families Act 2014, SEND Regulations 2014,

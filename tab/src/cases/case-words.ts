@@ -14,23 +14,23 @@ export function stageWords(stage: Stage): string {
 /**
  * When the next action is due: "By 30 November 2026, in 7 days", "Was due 5 October 2026, 7 weeks
  * ago" once passed, and "Recommended by ..." for a date from guidance or the recommended timeline,
- * which is never overdue in law. Without the server's today, only the date: "By 30 November 2026".
+ * which is never overdue in law.
  */
 export function dueLine(
   action: Pick<NextAction, 'due' | 'recommended'>,
-  today: PlainDate | undefined,
+  today: PlainDate,
 ): string | undefined {
   const { due, recommended } = action;
   if (!due) return undefined;
-  const when = today ? `${formatDate(due)}, ${relativeToToday(due, today)}` : formatDate(due);
+  const when = `${formatDate(due)}, ${relativeToToday(due, today)}`;
   if (recommended) return `Recommended by ${when}`;
-  return today && due < today ? `Was due ${when}` : `By ${when}`;
+  return due < today ? `Was due ${when}` : `By ${when}`;
 }
 
 /** The line under the next action: the LA when it is the LA's to do, and when it is due. */
 export function nextActionNote(
   action: Pick<NextAction, 'by' | 'due' | 'recommended'>,
-  today: PlainDate | undefined,
+  today: PlainDate,
 ): string | undefined {
   const parts = [action.by === 'la' ? 'For the LA' : undefined, dueLine(action, today)].filter(Boolean);
   return parts.length > 0 ? parts.join('. ') : undefined;

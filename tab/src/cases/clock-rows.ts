@@ -1,8 +1,9 @@
-import type { Clock, DateKey, DueDate } from '../../../bot/src/review/clock.ts';
+import { type Clock, DATE_KEYS, type DateKey, type DueDate } from '../../../bot/src/review/clock.ts';
 import type { PlainDate } from '../../../bot/src/review/plain-date.ts';
-import type { RuleId } from '../../../bot/src/review/rules.ts';
+import { RULES, type RuleId } from '../../../bot/src/review/rules.ts';
+import { DUE_SOON_DAYS } from '../../../bot/src/review/summary.ts';
 import { daysFrom, formatDate, relativeToToday } from '../format/date.ts';
-import { DATE_KEY_ORDER, dateKeyLabel } from './date-key-words.ts';
+import { dateKeyLabel } from './date-key-words.ts';
 
 /**
  * How a statutory date stands today. Shown in words (a badge's text), never by colour alone.
@@ -10,16 +11,11 @@ import { DATE_KEY_ORDER, dateKeyLabel } from './date-key-words.ts';
  * - `done`: its step has been done (on time or not).
  * - `overdue`: the clock says it passed with its step not done.
  * - `recommended`: guidance (UNDER_FIVE, CoP 9.178), never overdue in law.
- * - `due-soon`: still to come within {@link DUE_SOON_DAYS} days, today included.
+ * - `due-soon`: still to come within {@link DUE_SOON_DAYS} days, today included: the live cases
+ *   list's "Due soon" window, the notice most steps get (INVITE_NOTICE, ADVICE_CIRCULATED).
  * - `none`: none of these.
  */
 export type DateStatus = 'done' | 'overdue' | 'recommended' | 'due-soon' | 'none';
-
-/**
- * The notice most steps get (INVITE_NOTICE, ADVICE_CIRCULATED): the list's "Due soon" window
- * (`DUE_SOON_DAYS` in bot/src/review/summary.ts, held equal by a test).
- */
-export const DUE_SOON_DAYS = 14;
 
 export const STATUS_WORDS: Readonly<Record<Exclude<DateStatus, 'none'>, string>> = {
   done: 'Done',
@@ -27,6 +23,15 @@ export const STATUS_WORDS: Readonly<Record<Exclude<DateStatus, 'none'>, string>>
   recommended: 'Recommended',
   'due-soon': 'Due soon',
 };
+
+/** The rule behind a date, as the catalogue names it (bot/src/review/rules.ts). */
+export interface RuleRef {
+  readonly id: RuleId;
+  /** "Review decision". */
+  readonly title: string;
+  /** Where the law or guidance says it: "SEND Regs 2014 reg 20(10)-(11); CoP 9.176". */
+  readonly source: string;
+}
 
 /** One row of the "Statutory dates" table. */
 export interface ClockRow {
@@ -36,23 +41,22 @@ export interface ClockRow {
   readonly date: PlainDate;
   /** "9 March 2026". */
   readonly formatted: string;
-  /** "in 5 days", "3 weeks ago"; absent when the server's today is not known. */
-  readonly relative?: string;
-  readonly rule: RuleId;
+  /** "in 5 days", "3 weeks ago": from the server's today. */
+  readonly relative: string;
+  readonly rule: RuleRef;
   /** Why the date is what it is, in the clock's own words. */
   readonly explanation: string;
   readonly status: DateStatus;
 }
 
 /**
- * Every date the clock derived, in the clock's order, with how it stands on `today`.
+ * Every date the clock derived, in the clock's order (`DATE_KEYS`), with how it stands on `today`.
  *
  * @remarks What is overdue is the clock's to say (`clock.overdue`, DESIGN.md section 3): the tab does
- * not decide it again. Without the server's today nothing can be "due soon" or "in 5 days", but the
- * dates, their rules and what the clock says is overdue still show.
+ * not decide it again.
  */
-export function clockRows(clock: Pick<Clock, 'dates' | 'overdue'>, today?: PlainDate): ClockRow[] {
-  return DATE_KEY_ORDER.flatMap((key) => {
+export function clockRows(clock: Pick<Clock, 'dates' | 'overdue'>, today: PlainDate): ClockRow[] {
+  return DATE_KEYS.flatMap((key) => {
     const due = clock.dates[key];
     if (!due) return [];
     return [
@@ -61,8 +65,8 @@ export function clockRows(clock: Pick<Clock, 'dates' | 'overdue'>, today?: Plain
         label: dateKeyLabel(key),
         date: due.date,
         formatted: formatDate(due.date),
-        ...(today ? { relative: relativeToToday(due.date, today) } : {}),
-        rule: due.rule,
+        relative: relativeToToday(due.date, today),
+        rule: ruleRef(due.rule),
         explanation: due.explanation,
         status: dateStatus(due, clock.overdue, today),
       },
@@ -70,15 +74,20 @@ export function clockRows(clock: Pick<Clock, 'dates' | 'overdue'>, today?: Plain
   });
 }
 
+function ruleRef(id: RuleId): RuleRef {
+  const { title, source } = RULES[id];
+  return { id, title, source };
+}
+
 export function dateStatus(
   due: Pick<DueDate, 'key' | 'date' | 'done' | 'recommended'>,
   overdue: readonly DateKey[],
-  today?: PlainDate,
+  today: PlainDate,
 ): DateStatus {
   if (due.done) return 'done';
   if (overdue.includes(due.key)) return 'overdue';
   if (due.recommended) return 'recommended';
-  if (today && isWithinDays(due.date, today, DUE_SOON_DAYS)) return 'due-soon';
+  if (isWithinDays(due.date, today, DUE_SOON_DAYS)) return 'due-soon';
   return 'none';
 }
 

@@ -2,9 +2,7 @@ import type { DateKey } from '../../../bot/src/review/clock.ts';
 
 /**
  * What each statutory date is, as the heading of its row in the case's "Statutory dates" table.
- *
- * @remarks Written in the clock's own order (`DATE_KEYS` in bot/src/review/clock.ts, which the tab
- * may not import as a value: DESIGN.md section 4); a test holds the two to the same order.
+ * The rows follow the clock's own order (`DATE_KEYS` in bot/src/review/clock.ts), not this one's.
  */
 export const DATE_KEY_LABELS = {
   review_by: 'Review decision due (review by)',
@@ -18,9 +16,6 @@ export const DATE_KEY_LABELS = {
   phase_transfer_by: 'Phase transfer plan by',
   recommended_review: 'Recommended review (under 5)',
 } as const satisfies Record<DateKey, string>;
-
-/** The dates in the order they are shown: the clock's order, from the review-by date on. */
-export const DATE_KEY_ORDER = Object.keys(DATE_KEY_LABELS) as readonly DateKey[];
 
 export function dateKeyLabel(key: DateKey): string {
   return DATE_KEY_LABELS[key];

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ApiError,
-  BAD_RESPONSE,
-  createApiClient,
-  NETWORK_ERROR,
-  SERVER_TODAY_MAX_AGE_MS,
-} from '../../../tab/src/api/client.ts';
+import { ApiError, BAD_RESPONSE, createApiClient, NETWORK_ERROR } from '../../../tab/src/api/client.ts';
 
 /** A `fetch` that records each request and answers with `status` and `body`. */
 function fakeFetch(status: number, body: unknown) {
@@ -77,40 +71,5 @@ describe('the API client', () => {
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 0, code: NETWORK_ERROR });
     expect((error as Error).message).toMatch(/could not be reached/);
-  });
-});
-
-describe("the server's today, for counting 'in 5 days' on a page whose answer does not carry it", () => {
-  const LIST = { today: '2026-11-23', cases: [] };
-
-  /** A client on a fake clock (milliseconds), answering the live cases with `LIST`. */
-  function clientOnClock() {
-    const { fetchImpl, requests } = fakeFetch(200, LIST);
-    const clock = { ms: 0 };
-    const client = createApiClient({ kind: 'demo-user', userId: 'senco-1' }, fetchImpl, () => clock.ms);
-    return { client, requests, clock };
-  }
-
-  it('is the one the live cases answer carried, with no new request while it is fresh', async () => {
-    const { client, requests, clock } = clientOnClock();
-    await client.liveCases();
-    clock.ms = SERVER_TODAY_MAX_AGE_MS - 1;
-    expect(await client.serverToday()).toBe('2026-11-23');
-    expect(requests.map((r) => r.url)).toEqual(['/api/cases']);
-  });
-
-  it('asks for the live cases when the tab holds none (a case opened from a link)', async () => {
-    const { client, requests } = clientOnClock();
-    expect(await client.serverToday()).toBe('2026-11-23');
-    expect(await client.serverToday()).toBe('2026-11-23');
-    expect(requests.map((r) => r.url)).toEqual(['/api/cases']);
-  });
-
-  it('asks again once it is stale: a tab left open overnight must not count from yesterday', async () => {
-    const { client, requests, clock } = clientOnClock();
-    await client.serverToday();
-    clock.ms = SERVER_TODAY_MAX_AGE_MS;
-    await client.serverToday();
-    expect(requests.map((r) => r.url)).toEqual(['/api/cases', '/api/cases']);
   });
 });
