@@ -175,6 +175,24 @@ export interface Views {
   readonly parent?: View;
 }
 
+/** The parent or the young person: they give views and see the case by who they are. */
+export function isFamily(person: Person): boolean {
+  return person.role === 'parent' || person.role === 'young-person';
+}
+
+/**
+ * Each person once, by email address compared case-insensitively; the first one found wins, with its
+ * address lower-cased.
+ */
+export function uniqueByEmail(people: readonly Person[]): Person[] {
+  const byEmail = new Map<string, Person>();
+  for (const person of people) {
+    const email = person.email.toLowerCase();
+    if (!byEmail.has(email)) byEmail.set(email, { ...person, email });
+  }
+  return [...byEmail.values()];
+}
+
 export function caseKey(ref: CaseRef): string {
   return `${ref.laCode}/${ref.caseId}`;
 }

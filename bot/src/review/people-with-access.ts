@@ -1,4 +1,4 @@
-import type { Person } from './case.ts';
+import { isFamily, type Person, uniqueByEmail } from './case.ts';
 import type { CaseFile } from './case-file.ts';
 import { invitedPeople } from './permissions.ts';
 
@@ -14,17 +14,11 @@ import { invitedPeople } from './permissions.ts';
  */
 export function peopleWithAccess(file: CaseFile): Person[] {
   const { case: ehcCase } = file;
-  const found = [
+  return uniqueByEmail([
     ...(ehcCase.coordinator ? [ehcCase.coordinator] : []),
     ...invitedPeople(file),
-    ...ehcCase.people.filter((person) => person.role === 'parent' || person.role === 'young-person'),
-  ];
-  const byEmail = new Map<string, Person>();
-  for (const person of found) {
-    const email = person.email.toLowerCase();
-    if (!byEmail.has(email)) byEmail.set(email, { ...person, email });
-  }
-  return [...byEmail.values()];
+    ...ehcCase.people.filter(isFamily),
+  ]);
 }
 
 /** The lower-cased email addresses of {@link peopleWithAccess}. */

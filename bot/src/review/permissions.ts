@@ -1,6 +1,6 @@
-import type { Identity, Person } from './case.ts';
+import { type Identity, isFamily, type Person } from './case.ts';
 import type { CaseFile } from './case-file.ts';
-import { reached } from './review.ts';
+import { participants, reached } from './review.ts';
 
 /**
  * Who may do what: the one rule set every API route, bot reply and job asks (DESIGN.md section 1).
@@ -87,9 +87,7 @@ export function relationsTo(actor: Actor, file: CaseFile): Relation[] {
   if (ehcCase.coordinator && isPerson(actor, ehcCase.coordinator)) relations.push('coordinator');
   const invitees = invitedPeople(file);
   if (invitees.some((person) => isPerson(actor, person))) relations.push('invitee');
-  const family = [...ehcCase.people, ...invitees].filter(
-    (p) => p.role === 'parent' || p.role === 'young-person',
-  );
+  const family = [...ehcCase.people, ...invitees].filter(isFamily);
   if (family.some((p) => isPerson(actor, p))) relations.push('parent');
   return relations;
 }
@@ -105,10 +103,7 @@ export function relationsTo(actor: Actor, file: CaseFile): Relation[] {
 export function invitedPeople(file: CaseFile): Person[] {
   const review = file.review;
   if (!review || !reached(review.stage, 'contributing')) return [];
-  return [
-    ...review.invitees.map((invitee) => invitee.person),
-    ...review.adviceRequests.flatMap((request) => (request.allocatedTo ? [request.allocatedTo] : [])),
-  ];
+  return participants(review);
 }
 
 export function can(actor: Actor, action: Action, file: CaseFile): boolean {

@@ -190,3 +190,11 @@ export interface StageChange {
   readonly on: PlainDate;
   readonly by: string;
 }
+
+/** Everyone invited to `review`, and each professional a team allocated. */
+export function participants(review: Review): Person[] {
+  return [
+    ...review.invitees.map((invitee) => invitee.person),
+    ...review.adviceRequests.flatMap((request) => (request.allocatedTo ? [request.allocatedTo] : [])),
+  ];
+}

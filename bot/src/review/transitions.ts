@@ -1,10 +1,10 @@
-import type { EhcCase, Person } from './case.ts';
+import { type EhcCase, isFamily, uniqueByEmail } from './case.ts';
 import type { CaseFile } from './case-file.ts';
 import { ReviewError } from './errors.ts';
 import { gateProblems } from './gates.ts';
 import type { PlainDate } from './plain-date.ts';
 import type { LaPolicy } from './policy.ts';
-import type { Invitee, Review, Stage } from './review.ts';
+import { type Invitee, participants, type Review, type Stage } from './review.ts';
 
 export interface StepContext {
   readonly today: PlainDate;
@@ -114,7 +114,7 @@ export function closeReview(file: CaseFile, ctx: StepContext): ClosedReview {
     ...file.case,
     lastReviewDecisionOn: decision.notifiedOn,
     lastReviewDecisionFrom: 'review',
-    people: peopleOfReview(file.case.people, review),
+    people: uniqueByEmail([...participants(review), ...file.case.people.filter(isFamily)]),
     views: { ...file.case.views, ...review.views },
     ...(transfer && finalIssuedOn ? { phaseTransfer: { ...transfer, namedInPlanOn: finalIssuedOn } } : {}),
     ...(decision.outcome === 'cease' ? { ceasedOn: decision.notifiedOn } : {}),
@@ -126,21 +126,6 @@ export function closeReview(file: CaseFile, ctx: StepContext): ClosedReview {
     history: [...review.history, { from: review.stage, to: 'closed', on: ctx.today, by: ctx.by }],
   };
   return { file: { ...rest, case: ehcCase }, closed };
-}
-
-/** The invitees of `review` and the professionals teams allocated, then the family, each once. */
-function peopleOfReview(before: readonly Person[], review: Review): Person[] {
-  const people = [
-    ...review.invitees.map((invitee) => invitee.person),
-    ...review.adviceRequests.flatMap((request) => (request.allocatedTo ? [request.allocatedTo] : [])),
-    ...before.filter((person) => person.role === 'parent' || person.role === 'young-person'),
-  ];
-  const byEmail = new Map<string, Person>();
-  for (const person of people) {
-    const email = person.email.toLowerCase();
-    if (!byEmail.has(email)) byEmail.set(email, person);
-  }
-  return [...byEmail.values()];
 }
 
 /**
