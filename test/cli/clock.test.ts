@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixture, runCli } from './run-cli.ts';
+import { BAD_FIXTURE_PROBLEMS, fixture, runCli } from './run-cli.ts';
 
 const TODAY = ['--today', '2026-01-12'];
 
@@ -140,14 +140,7 @@ describe('npm run clock: the statutory clock of every case in an export, one JSO
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr.split('\n')).toEqual([
-      'row 3, date_of_birth: not a calendar date (expected YYYY-MM-DD): "2011-02-30"',
-      'row 4, nc_year: not a National Curriculum year (expected a whole number from -2, nursery, to 14): 15',
-      'row 4, transfer_on: is required when transfer_kind is given',
-      'row 5, case_id: repeats case EHC-0101 of LA 860 from row 2',
-      'row 6, child_name: is required',
-      'row 6, plan_issued_on: must not be after today (2026-01-12): it records something that has happened',
-      'row 7, amendment_notice_on: must not be before review_meeting_on in the same row',
-      'row 8: has 7 fields but the header has 12',
+      ...BAD_FIXTURE_PROBLEMS,
       'No dates were worked out: mend the file and run it again.',
       '',
     ]);

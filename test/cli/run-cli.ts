@@ -37,3 +37,15 @@ export function runCli(
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** Every problem of test/fixtures/cases-bad.csv with today 2026-01-12, one line each, in file order. */
+export const BAD_FIXTURE_PROBLEMS = [
+  'row 3, date_of_birth: not a calendar date (expected YYYY-MM-DD): "2011-02-30"',
+  'row 4, nc_year: not a National Curriculum year (expected a whole number from -2, nursery, to 14): 15',
+  'row 4, transfer_on: is required when transfer_kind is given',
+  'row 5, case_id: repeats case EHC-0101 of LA 860 from row 2',
+  'row 6, child_name: is required',
+  'row 6, plan_issued_on: must not be after today (2026-01-12): it records something that has happened',
+  'row 7, amendment_notice_on: must not be before review_meeting_on in the same row',
+  'row 8: has 7 fields but the header has 12',
+];

@@ -104,7 +104,8 @@ describe('azure mode', () => {
     await cosmos?.teardown();
   });
 
-  it('loads no demo data, offers no demo users and signs no one in by header', async () => {
+  /** The server in azure mode with a bot registration, over a fresh local Cosmos server. */
+  async function startAzureApp(bot: Record<string, string>): Promise<void> {
     cosmos = await startTestCosmos();
     const config = loadConfig({
       MODE: 'azure',
@@ -113,9 +114,13 @@ describe('azure mode', () => {
       COSMOS_KEY: cosmos.key,
       MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001',
       MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
-      MICROSOFT_APP_TENANT_ID: '00000000-0000-0000-0000-000000000002',
+      ...bot,
     });
     app = await startApp(config, { database: cosmos.db, log: memoryLog(), now: () => TEST_NOW });
+  }
+
+  it('loads no demo data, offers no demo users and signs no one in by header', async () => {
+    await startAzureApp({ MICROSOFT_APP_TENANT_ID: '00000000-0000-0000-0000-000000000002' });
     const users = await fetch(`${app.url}/api/local/users`);
     expect(users.status).toBe(404);
     const me = await fetch(`${app.url}/api/me`, { headers: { 'X-Ehc-User': 'senco-harbour' } });
@@ -124,17 +129,7 @@ describe('azure mode', () => {
   });
 
   it('requires a Bot Framework token on /api/messages', async () => {
-    cosmos = await startTestCosmos();
-    const config = loadConfig({
-      MODE: 'azure',
-      PORT: '0',
-      COSMOS_ENDPOINT: cosmos.endpoint,
-      COSMOS_KEY: cosmos.key,
-      MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001',
-      MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
-      MICROSOFT_APP_TYPE: 'MultiTenant',
-    });
-    app = await startApp(config, { database: cosmos.db, log: memoryLog(), now: () => TEST_NOW });
+    await startAzureApp({ MICROSOFT_APP_TYPE: 'MultiTenant' });
     const response = await fetch(`${app.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

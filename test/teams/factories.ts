@@ -37,12 +37,8 @@ export function makeChannelMention(
   aadObjectId: string,
   text: string,
 ): Record<string, unknown> {
-  const mention = '<at>EHC Review Hub</at>';
-  return makeMessageActivity(serviceUrl, aadObjectId, `${mention} ${text}`, {
+  return mentioning(serviceUrl, aadObjectId, text, {
     conversation: { id: '19:channel@thread.tacv2', conversationType: 'channel', isGroup: true },
-    entities: [
-      { type: 'mention', text: mention, mentioned: { id: '28:ehc-review-hub', name: 'EHC Review Hub' } },
-    ],
     channelData: { tenant: { id: DEMO_TENANT_ID }, channel: { id: '19:channel@thread.tacv2' } },
   });
 }
@@ -53,14 +49,26 @@ export function makeGroupChatMention(
   aadObjectId: string,
   text: string,
 ): Record<string, unknown> {
-  const mention = '<at>EHC Review Hub</at>';
-  return makeMessageActivity(serviceUrl, aadObjectId, `${mention} ${text}`, {
+  return mentioning(serviceUrl, aadObjectId, text, {
     conversation: {
       id: '19:group-chat@thread.v2',
       conversationType: 'groupChat',
       isGroup: true,
       tenantId: DEMO_TENANT_ID,
     },
+  });
+}
+
+/** A message that @mentions the bot, as Teams sends it in channels and group chats. */
+function mentioning(
+  serviceUrl: string,
+  aadObjectId: string,
+  text: string,
+  where: Record<string, unknown>,
+): Record<string, unknown> {
+  const mention = '<at>EHC Review Hub</at>';
+  return makeMessageActivity(serviceUrl, aadObjectId, `${mention} ${text}`, {
+    ...where,
     entities: [
       { type: 'mention', text: mention, mentioned: { id: '28:ehc-review-hub', name: 'EHC Review Hub' } },
     ],
