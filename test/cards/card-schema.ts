@@ -4,11 +4,11 @@ import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
 /**
- * The official Adaptive Cards 1.5 schema (JSON Schema draft-06), as /work/shared/schemas/README.md
- * says to load it: strict off, the draft-06 meta-schema and formats added, and draft-06's `id`
- * keyword removed.
+ * The official Adaptive Cards 1.5 schema (JSON Schema draft-06), kept in test/schemas/ with its source
+ * and licence, loaded as its README says: strict off, the draft-06 meta-schema and formats added, and
+ * draft-06's `id` keyword removed.
  */
-const SCHEMA_PATH = new URL('../../../shared/schemas/adaptive-card-1.5.json', import.meta.url);
+const SCHEMA_PATH = new URL('../schemas/adaptive-card-1.5.json', import.meta.url);
 
 const require = createRequire(import.meta.url);
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;

@@ -1,11 +1,28 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import sparticuz from '@sparticuz/chromium';
 import type { AxeResults, Result } from 'axe-core';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
-/** Debian's Chromium (`apt-get install chromium`; .ci/run installs it); `CHROMIUM_PATH` overrides. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * The Chromium the tests drive: the build shipped inside the `@sparticuz/chromium` npm package, pinned
+ * by the lock file, so `npm install` brings it and every machine tests with the same browser.
+ * `CHROMIUM_PATH` names another one (a desktop Chrome, Debian's `chromium`).
+ *
+ * @remarks The package unpacks its binary into the system's temporary folder on first use (a few
+ * seconds). It links libnss3, libnspr4 and libexpat1 from the system. Its own flag list is meant for
+ * AWS Lambda: `--single-process` there makes closing one browser context close the whole browser, so
+ * the tests use only the flags below.
+ */
+async function chromiumPath(): Promise<string> {
+  const override = process.env.CHROMIUM_PATH;
+  if (override) {
+    if (!existsSync(override)) throw new Error(`CHROMIUM_PATH names no file: ${override}`);
+    return override;
+  }
+  return sparticuz.executablePath();
+}
 
 /**
  * Flags for a closed network: without the background-networking ones Chromium keeps trying to reach
@@ -23,10 +40,7 @@ const CHROMIUM_ARGS = [
 ];
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`no Chromium at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\``);
-  }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS });
 }
 
 export interface TabPage {

@@ -1,7 +1,7 @@
 /**
  * The part of the Adaptive Cards 1.5 schema our cards use, typed, so that a card built by a function
  * is checked by the compiler; tests validate every card against the official schema as well
- * (test/cards/, /work/shared/schemas/adaptive-card-1.5.json).
+ * (test/cards/, test/schemas/adaptive-card-1.5.json).
  *
  * @remarks Teams renders Adaptive Cards up to version 1.5 (DESIGN.md section 5).
  */
