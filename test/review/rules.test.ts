@@ -21,7 +21,8 @@ const DRIVES = {
   AMEND_PROPOSAL: { undated: 'due with the decision (decision_by)' },
   AMEND_REPRESENTATIONS: { dates: ['representations_end'] },
   AMEND_FINAL: { dates: ['final_plan_by'] },
-  PHASE_TRANSFER: { dates: ['phase_transfer_by'] },
+  PHASE_TRANSFER: { dates: ['phase_transfer_by', 'transfer_meeting_by'] },
+  SUGGESTED_TIMELINE: { undated: 'dates the next action from the latest sensible meeting (guidance)' },
   PERSONAL_BUDGET: { undated: 'what the review takes account of' },
   CEASE_APPEAL: { undated: 'what the decision notice says' },
 } as const satisfies Record<RuleId, Drives>;
@@ -60,6 +61,7 @@ describe('the rule catalogue', () => {
       'AMEND_REPRESENTATIONS',
       'AMEND_FINAL',
       'PHASE_TRANSFER',
+      'SUGGESTED_TIMELINE',
       'PERSONAL_BUDGET',
       'CEASE_APPEAL',
     ]);
@@ -69,7 +71,7 @@ describe('the rule catalogue', () => {
   it.each(RULE_IDS)('%s has a title, a source and a one-paragraph summary', (id) => {
     const { title, source, summary } = RULES[id];
     expect(title.length).toBeGreaterThan(0);
-    expect(source).toMatch(/CFA|Regs|CoP/);
+    expect(source).toMatch(/CFA|Regs|CoP|guidance/);
     expect(summary).toMatch(/\.$/);
     expect(summary).not.toContain('\n');
   });
@@ -110,6 +112,11 @@ describe('what each rule drives in the clock', () => {
   it('CEASE_APPEAL has no date of its own: the notice states the 2 months for mediation (regs 29-33)', () => {
     expect(RULES.CEASE_APPEAL.source).toContain('regs 29-33');
     expect(RULES.CEASE_APPEAL.summary).toContain('within 2 months of the decision notice');
+  });
+
+  it('SUGGESTED_TIMELINE has no date on the clock: it is guidance, counted from the meeting in week 8', () => {
+    expect(RULES.SUGGESTED_TIMELINE.source).toContain('Suggested timeline');
+    expect(RULES.SUGGESTED_TIMELINE.summary).toContain('never as overdue in law');
   });
 
   it('AMEND_PROPOSAL has no date of its own: the proposal is due with the decision, decision_by', () => {

@@ -107,7 +107,11 @@ export const CaseSummarySchema = z
     settingUrn: z.string(),
     settingName: z.string().optional(),
     stage: StageSchema,
-    reviewBy: z.object({ date: PlainDateSchema, rule: RuleIdSchema, explanation: z.string() }),
+    deadline: z
+      .object({ key: DateKeySchema, date: PlainDateSchema, rule: RuleIdSchema, explanation: z.string() })
+      .meta({
+        description: 'The earliest binding date: review_by, or phase_transfer_by when that is earlier.',
+      }),
     nextAction: NextActionSchema,
     overdue: z.array(DateKeySchema).meta({ description: 'Dates passed with their step not done.' }),
     dueSoon: z.boolean().meta({ description: 'The next action is due within 14 days.' }),

@@ -92,6 +92,15 @@ export const RULES = {
       '15 February of the calendar year of the transfer; from secondary school to a post-16 institution by ' +
       '31 March; between post-16 institutions at least 5 months before the transfer.',
   },
+  SUGGESTED_TIMELINE: {
+    title: 'Suggested working timeline',
+    source: 'EHC Hub annual review guidance, "Suggested timeline"',
+    summary:
+      'Counted from the meeting in week 8: set the date and invite in week 1 (7 weeks before the meeting), ' +
+      'advice in week 6, report in week 10, decision in week 12, final plan in week 16. With no meeting ' +
+      'set yet, set it 7 weeks before the latest sensible meeting date. Guidance: shown as recommended, ' +
+      'never as overdue in law.',
+  },
   PERSONAL_BUDGET: {
     title: 'Personal budget',
     source: 'CFA 2014 s.49; CoP 9.168',
