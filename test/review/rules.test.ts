@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clockFor, DATE_KEYS, type DateKey } from '../../bot/src/review/clock.ts';
 import { RULES, type RuleId } from '../../bot/src/review/rules.ts';
@@ -47,7 +49,20 @@ const EVERY_DATE = clockFor(
 );
 
 describe('the rule catalogue', () => {
-  it('holds every rule of statutory-rules.md, and only those', () => {
+  it('holds the rule ids docs/statutory-rules.md names, and only those', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../docs/statutory-rules.md'), 'utf8');
+    const ids = new Set([...doc.matchAll(/^\| ([A-Z][A-Z0-9_]+) \|/gm)].map(([, id]) => id));
+    expect([...ids].sort()).toEqual([...RULE_IDS].sort());
+  });
+
+  it('derives the dates docs/statutory-rules.md lists, in its order, each from the rule it names', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../docs/statutory-rules.md'), 'utf8');
+    const derived = [...doc.matchAll(/^\| ([a-z_]+) \| ([A-Z_]+) \|/gm)].map(([, key, rule]) => [key, rule]);
+    expect(derived.map(([key]) => key)).toEqual([...DATE_KEYS]);
+    expect(derived).toEqual(DATE_KEYS.map((key) => [key, EVERY_DATE.dates[key]?.rule]));
+  });
+
+  it('holds every rule of docs/statutory-rules.md, and only those', () => {
     expect(RULE_IDS).toEqual([
       'REVIEW_DUE',
       'UNDER_FIVE',

@@ -25,7 +25,7 @@ export const PlainDateSchema = z
 
 export const RuleIdSchema = z.enum(RULE_IDS).register(apiSchemas, {
   id: 'RuleId',
-  description: 'A statutory rule of the review clock (statutory-rules.md).',
+  description: 'A statutory rule of the review clock (docs/statutory-rules.md).',
 });
 export const DateKeySchema = z.enum(DATE_KEYS).register(apiSchemas, {
   id: 'DateKey',

@@ -16,7 +16,7 @@ import { type LaPolicy, STATUTORY_DEFAULTS } from './policy.ts';
 import { type Review, reached, type Stage } from './review.ts';
 import type { RuleId } from './rules.ts';
 
-/** The dates the clock derives (statutory-rules.md, "Derived dates"), in the order they are shown. */
+/** The dates the clock derives (docs/statutory-rules.md, "Derived dates"), in the order they are shown. */
 export const DATE_KEYS = [
   'review_by',
   'latest_meeting',
@@ -116,7 +116,7 @@ export function clockFor(file: CaseFile, today: PlainDate, policy: LaPolicy = ST
   return { dates, pfaRequired: ncYear >= 9, ncYear, overdue };
 }
 
-/** "Overdue" is strict: the last permitted day itself is still on time (statutory-rules.md, "Counting"). */
+/** "Overdue" is strict: the last permitted day itself is still on time (docs/statutory-rules.md, "Counting"). */
 function isOverdue(due: DueDate | undefined, today: PlainDate): boolean {
   return due !== undefined && !due.done && !NEVER_OVERDUE.includes(due.key) && isBefore(due.date, today);
 }

@@ -11,7 +11,7 @@ export type CaseDeadline = Pick<DueDate, 'key' | 'date' | 'rule' | 'explanation'
 /**
  * The case's deadline: the earliest date that binds the whole review, so the one a list shows and
  * sorts by. The review-by date (REVIEW_DUE), or the phase transfer date (PHASE_TRANSFER) when that is
- * earlier and the plan does not name the new setting yet (statutory-rules.md, "Derived dates").
+ * earlier and the plan does not name the new setting yet (docs/statutory-rules.md, "Derived dates").
  *
  * @remarks A transfer case's review-by date can be weeks after its amended plan is due (15 February
  * against a March review-by date): showing review_by alone would hide the date that binds first.
@@ -35,7 +35,7 @@ export function caseDeadline(clock: Pick<Clock, 'dates'>): CaseDeadline {
  *   count, so a missed recommendation does not hide them.
  *
  * @remarks The one answer to "by when must the meeting be?" for the next action, the arrange page and
- * the digest, so they cannot disagree (statutory-rules.md: "the latest sensible meeting is the earlier
+ * the digest, so they cannot disagree (docs/statutory-rules.md: "the latest sensible meeting is the earlier
  * of latest_meeting and transfer_meeting_by"). On equal dates the statutory one wins.
  */
 export function latestSensibleMeeting(

@@ -1,5 +1,5 @@
 /**
- * The catalogue of statutory rules behind the review clock (statutory-rules.md, "Rules").
+ * The catalogue of statutory rules behind the review clock (docs/statutory-rules.md, "Rules").
  *
  * @remarks The clock names the rule behind every date it shows, so a SENCo or an LA officer can see
  * why a date is what it is. Ids are stable: stored warnings and channel posts refer to them.
