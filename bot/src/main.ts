@@ -22,6 +22,7 @@ import { consoleLog, describeError, type Log } from './server/log.ts';
 import type { StoreDatabase } from './store/database.ts';
 import { openStores, type Stores, storesOver } from './store/open-stores.ts';
 import { createBotAdapter } from './teams/bot-adapter.ts';
+import type { CardActionTable } from './teams/card-actions.ts';
 import { ReviewBot } from './teams/review-bot.ts';
 
 export interface StartOverrides {
@@ -30,6 +31,8 @@ export interface StartOverrides {
   readonly now?: () => Date;
   readonly directory?: UserDirectory;
   readonly log?: Log;
+  /** The bot's card actions instead of its own table (tests of the invoke router). */
+  readonly cardActions?: CardActionTable;
 }
 
 export interface RunningApp {
@@ -95,7 +98,13 @@ async function serve(
     now,
   };
   const adapter = createBotAdapter(config.bot, log);
-  const bot = new ReviewBot({ directory, caseload, tabUrl: config.publicUrl, log });
+  const bot = new ReviewBot({
+    directory,
+    caseload,
+    tabUrl: config.publicUrl,
+    log,
+    ...(overrides.cardActions ? { cardActions: overrides.cardActions } : {}),
+  });
   const server = createHttpServer({
     mode: config.mode,
     routes: apiRoutes({ mode: config.mode, directory, caseload }),

@@ -16,6 +16,8 @@ export const STATUS_OF_KIND: Readonly<Record<ErrorKind, number>> = {
   conflict: 409,
   gate: 422,
   unavailable: 503,
+  /** A service we called on the caller's behalf failed (the Bot Connector refused a reply). */
+  upstream: 502,
 };
 
 /**
