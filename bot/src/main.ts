@@ -16,7 +16,7 @@ import type { UserDirectory } from './identity/user-directory.ts';
 import { londonDate } from './review/plain-date.ts';
 import { STATUTORY_DEFAULTS } from './review/policy.ts';
 import { createHttpServer } from './server/http-server.ts';
-import { consoleLog, describeError, type Log } from './server/log.ts';
+import { consoleLog, describeError, type Log, routeConsoleTo } from './server/log.ts';
 import type { StoreDatabase } from './store/database.ts';
 import { openStores, type Stores, storesOver } from './store/open-stores.ts';
 import { createBotAdapter, processTurn } from './teams/bot-adapter.ts';
@@ -163,6 +163,8 @@ function stop(server: Server): Promise<void> {
 
 async function main(): Promise<void> {
   const log = consoleLog();
+  // botbuilder prints whole errors, activity included, with console.error: one short line instead.
+  routeConsoleTo(log);
   let config: Config;
   try {
     config = loadConfig(process.env);

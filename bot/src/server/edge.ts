@@ -51,6 +51,17 @@ export function createEdge(options: EdgeOptions): Server {
   });
 
   async function receive(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const started = performance.now();
+    response.once('finish', () => {
+      // The route's template (`/api/cases/:laCode`), never the URL, which may carry anything.
+      const route = (request as { getRoute?: () => { path?: unknown } | undefined }).getRoute?.()?.path;
+      log.info('request', {
+        method: request.method,
+        route: typeof route === 'string' ? route : undefined,
+        status: response.statusCode,
+        ms: Math.round(performance.now() - started),
+      });
+    });
     if (mode === 'local' && !isAddressedToLoopback(request)) {
       log.warn('request refused', { code: 'MISDIRECTED_REQUEST', method: request.method });
       sendError(response, 'MISDIRECTED_REQUEST', { close: true });
