@@ -94,6 +94,7 @@ async function serve(
     policyFor: local ? demoPolicyFor : () => STATUTORY_DEFAULTS,
     settingName: local ? demoSettingName : () => undefined,
     now,
+    log,
   };
   const adapter = createBotAdapter(config.bot, log);
   const bot = new ReviewBot({
