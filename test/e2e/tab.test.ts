@@ -141,7 +141,8 @@ describe('the case page: the statutory clock', () => {
       Case: 'NS-1026',
     });
     await page.getByText('Preparing for adulthood required (Year 10)').waitFor();
-    await page.getByText('For the LA. Was due 16 November 2026, 7 days ago (DECISION_DUE)').waitFor();
+    await page.getByText('Awaiting LA decision: for the LA', { exact: true }).waitFor();
+    await page.getByText('Was due 16 November 2026, 7 days ago (DECISION_DUE)').waitFor();
 
     expect(await clockRowsOf(page)).toEqual([
       ['Review decision due (review by)', '25 November 2026', 'in 2 days', 'REVIEW_DUE', 'Due soon'],

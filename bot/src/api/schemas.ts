@@ -89,7 +89,10 @@ export const LocalUsersSchema = z
 export const NextActionSchema = z
   .object({
     label: z.string().meta({ example: 'Send the invitations' }),
-    by: z.enum(['setting', 'la']).meta({ description: 'Who acts: the setting (SENCo) or the LA.' }),
+    by: z
+      .enum(['setting', 'la', 'invitee'])
+      .meta({ description: 'Who acts: the setting (SENCo), the LA, or an invitee (their advice).' }),
+    yours: z.boolean().meta({ description: 'The reader owes this step; only then can it be due soon.' }),
     due: PlainDateSchema.optional(),
     rule: RuleIdSchema.optional(),
     recommended: z
@@ -114,7 +117,7 @@ export const CaseSummarySchema = z
       }),
     nextAction: NextActionSchema,
     overdue: z.array(DateKeySchema).meta({ description: 'Dates passed with their step not done.' }),
-    dueSoon: z.boolean().meta({ description: 'The next action is due within 14 days.' }),
+    dueSoon: z.boolean().meta({ description: 'The reader’s own next action is due within 14 days.' }),
     pfaRequired: z.boolean().meta({ description: 'Preparing for adulthood must be considered (Year 9+).' }),
   })
   .register(apiSchemas, { id: 'CaseSummary' });

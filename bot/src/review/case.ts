@@ -42,6 +42,11 @@ export interface EhcCase extends CaseRef {
    * or a review closed in the product (`review`), which an export must never move back.
    */
   readonly lastReviewDecisionFrom?: 'import' | 'review';
+  /**
+   * The day the LA last issued the plan finalised after an amendment (AMEND_FINAL met), as its export
+   * says (`final_plan_issued_on`): an amendment the import brought in ends then.
+   */
+  readonly amendedPlanIssuedOn?: PlainDate;
   readonly phaseTransfer?: PhaseTransfer;
   /** The outcomes of the current plan, each with its provision (Section F). */
   readonly outcomes: readonly Outcome[];

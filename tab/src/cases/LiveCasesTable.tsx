@@ -16,10 +16,11 @@ import type { CaseSummary } from '../api/types.ts';
 import { hrefFor } from '../app/route.ts';
 import { CaseStatus } from './CaseStatus.tsx';
 import {
+  actionWords,
   caseReference,
   deadlineNote,
   deadlineWhat,
-  nextActionNote,
+  dueLine,
   settingWords,
   stageWords,
 } from './case-words.ts';
@@ -100,8 +101,8 @@ export function LiveCasesTable({ cases, today, label }: LiveCasesTableProps) {
                 />
               </TableCell>
               <TableCell className={styles.cell}>
-                <TableCellLayout description={nextActionNote(summary.nextAction, today)}>
-                  {summary.nextAction.label}
+                <TableCellLayout description={dueLine(summary.nextAction, today)}>
+                  {actionWords(summary.nextAction)}
                 </TableCellLayout>
               </TableCell>
               <TableCell className={styles.cell}>
