@@ -101,8 +101,9 @@ function invitationProblems(review: Review, today: PlainDate, policy: LaPolicy):
     }
   }
   const emails = new Set(review.invitees.map((i) => i.person.email.toLowerCase()));
+  const removed = new Set((review.policyTeamsRemoved ?? []).map((r) => r.teamId));
   for (const team of policy.alwaysInvite) {
-    if (!emails.has(team.email.toLowerCase())) {
+    if (!emails.has(team.email.toLowerCase()) && !removed.has(team.id)) {
       problems.push({
         where: 'invitees',
         message: `invite ${team.name}: the LA always invites this team (INVITEES)`,

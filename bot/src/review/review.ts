@@ -51,6 +51,8 @@ export interface Review {
    */
   readonly lastInviteeNumber?: number;
   readonly invitation?: SentInvitation;
+  /** Teams LA policy always invites that were removed from this review, each with the reason. */
+  readonly policyTeamsRemoved?: readonly PolicyTeamRemoved[];
   readonly adviceRequests: readonly AdviceRequest[];
   readonly advice: readonly Advice[];
   readonly views: { readonly child?: View; readonly parent?: View };
@@ -91,6 +93,14 @@ export interface Invitee {
    * team in the LA's policy (`PolicyTeam.id`). Such an invitee is removed only with a reason.
    */
   readonly policyTeamId?: string;
+}
+
+export interface PolicyTeamRemoved {
+  readonly teamId: string;
+  readonly reason: string;
+  /** An account key. */
+  readonly by: string;
+  readonly on: PlainDate;
 }
 
 /**
