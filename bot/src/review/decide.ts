@@ -55,7 +55,8 @@ export function decide(
   if (!can(actor, COMMAND_ACTIONS[command.type], file)) return rejected('NOT_ALLOWED');
   const by = actor.identity ? identityKey(actor.identity) : `email:${actor.email ?? 'unknown'}`;
   const mailbox = actor.identity?.objectId ?? actor.email;
-  const step = decideArrange(file, command, { today, by, mailbox, policy });
+  const organiser = mailbox ? { mailbox, ...(actor.email ? { email: actor.email } : {}) } : undefined;
+  const step = decideArrange(file, command, { today, by, organiser, policy });
   if (!step.ok) return rejected(step.code, step.problems);
   const result = {
     command: command.type,

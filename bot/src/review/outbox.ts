@@ -14,10 +14,17 @@ import type { CaseFile } from './case-file.ts';
 export type Effect = CalendarInvite | CalendarUpdate | CalendarCancel;
 export type EffectKind = Effect['kind'];
 
+/** Whose calendar the event is in. */
+export interface Organiser {
+  /** The mailbox: an Entra object id (Graph's `/users/{id}`), or an email address for one without. */
+  readonly mailbox: string;
+  /** Their email address, for an iCalendar ORGANIZER. */
+  readonly email?: string;
+}
+
 /** A calendar invitation as the calendar adapters send it: everything the invite says, and to whom. */
 export interface InvitationContent {
-  /** The organiser's mailbox (an Entra object id, or an email address). */
-  readonly organiser: string;
+  readonly organiser: Organiser;
   /** A stable id of the event for every version of it (iCalendar UID). */
   readonly uid: string;
   /** iCalendar SEQUENCE: 0 for the invite, one more for each update and the cancel. */

@@ -1,4 +1,5 @@
 import type { AreaOfNeed, Person, Provision, View } from './case.ts';
+import type { Organiser } from './outbox.ts';
 import type { PlainDate } from './plain-date.ts';
 
 /**
@@ -111,8 +112,7 @@ export interface PolicyTeamRemoved {
  * update); the event id and join URL arrive when the outbox's invite effect is done.
  */
 export interface SentInvitation {
-  /** The organiser's mailbox: an Entra object id, or an email address for one without. */
-  readonly organiser: string;
+  readonly organiser: Organiser;
   readonly sentOn: PlainDate;
   readonly sequence: number;
   readonly eventId?: string;

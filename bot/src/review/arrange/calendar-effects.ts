@@ -6,6 +6,7 @@ import {
   type InvitationContent,
   isUntouched,
   nextSeq,
+  type Organiser,
   type OutboxEntry,
 } from '../outbox.ts';
 import type { Meeting, Review } from '../review.ts';
@@ -22,7 +23,7 @@ export function invitationOf(
   ehcCase: EhcCase,
   review: Review,
   meeting: Meeting,
-  organiser: string,
+  organiser: Organiser,
   sequence: number,
 ): InvitationContent {
   const firstName = ehcCase.child.name.trim().split(/\s+/)[0] ?? '';

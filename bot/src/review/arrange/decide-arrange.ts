@@ -2,7 +2,7 @@ import { type Person, uniqueByEmail } from '../case.ts';
 import type { CaseFile, Tombstone } from '../case-file.ts';
 import type { Problem } from '../errors.ts';
 import { gateProblems } from '../gates.ts';
-import { type Effect, effectId, isUntouched, nextSeq } from '../outbox.ts';
+import { type Effect, effectId, isUntouched, nextSeq, type Organiser } from '../outbox.ts';
 import type { PlainDate } from '../plain-date.ts';
 import type { LaPolicy } from '../policy.ts';
 import type { Invitee, Review } from '../review.ts';
@@ -22,8 +22,8 @@ export interface ArrangeContext {
   readonly today: PlainDate;
   /** The actor's account key, as the review's history records it. */
   readonly by: string;
-  /** The actor's mailbox, the organiser of the calendar event: an Entra object id or an email address. */
-  readonly mailbox: string | undefined;
+  /** The actor's mailbox, the organiser of the calendar event; undefined for an actor with none. */
+  readonly organiser: Organiser | undefined;
   readonly policy: LaPolicy;
 }
 
@@ -162,7 +162,8 @@ function sendInvitations(file: CaseFile, ctx: ArrangeContext): Step {
   if (review.stage !== 'arranging') return wrongStage('stage', 'the invitations have been sent');
   const problems = gateProblems(file, 'contributing', ctx.today, ctx.policy);
   if (problems.length > 0) return { ok: false, code: 'STAGE_GATE', problems };
-  if (!ctx.mailbox) return invalid('organiser', 'the organiser needs a mailbox to send the invitation from');
+  const organiser = ctx.organiser;
+  if (!organiser) return invalid('organiser', 'the organiser needs a mailbox to send the invitation from');
   const meeting = review.meeting;
   if (!meeting)
     return { ok: false, code: 'STAGE_GATE', problems: [{ where: 'meeting', message: 'set the meeting' }] };
@@ -170,14 +171,14 @@ function sendInvitations(file: CaseFile, ctx: ArrangeContext): Step {
     ...review,
     stage: 'contributing',
     invitationsSentOn: ctx.today,
-    invitation: { organiser: ctx.mailbox, sentOn: ctx.today, sequence: 0 },
+    invitation: { organiser, sentOn: ctx.today, sequence: 0 },
     history: [...review.history, { from: review.stage, to: 'contributing', on: ctx.today, by: ctx.by }],
   };
   const effect: Effect = {
     id: effectId(review.id, 'invite', nextSeq(file)),
     reviewId: review.id,
     kind: 'invite',
-    invitation: invitationOf(file.case, sent, meeting, ctx.mailbox, 0),
+    invitation: invitationOf(file.case, sent, meeting, organiser, 0),
   };
   return { ok: true, file: { ...file, review: sent }, effects: [effect] };
 }
