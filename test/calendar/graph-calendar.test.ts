@@ -100,7 +100,7 @@ describe('invitations through Microsoft Graph', () => {
       failure: 'unavailable',
       transient: true,
     });
-    graph.failNext('POST', '/events', { delayMs: 2_000 });
+    graph.failNext('POST', '/events', { delayMs: 600 });
     await expect(calendar.create(makeInvitation(), 't1')).rejects.toMatchObject({
       failure: 'timeout',
       transient: true,

@@ -205,7 +205,11 @@ describe('confirm and send invitations', () => {
     expect(file.review).toMatchObject({
       stage: 'contributing',
       invitationsSentOn: TODAY,
-      invitation: { organiser: 'senco-oid', sentOn: TODAY, sequence: 0 },
+      invitation: {
+        organiser: { mailbox: 'senco-oid', email: 'senco@school.example' },
+        sentOn: TODAY,
+        sequence: 0,
+      },
     });
     const invitation = effects[0]?.invitation;
     expect(invitation).toMatchObject({

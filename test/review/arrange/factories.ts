@@ -57,12 +57,17 @@ export function newId(): string {
   return `cmd-${String(counter).padStart(6, '0')}`;
 }
 
-type Body<C> = C extends ArrangeCommand ? Omit<C, 'id'> : never;
+/** A command without its id, for each kind of command. */
+export type CommandBody = ArrangeCommand extends infer C
+  ? C extends ArrangeCommand
+    ? Omit<C, 'id'>
+    : never
+  : never;
 
 /** Decides `command` (with a fresh id unless one is given) and expects it accepted. */
 export function apply(
   file: CaseFile,
-  command: Body<ArrangeCommand> & { id?: string },
+  command: CommandBody & { id?: string },
   options: { actor?: Actor; today?: typeof TODAY } = {},
 ): Accepted {
   const decided = decide(
