@@ -38,6 +38,13 @@ export interface Config {
         readonly key?: string;
       };
   readonly bot?: BotCredentials;
+  /**
+   * Where meeting invitations go: Microsoft Graph in azure mode (`GRAPH_BASE_URL`, default
+   * https://graph.microsoft.com), the local calendar outbox of .ics files in local mode.
+   */
+  readonly calendar:
+    | { readonly kind: 'local'; readonly dir: string }
+    | { readonly kind: 'graph'; readonly baseUrl: string };
 }
 
 export class ConfigError extends Error {
@@ -85,6 +92,9 @@ const EnvSchema = z.object({
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  GRAPH_BASE_URL: z
+    .url({ protocol: /^https$/, error: 'must be an https URL, e.g. https://graph.microsoft.com' })
+    .optional(),
 });
 
 /** Loopback addresses: 127.0.0.0/8 and ::1 (an IPv4-mapped 127.x address is checked as IPv4). */
@@ -134,13 +144,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   };
   if (e.MODE === 'local') {
     if (!isLoopback(common.host)) throw new ConfigError([{ where: 'HOST', message: LOCAL_HOST_RULE }]);
+    const dataDir = e.EHC_DATA_DIR ? fromCwd(e.EHC_DATA_DIR) : fromRepo('.data');
     return {
       ...common,
-      store: {
-        kind: 'local',
-        port: e.LOCAL_COSMOS_PORT,
-        dataDir: e.EHC_DATA_DIR ? fromCwd(e.EHC_DATA_DIR) : fromRepo('.data'),
-      },
+      store: { kind: 'local', port: e.LOCAL_COSMOS_PORT, dataDir },
+      calendar: { kind: 'local', dir: resolve(dataDir, 'calendar') },
     };
   }
   const missing: Problem[] = [];
@@ -157,6 +165,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   return {
     ...common,
     store: { kind: 'azure', endpoint, ...(e.COSMOS_KEY ? { key: e.COSMOS_KEY } : {}) },
+    calendar: { kind: 'graph', baseUrl: e.GRAPH_BASE_URL ?? 'https://graph.microsoft.com' },
     bot: {
       appId,
       appPassword,
