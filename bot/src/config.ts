@@ -39,6 +39,13 @@ export interface Config {
         readonly key?: string;
       };
   readonly bot?: BotCredentials;
+  /**
+   * Where meeting invitations go: Microsoft Graph in azure mode (`GRAPH_BASE_URL`, default
+   * https://graph.microsoft.com), the local calendar outbox of .ics files in local mode.
+   */
+  readonly calendar:
+    | { readonly kind: 'local'; readonly dir: string }
+    | { readonly kind: 'graph'; readonly baseUrl: string };
   /** Timeouts and the connection cap of the HTTP server (server/http-limits.ts). */
   readonly http: HttpLimits;
 }
@@ -96,6 +103,9 @@ const EnvSchema = z.object({
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  GRAPH_BASE_URL: z
+    .url({ protocol: /^https$/, error: 'must be an https URL, e.g. https://graph.microsoft.com' })
+    .optional(),
   HTTP_HEADERS_TIMEOUT_MS: milliseconds(DEFAULT_HTTP_LIMITS.headersTimeoutMs),
   HTTP_REQUEST_TIMEOUT_MS: milliseconds(DEFAULT_HTTP_LIMITS.requestTimeoutMs),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds(DEFAULT_HTTP_LIMITS.keepAliveTimeoutMs),
@@ -161,13 +171,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   };
   if (e.MODE === 'local') {
     if (!isLoopback(common.host)) throw new ConfigError([{ where: 'HOST', message: LOCAL_HOST_RULE }]);
+    const dataDir = e.EHC_DATA_DIR ? fromCwd(e.EHC_DATA_DIR) : fromRepo('.data');
     return {
       ...common,
-      store: {
-        kind: 'local',
-        port: e.LOCAL_COSMOS_PORT,
-        dataDir: e.EHC_DATA_DIR ? fromCwd(e.EHC_DATA_DIR) : fromRepo('.data'),
-      },
+      store: { kind: 'local', port: e.LOCAL_COSMOS_PORT, dataDir },
+      calendar: { kind: 'local', dir: resolve(dataDir, 'calendar') },
     };
   }
   const missing: Problem[] = [];
@@ -184,6 +192,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   return {
     ...common,
     store: { kind: 'azure', endpoint, ...(e.COSMOS_KEY ? { key: e.COSMOS_KEY } : {}) },
+    calendar: { kind: 'graph', baseUrl: e.GRAPH_BASE_URL ?? 'https://graph.microsoft.com' },
     bot: {
       appId,
       appPassword,

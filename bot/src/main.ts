@@ -4,15 +4,26 @@
  *
  * `node bot/src/main.ts` (or `npm start`, which also starts the Agents Playground).
  */
+
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
+import { DefaultAzureCredential } from '@azure/identity';
+import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
+import type { ArrangeDeps } from './api/arrange-routes.ts';
 import { apiRoutes } from './api/routes.ts';
+import { englandBankHolidays } from './calendar/bank-holidays.ts';
+import type { Calendar } from './calendar/calendar.ts';
+import { GraphCalendar } from './calendar/graph-calendar.ts';
+import { IcsCalendar, icsFileName } from './calendar/ics-calendar.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DEMO_USERS } from './demo/demo-users.ts';
 import { DEMO_LA, demoPolicyFor, demoSettingName } from './demo/northshire.ts';
 import { seedDemoData } from './demo/seed.ts';
 import { staticDirectory } from './identity/static-directory.ts';
 import type { UserDirectory } from './identity/user-directory.ts';
+import { type DispatchReport, OutboxDispatcher } from './jobs/outbox-dispatcher.ts';
 import { londonDate } from './review/plain-date.ts';
 import { STATUTORY_DEFAULTS } from './review/policy.ts';
 import { createHttpServer } from './server/http-server.ts';
@@ -29,6 +40,8 @@ export interface StartOverrides {
   readonly now?: () => Date;
   readonly directory?: UserDirectory;
   readonly log?: Log;
+  /** A calendar to use instead of the configured one (tests: the Graph stand-in). */
+  readonly calendar?: Calendar;
   /** The bot's card actions instead of its own table (tests of the invoke router). */
   readonly cardActions?: CardActionTable;
 }
@@ -39,6 +52,8 @@ export interface RunningApp {
   readonly port: number;
   /** The routes the server answers (restify's paths, `:param`), for diagnostics and the OpenAPI test. */
   readonly routes: readonly { readonly method: string; readonly path: string }[];
+  /** Runs the outbox dispatcher once now (it also runs on its own): for tests and diagnostics. */
+  dispatchNow(): Promise<DispatchReport>;
   /** Stops taking requests, then closes the store (saving the local snapshot). */
   close(): Promise<void>;
 }
@@ -96,6 +111,22 @@ async function serve(
     now,
     log,
   };
+  const calendar = overrides.calendar ?? calendarFor(config, now);
+  const dispatcher = new OutboxDispatcher({
+    queue: opened.outbox,
+    store,
+    calendar,
+    holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    now,
+    log,
+  });
+  dispatcher.start(DISPATCH_INTERVAL_MS);
+  const commands: ArrangeDeps = {
+    caseload,
+    bankHolidayOf: englandBankHolidays(),
+    effectsQueued: () => dispatcher.kick(),
+    ...(calendar instanceof IcsCalendar ? { invitationFile: localInvitationFile(calendar) } : {}),
+  };
   const adapter = createBotAdapter(config.bot, log);
   const bot = new ReviewBot({
     directory,
@@ -106,7 +137,7 @@ async function serve(
   });
   const server = createHttpServer({
     mode: config.mode,
-    routes: apiRoutes({ mode: config.mode, directory, caseload }),
+    routes: apiRoutes({ mode: config.mode, directory, caseload, commands }),
     bot: (activity, authorization) =>
       processTurn(adapter, activity, authorization, (context) => bot.run(context), {
         timeoutMs: config.http.botTurnTimeoutMs,
@@ -125,13 +156,51 @@ async function serve(
     url,
     port,
     routes: server.routes,
+    dispatchNow: () => dispatcher.runOnce(),
     close: () => {
       closing ??= (async () => {
         await stop(http);
+        await dispatcher.stop();
         await opened.close();
       })();
       return closing;
     },
+  };
+}
+
+/** How often the dispatcher looks for work besides being told of it: retries, and work another instance left. */
+const DISPATCH_INTERVAL_MS = 5_000;
+
+/**
+ * Microsoft Graph in azure mode, with the app's own identity (managed identity in App Service), or the
+ * local calendar outbox of .ics files.
+ *
+ * @remarks Graph needs the application permission Calendars.ReadWrite, scoped to the organisers'
+ * mailboxes with Exchange RBAC for Applications (docs/deploy.md).
+ */
+function calendarFor(config: Config, now: () => Date): Calendar {
+  if (config.calendar.kind === 'local') {
+    return new IcsCalendar({ dir: config.calendar.dir, publicUrl: config.publicUrl, now });
+  }
+  const authProvider = new TokenCredentialAuthenticationProvider(new DefaultAzureCredential(), {
+    scopes: ['https://graph.microsoft.com/.default'],
+  });
+  return new GraphCalendar({
+    baseUrl: config.calendar.baseUrl,
+    authProvider,
+    publicUrl: config.publicUrl,
+    now,
+  });
+}
+
+/** The .ics file the local calendar wrote for a sent invitation of the file's review. */
+function localInvitationFile(calendar: IcsCalendar): NonNullable<ArrangeDeps['invitationFile']> {
+  return async (file, invitationId) => {
+    const entry = file.outbox?.find((e) => e.effect.id === invitationId && e.state === 'done');
+    if (!entry) return undefined;
+    const name = icsFileName(entry.effect.invitation, entry.effect.kind === 'cancel' ? 'CANCEL' : 'REQUEST');
+    const text = await calendar.read(name);
+    return text === undefined ? undefined : { name, text };
   };
 }
 

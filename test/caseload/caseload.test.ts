@@ -160,7 +160,12 @@ describe('the API, when the audit log cannot record a read', () => {
     const caseload = await makeDemoCaseload(cosmos.db, (real) => failingAuditLog(real));
     server = createHttpServer({
       mode: 'local',
-      routes: apiRoutes({ mode: 'local', directory: staticDirectory(DEMO_USERS), caseload }),
+      routes: apiRoutes({
+        mode: 'local',
+        directory: staticDirectory(DEMO_USERS),
+        caseload,
+        commands: { caseload, bankHolidayOf: () => undefined },
+      }),
       bot: async () => ({ status: 200 }),
       tabDir: '/nonexistent-tab',
       log,

@@ -104,17 +104,47 @@ describe('arrange -> contribute views: sending the invitations', () => {
       'invite the head or principal of the setting (INVITEES)',
       'invite an LA SEN officer (the case coordinator) (INVITEES)',
       'invite a health care professional (INVITEES)',
-      'invite an LA social care officer (or the Disability Service) (INVITEES)',
+      'invite an LA social care officer (INVITEES)',
     ]);
   });
 
-  it('INVITEES: the Disability Service stands for social care, and LA policy adds its teams', () => {
-    const invitees = [...everyoneRequired.slice(0, 4), invitee('ds', 'disability-service')];
+  it('INVITEES: a team LA policy names stands in for social care only when the policy says so', () => {
+    const invitees = [
+      ...everyoneRequired.slice(0, 4),
+      { ...invitee('ds', 'disability-service'), policyTeamId: 'ds' },
+    ];
+    const team = {
+      id: 'ds',
+      name: 'the Disability Service',
+      email: 'ds@example.test',
+      role: 'disability-service',
+    } as const;
+    const standsIn = { ...policy, alwaysInvite: [{ ...team, standsInFor: 'social-care' as const }] };
+    expect(gateProblems(arranged({ invitees }), 'contributing', d('2025-02-01'), standsIn)).toEqual([]);
+    const doesNot = { ...policy, alwaysInvite: [team] };
+    expect(gateProblems(arranged({ invitees }), 'contributing', d('2025-02-01'), doesNot)).toEqual([
+      { where: 'invitees', message: 'invite an LA social care officer (INVITEES)' },
+    ]);
+  });
+
+  it('INVITEES: every team LA policy always invites must be invited', () => {
     const withPolicy = {
       ...policy,
-      alwaysInvite: [{ name: 'the Disability Service', email: 'ds@la.example' }],
+      alwaysInvite: [
+        {
+          id: 'ds',
+          name: 'the Disability Service',
+          email: 'ds@la.example',
+          role: 'disability-service' as const,
+        },
+      ],
     };
-    const problems = gateProblems(arranged({ invitees }), 'contributing', d('2025-02-01'), withPolicy);
+    const problems = gateProblems(
+      arranged({ invitees: everyoneRequired }),
+      'contributing',
+      d('2025-02-01'),
+      withPolicy,
+    );
     expect(problems).toEqual([
       {
         where: 'invitees',

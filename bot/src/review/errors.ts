@@ -33,6 +33,10 @@ export const ERROR_CATALOGUE = {
     kind: 'conflict',
     message: 'Someone else changed this review at the same time. Reload it and try again.',
   },
+  EDIT_CONFLICT: {
+    kind: 'conflict',
+    message: 'Someone else changed the same thing since you opened it; nothing was saved. Reload and choose.',
+  },
   STAGE_GATE: { kind: 'gate', message: 'The review cannot move on yet.' },
   WRONG_STAGE: { kind: 'gate', message: 'That cannot be done at this stage of the review.' },
   AUDIT_UNAVAILABLE: {

@@ -116,6 +116,14 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       async (request: restify.Request, response: restify.Response) => {
         const answer = await run(route, apiRequestOf(request), log);
         response.header('cache-control', 'no-store');
+        if (answer.file) {
+          response.writeHead(answer.status, {
+            'content-type': answer.file.contentType,
+            'content-disposition': `attachment; filename="${answer.file.name}"`,
+          });
+          response.end(String(answer.body));
+          return;
+        }
         response.send(answer.status, answer.body);
       },
     );
@@ -209,7 +217,11 @@ function apiRequestOf(request: restify.Request): ApiRequest {
   for (const [name, value] of Object.entries(request.headers)) {
     headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
-  return { params: { ...(request.params as Record<string, string> | undefined) }, headers };
+  return {
+    params: { ...(request.params as Record<string, string> | undefined) },
+    headers,
+    ...(request.body !== undefined ? { body: request.body } : {}),
+  };
 }
 
 async function run(route: ApiRoute, request: ApiRequest, log: Log): Promise<ApiResponse> {
