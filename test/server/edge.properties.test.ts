@@ -5,6 +5,7 @@ import { demoCaseFiles } from '../../bot/src/demo/demo-cases.ts';
 import { demoUser } from '../../bot/src/demo/demo-users.ts';
 import { plainDate } from '../../bot/src/review/plain-date.ts';
 import { MAX_LINE_CHARS } from '../../bot/src/server/log.ts';
+import { TURN_ERROR_REPLY } from '../../bot/src/teams/bot-adapter.ts';
 import { startTestApp, TEST_TODAY, type TestApp } from '../support/app.ts';
 import { makeMessageActivity } from '../teams/factories.ts';
 import { type ReplyServer, startReplyServer } from '../teams/reply-server.ts';
@@ -247,7 +248,11 @@ describe('2,000 mutated activities and API requests against the running server',
       expect(line.length).toBeLessThanOrEqual(MAX_LINE_CHARS + 16);
       for (const name of names) expect(line).not.toContain(name);
     }
+    // No turn failed inside the bot: a malformed activity never got as far as a TypeError and an apology.
+    expect(connector.all.filter((reply) => reply.activity.text === TURN_ERROR_REPLY)).toEqual([]);
+    expect(t.log.lines.filter((line) => line.includes('bot turn failed'))).toEqual([]);
     // Every class of answer was reached, so the property tested more than the happy path.
     expect([...statuses.keys()].sort()).toEqual(expect.arrayContaining([200, 400, 415, 502]));
-  });
+    // About 20 s alone on a 2-core machine; the bound leaves room for a machine shared with other work.
+  }, 120_000);
 });
