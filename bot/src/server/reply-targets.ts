@@ -18,8 +18,8 @@ export interface ReplyTarget {
  * edge's other rules to fail) could name its own address and receive a coordinator's case list, or
  * make the server probe the network for it: local mode replies to loopback only. Azure mode relies on
  * botbuilder's check of the channel's JWT, whose `serviceurl` claim must equal the activity's
- * (botframework-connector `ChannelValidation.authenticateChannelTokenWithServiceUrl`), which runs
- * before any reply; the identity work (issue 11) replaces `azureReplyTargets` with its own validation.
+ * (botframework-connector's `ParameterizedBotFrameworkAuthentication`, which `CloudAdapter` uses,
+ * compares it with the activity's `serviceUrl` before the turn runs); the identity work (issue 11) replaces `azureReplyTargets` with its own validation.
  */
 export type ReplyTargetRule = (target: ReplyTarget) => boolean | Promise<boolean>;
 

@@ -21,8 +21,6 @@ export type StoreSettings =
       readonly port: number;
       readonly dataDir: string;
       readonly databaseId: string;
-      /** How soon after a write the local snapshot is saved (local-cosmos.ts). */
-      readonly snapshotDelayMs?: number;
     };
 
 /** The repositories over one database, as the server and the command-line tools use them. */
@@ -85,11 +83,7 @@ export async function openStores(settings: StoreSettings): Promise<OpenedStores>
       throw error;
     }
   }
-  const local = await connectLocalOrStart({
-    port: settings.port,
-    dataDir: settings.dataDir,
-    ...(settings.snapshotDelayMs === undefined ? {} : { snapshotDelayMs: settings.snapshotDelayMs }),
-  });
+  const local = await connectLocalOrStart({ port: settings.port, dataDir: settings.dataDir });
   try {
     const db = await openDatabase({ endpoint: local.endpoint, key: local.key, databaseId });
     const stores = await storesOver(db);
