@@ -10,11 +10,11 @@ import type { Request, Response } from 'botbuilder';
 import type restify from 'restify';
 import { apiRoutes } from './api/routes.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { DEMO_USERS } from './demo/demo-users.ts';
+import { DEMO_USERS, demoSignInUrl } from './demo/demo-users.ts';
 import { DEMO_LA, demoPolicyFor, demoSettingName } from './demo/northshire.ts';
 import { seedDemoData } from './demo/seed.ts';
 import { staticDirectory } from './identity/static-directory.ts';
-import type { UserDirectory } from './identity/user-directory.ts';
+import type { DirectoryUser, UserDirectory } from './identity/user-directory.ts';
 import { londonDate } from './review/plain-date.ts';
 import { STATUTORY_DEFAULTS } from './review/policy.ts';
 import { createHttpServer, registeredRoutes } from './server/http-server.ts';
@@ -95,7 +95,13 @@ async function serve(
     now,
   };
   const adapter = createBotAdapter(config.bot, log);
-  const bot = new ReviewBot({ directory, caseload, tabUrl: config.publicUrl, log });
+  const bot = new ReviewBot({
+    directory,
+    caseload,
+    tabUrl: config.publicUrl,
+    ...(local ? { tabUrlFor: (user: DirectoryUser) => demoSignInUrl(config.publicUrl, user.id) } : {}),
+    log,
+  });
   const server = createHttpServer({
     mode: config.mode,
     routes: apiRoutes({ mode: config.mode, directory, caseload }),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoSignInUrl } from '../../bot/src/demo/demo-users.ts';
 import { RULES, type RuleId } from '../../bot/src/review/rules.ts';
 import { STAGE_WORDS } from '../../tab/src/cases/case-words.ts';
 import { THEME_NAMES, type ThemeName } from '../../tab/src/theme.ts';
@@ -75,6 +76,15 @@ describe('the tab in local mode', () => {
     expect(second.length).toBeGreaterThan(0);
     expect(second.filter((name) => first.includes(name))).toEqual([]);
     expect(new Set(await column(page, 2))).toEqual(new Set([setting]));
+  });
+
+  it('opens signed in as the demo user the bot’s link names, not on the picker', async () => {
+    const { page } = await open(new URL(demoSignInUrl(`${server.app.url}/`, 'senco-harbour')).search);
+    await heading(page, 'My live cases').waitFor();
+    await page.getByText(/Signed in as Rosa Penhallow/).waitFor();
+    expect(new URL(page.url()).search).toBe('');
+    await page.reload();
+    await page.getByText(/Signed in as Rosa Penhallow/).waitFor();
   });
 
   it('keeps the chosen user for the browser tab: a reload stays signed in', async () => {
