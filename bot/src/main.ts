@@ -18,11 +18,11 @@ import type { Calendar } from './calendar/calendar.ts';
 import { GraphCalendar } from './calendar/graph-calendar.ts';
 import { IcsCalendar, icsFileName } from './calendar/ics-calendar.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { DEMO_USERS } from './demo/demo-users.ts';
+import { DEMO_USERS, demoSignInUrl } from './demo/demo-users.ts';
 import { DEMO_LA, demoPolicyFor, demoSettingName } from './demo/northshire.ts';
 import { seedDemoData } from './demo/seed.ts';
 import { staticDirectory } from './identity/static-directory.ts';
-import type { UserDirectory } from './identity/user-directory.ts';
+import type { DirectoryUser, UserDirectory } from './identity/user-directory.ts';
 import { type DispatchReport, OutboxDispatcher } from './jobs/outbox-dispatcher.ts';
 import { londonDate } from './review/plain-date.ts';
 import { STATUTORY_DEFAULTS } from './review/policy.ts';
@@ -132,6 +132,7 @@ async function serve(
     directory,
     caseload,
     tabUrl: config.publicUrl,
+    ...(local ? { tabUrlFor: (user: DirectoryUser) => demoSignInUrl(config.publicUrl, user.id) } : {}),
     log,
     ...(overrides.cardActions ? { cardActions: overrides.cardActions } : {}),
   });

@@ -89,3 +89,21 @@ export const PLAYGROUND_VISITOR = {
   email: 'sam.visitor@elsewhere.example',
   identity: { tenantId: DEMO_TENANT_ID, objectId: '2e5a2b46-eec2-4cb2-b36e-e49c09cfa8f3' },
 } as const;
+
+/**
+ * The query parameter the tab reads in local mode to sign in as a demo user without the picker
+ * (tab/src/local/demo-user.ts, `takeDemoUserFromAddress`).
+ */
+export const DEMO_USER_PARAM = 'demo-user';
+
+/**
+ * The tab's address signed in as the demo user `userId`: what the bot's "Open the EHC Review Hub"
+ * opens in local mode, so the chat's user lands on their own cases, not on the picker.
+ *
+ * @remarks Local mode only: the server takes a demo user's id only there (fictional data, loopback).
+ */
+export function demoSignInUrl(tabUrl: string, userId: string): string {
+  const url = new URL(tabUrl);
+  url.searchParams.set(DEMO_USER_PARAM, userId);
+  return url.toString();
+}

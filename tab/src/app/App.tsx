@@ -6,6 +6,7 @@ import { LocalModeBanner } from '../local/LocalModeBanner.tsx';
 import { SignInPicker } from '../local/SignInPicker.tsx';
 import { fluentTheme, type ThemeName } from '../theme.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { NotFound } from './NotFound.tsx';
 import { PageHeading } from './PageHeading.tsx';
 import type { Route } from './route.ts';
 import { useHost } from './useHost.ts';
@@ -102,6 +103,12 @@ function Page({
       return <LiveCases client={session.client} />;
     case 'case':
       return <CaseHome client={session.client} laCode={route.laCode} caseId={route.caseId} />;
+    case 'not-found':
+      return (
+        <NotFound title="Page not found">
+          There is no page at this address in EHC Review Hub. The link may be mistyped or out of date.
+        </NotFound>
+      );
     default: {
       const unknown: never = route;
       throw new RangeError(`unknown route: ${JSON.stringify(unknown)}`);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ANONYMOUS, type ApiClient, ApiError, type Credentials, createApiClient } from '../api/client.ts';
 import type { LocalUser, Me } from '../api/types.ts';
-import { forgetDemoUser, readDemoUser, writeDemoUser } from '../local/demo-user.ts';
+import { forgetDemoUser, readDemoUser, takeDemoUserFromAddress, writeDemoUser } from '../local/demo-user.ts';
 
 /** Who the tab is signed in as, or what it is waiting for. */
 export type Session =
@@ -40,7 +40,7 @@ export function useSession(): SessionControls {
 
   useEffect(() => {
     let current = true;
-    const userId = readDemoUser();
+    const userId = takeDemoUserFromAddress() ?? readDemoUser();
     signIn(userId ? { kind: 'demo-user', userId } : ANONYMOUS).then((next) => current && setSession(next));
     return () => {
       current = false;
