@@ -133,6 +133,7 @@ async function serve(
     caseload,
     tabUrl: config.publicUrl,
     log,
+    arrange: { bankHolidayOf: commands.bankHolidayOf, effectsQueued: () => dispatcher.kick() },
     ...(overrides.cardActions ? { cardActions: overrides.cardActions } : {}),
   });
   const server = createHttpServer({

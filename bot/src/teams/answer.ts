@@ -1,12 +1,13 @@
 import type { AdaptiveCard } from '../cards/adaptive-card.ts';
 import { liveReviewsCard } from '../cards/live-reviews-card.ts';
 import { type CaseloadDeps, liveCases } from '../caseload/caseload.ts';
-import { accountKey, actorOf, type UserDirectory } from '../identity/user-directory.ts';
+import { accountKey, actorOf, type DirectoryUser, type UserDirectory } from '../identity/user-directory.ts';
 import type { Identity } from '../review/case.ts';
 import { isReviewError } from '../review/errors.ts';
 import { londonDate } from '../review/plain-date.ts';
 import type { CaseSummary } from '../review/summary.ts';
 import { describeError, type Log } from '../server/log.ts';
+import { type ArrangeCardDeps, arrangeCardFor, readForCard } from './arrange-card-actions.ts';
 
 /**
  * A chat message to the bot, as the bot's logic needs it: no botbuilder types, so that moving to the
@@ -38,6 +39,8 @@ export interface AnswerDeps {
   readonly tabUrl?: string;
   /** Where a failure the user is told about in words (AUDIT_UNAVAILABLE) is logged with its cause. */
   readonly log?: Log;
+  /** The arrange card's commands (arrange-card-actions.ts); without it "arrange" is not offered. */
+  readonly arrange?: ArrangeCardDeps;
 }
 
 export const NO_ACCESS_REPLY =
@@ -46,13 +49,19 @@ export const NO_ACCESS_REPLY =
 
 export const HELP_REPLY =
   'I list your live EHC plan annual reviews, most urgent first, with what to do next and by when. ' +
-  'In a 1:1 chat with me, send **reviews** to see them.';
+  "In a 1:1 chat with me, send **reviews** to see them, or **arrange** and a child's name to arrange a review meeting.";
 
 export const PRIVATE_CHAT_ONLY_REPLY =
   'Your list of reviews names children, so I only share it in a private chat. Open a 1:1 chat with ' +
   'EHC Review Hub and send **reviews** (in Teams: Chat, then New chat, and type EHC Review Hub).';
 
 export type Command = 'reviews' | 'help';
+
+/** "arrange Amelia" or "arrange Amelia Rowe": the child named, lower case; undefined for any other text. */
+export function arrangeTarget(text: string): string | undefined {
+  const match = /^arrange\s+(.+?)[.!?]*$/i.exec(withoutMentions(text).trim().replace(/\s+/g, ' '));
+  return match?.[1]?.toLowerCase();
+}
 
 /** What the message asks for: "reviews" in any case, with spaces or a trailing full stop; anything else is help. */
 export function commandOf(text: string): Command {
@@ -87,6 +96,11 @@ export function withoutMentions(text: string): string {
 export async function answerMessage(message: IncomingMessage, deps: AnswerDeps): Promise<Reply> {
   const user = message.identity ? await deps.directory.findByIdentity(message.identity) : undefined;
   if (!user) return { kind: 'text', text: NO_ACCESS_REPLY };
+  const target = deps.arrange ? arrangeTarget(message.text) : undefined;
+  if (target !== undefined && deps.arrange) {
+    if (message.conversationType !== 'personal') return { kind: 'text', text: PRIVATE_CHAT_ONLY_REPLY };
+    return answerArrange(user, target, deps, deps.arrange);
+  }
   if (commandOf(message.text) === 'help') return { kind: 'text', text: HELP_REPLY };
   if (message.conversationType !== 'personal') return { kind: 'text', text: PRIVATE_CHAT_ONLY_REPLY };
   const today = londonDate(deps.caseload.now());
@@ -109,4 +123,54 @@ export async function answerMessage(message: IncomingMessage, deps: AnswerDeps):
     kind: 'card',
     card: liveReviewsCard({ summaries, today, ...(deps.tabUrl ? { tabUrl: deps.tabUrl } : {}) }),
   };
+}
+
+/**
+ * "arrange <child>": the arrange card of the one live case of the user's whose child has that name
+ * (first name, or first and last); a question when none or several match.
+ *
+ * @remarks The match runs over the user's own live cases (an audited list read), so a name never finds
+ * a case the user may not see; the case's read is audited too.
+ */
+async function answerArrange(
+  user: DirectoryUser,
+  target: string,
+  deps: AnswerDeps,
+  arrange: ArrangeCardDeps,
+): Promise<Reply> {
+  const reader = { actor: actorOf(user), accountKey: accountKey(user.identity), via: 'bot' as const };
+  let summaries: CaseSummary[];
+  try {
+    summaries = await liveCases(reader, londonDate(deps.caseload.now()), deps.caseload);
+  } catch (error) {
+    if (isReviewError(error) && error.code === 'AUDIT_UNAVAILABLE')
+      return { kind: 'text', text: error.message };
+    throw error;
+  }
+  const matches = summaries.filter((summary) => {
+    const name = summary.childName.toLowerCase();
+    return name === target || name.split(/\s+/)[0] === target;
+  });
+  if (matches.length === 0) {
+    return {
+      kind: 'text',
+      text: 'None of your live reviews is of a child by that name. Send **reviews** to see them.',
+    };
+  }
+  if (matches.length > 1) {
+    const which = matches.map((m) => `${m.childName} (${m.caseId})`).join(', ');
+    return {
+      kind: 'text',
+      text: `More than one child of yours has that name: ${which}. Send **arrange** with the full name.`,
+    };
+  }
+  const [match] = matches as [CaseSummary];
+  const ref = { laCode: match.laCode, caseId: match.caseId };
+  try {
+    const file = await readForCard(reader, ref, deps);
+    return { kind: 'card', card: arrangeCardFor(file, ref, deps, arrange) };
+  } catch (error) {
+    if (isReviewError(error)) return { kind: 'text', text: error.message };
+    throw error;
+  }
 }
