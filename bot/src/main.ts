@@ -134,6 +134,7 @@ async function serve(
     tabUrl: config.publicUrl,
     ...(local ? { tabUrlFor: (user: DirectoryUser) => demoSignInUrl(config.publicUrl, user.id) } : {}),
     log,
+    arrange: { bankHolidayOf: commands.bankHolidayOf, effectsQueued: () => dispatcher.kick() },
     ...(overrides.cardActions ? { cardActions: overrides.cardActions } : {}),
   });
   const server = createHttpServer({
