@@ -8,11 +8,19 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Request, Response } from 'botbuilder';
 import type restify from 'restify';
+import type { SsoCheck } from './api/authenticate.ts';
 import { apiRoutes } from './api/routes.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DEMO_USERS } from './demo/demo-users.ts';
 import { DEMO_LA, demoPolicyFor, demoSettingName } from './demo/northshire.ts';
 import { seedDemoData } from './demo/seed.ts';
+import {
+  CHANNEL_CLOCK_SKEW_SECONDS,
+  type ChannelActivity,
+  verifyChannelToken,
+} from './identity/channel-token.ts';
+import { openIdKeys } from './identity/openid-keys.ts';
+import { SSO_CLOCK_SKEW_SECONDS, SSO_SCOPE } from './identity/sso-token.ts';
 import { staticDirectory } from './identity/static-directory.ts';
 import type { UserDirectory } from './identity/user-directory.ts';
 import { londonDate } from './review/plain-date.ts';
@@ -21,7 +29,7 @@ import { createHttpServer, registeredRoutes } from './server/http-server.ts';
 import { consoleLog, describeError, type Log } from './server/log.ts';
 import type { StoreDatabase } from './store/database.ts';
 import { openStores, type Stores, storesOver } from './store/open-stores.ts';
-import { createBotAdapter } from './teams/bot-adapter.ts';
+import { type ChannelCheck, createBotAdapter } from './teams/bot-adapter.ts';
 import { ReviewBot } from './teams/review-bot.ts';
 
 export interface StartOverrides {
@@ -94,15 +102,18 @@ async function serve(
     settingName: local ? demoSettingName : () => undefined,
     now,
   };
-  const adapter = createBotAdapter(config.bot, log);
+  const sso = ssoCheck(config);
+  const checkChannel = channelCheck(config);
+  const adapter = createBotAdapter(config.bot, log, checkChannel);
   const bot = new ReviewBot({ directory, caseload, tabUrl: config.publicUrl, log });
   const server = createHttpServer({
     mode: config.mode,
-    routes: apiRoutes({ mode: config.mode, directory, caseload }),
+    routes: apiRoutes({ mode: config.mode, directory, caseload, ...(sso ? { sso } : {}) }),
     bot: (request, response) =>
       adapter.process(request as unknown as Request, response as unknown as Response, (context) =>
         bot.run(context),
       ),
+    ...(checkChannel ? { checkChannel } : {}),
     tabDir: config.tabDir,
     log,
   });
@@ -124,6 +135,34 @@ async function serve(
       return closing;
     },
   };
+}
+
+/** Azure mode's check of the tab's tokens, from the configuration. */
+function ssoCheck(config: Config): SsoCheck | undefined {
+  if (!config.sso) return undefined;
+  return {
+    keys: openIdKeys({ metadataUrl: config.sso.openIdMetadataUrl, timeoutMs: config.identityFetchTimeoutMs }),
+    rules: {
+      audiences: config.sso.audiences,
+      allowedTenants: new Set(config.sso.allowedTenants),
+      scope: SSO_SCOPE,
+      clockSkewSeconds: SSO_CLOCK_SKEW_SECONDS,
+    },
+  };
+}
+
+/** Azure mode's check of the Bot Framework's token on every activity. */
+function channelCheck(config: Config): ChannelCheck | undefined {
+  const bot = config.bot;
+  if (config.mode !== 'azure' || !bot) return undefined;
+  const keys = openIdKeys({ metadataUrl: bot.openIdMetadataUrl, timeoutMs: config.identityFetchTimeoutMs });
+  const rules = {
+    appId: bot.appId,
+    clockSkewSeconds: CHANNEL_CLOCK_SKEW_SECONDS,
+    allowedTenants: new Set(config.sso?.allowedTenants ?? []),
+  };
+  return (authorization: string | undefined, activity: ChannelActivity) =>
+    verifyChannelToken(authorization, activity, keys, rules);
 }
 
 /** Listens on `port`; a port in use is said plainly (another `npm start` is the usual reason). */

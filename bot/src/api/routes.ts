@@ -3,7 +3,7 @@ import { type CaseloadDeps, caseDetail, liveCases, type Reader } from '../caselo
 import { accountKey, actorOf, type DirectoryUser, type UserDirectory } from '../identity/user-directory.ts';
 import { ReviewError } from '../review/errors.ts';
 import { londonDate } from '../review/plain-date.ts';
-import { authenticate, type Mode } from './authenticate.ts';
+import { authenticate, type Mode, type SsoCheck } from './authenticate.ts';
 import { httpError } from './http-errors.ts';
 import {
   CaseDetailSchema,
@@ -53,6 +53,8 @@ export interface ApiContext {
   readonly mode: Mode;
   readonly directory: UserDirectory;
   readonly caseload: CaseloadDeps;
+  /** Azure mode: how the tab's token is checked. */
+  readonly sso?: SsoCheck;
 }
 
 const ERROR_RESPONSES = {
@@ -60,18 +62,23 @@ const ERROR_RESPONSES = {
     description: 'A parameter is not valid; `problems` names it. Nothing was changed.',
     schema: ErrorBodySchema,
   },
-  401: { description: 'UNKNOWN_USER: no user, or one the server does not know.', schema: ErrorBodySchema },
+  401: {
+    description:
+      'UNKNOWN_USER: no user, an invalid or expired token, or one the directory does not admit; `problems` says which.',
+    schema: ErrorBodySchema,
+  },
   503: {
     description:
-      'AUDIT_UNAVAILABLE: the read could not be recorded in the audit log, so nothing is returned. Try again.',
+      'AUDIT_UNAVAILABLE: the read could not be recorded in the audit log, so nothing is returned. ' +
+      'SIGN_IN_UNAVAILABLE: Entra ID’s signing keys could not be fetched in time. Try again.',
     schema: ErrorBodySchema,
   },
 } as const satisfies Record<number, ResponseDoc>;
 
 export function apiRoutes(context: ApiContext): ApiRoute[] {
-  const { mode, directory, caseload } = context;
+  const { mode, directory, caseload, sso } = context;
   const signIn = async (request: ApiRequest): Promise<DirectoryUser> =>
-    authenticate(request.headers, mode, directory);
+    authenticate(request.headers, mode, directory, sso);
   const readerOf = (user: DirectoryUser): Reader => ({
     actor: actorOf(user),
     accountKey: accountKey(user.identity),
@@ -89,6 +96,7 @@ export function apiRoutes(context: ApiContext): ApiRoute[] {
       responses: {
         200: { description: 'The user and the mode.', schema: MeSchema },
         401: ERROR_RESPONSES[401],
+        503: ERROR_RESPONSES[503],
       },
       async handle(request) {
         const user = await signIn(request);

@@ -28,6 +28,11 @@ export const ERROR_CATALOGUE = {
     kind: 'unauthenticated',
     message: 'We do not know who you are. Sign in with an account that has been given access.',
   },
+  SIGN_IN_UNAVAILABLE: {
+    kind: 'unavailable',
+    message:
+      'Could not check your sign-in with Microsoft just now; nothing was shown. Try again in a moment.',
+  },
   STALE_WRITE: {
     kind: 'conflict',
     message: 'Someone else changed this review at the same time. Reload it and try again.',

@@ -5,6 +5,7 @@ import { answerFor, type HttpErrorCode, httpError } from '../api/http-errors.ts'
 import { OPENAPI_PATH, type OtherRouteDoc, openApiDocument } from '../api/openapi.ts';
 import type { ApiRequest, ApiResponse, ApiRoute } from '../api/routes.ts';
 import { ErrorBodySchema, HealthSchema } from '../api/schemas.ts';
+import type { ChannelActivity } from '../identity/channel-token.ts';
 import { ReviewError } from '../review/errors.ts';
 import { describeError, type Log } from './log.ts';
 import { serveTab } from './static-tab.ts';
@@ -22,6 +23,11 @@ export interface HttpServerOptions {
   readonly mode: Mode;
   readonly routes: readonly ApiRoute[];
   readonly bot: BotEndpoint;
+  /**
+   * Azure mode: checks the channel's token on an activity before the bot sees it
+   * (identity/channel-token.ts), so that no token or a bad one is refused at once with a stable code.
+   */
+  readonly checkChannel?: (authorization: string | undefined, activity: ChannelActivity) => Promise<unknown>;
   /** The built tab, `tab/dist`. */
   readonly tabDir: string;
   readonly log: Log;
@@ -60,8 +66,8 @@ const OTHER_ROUTES: readonly OtherRouteDoc[] = [
     summary: 'The Teams bot: Bot Framework activities from the channel',
     description:
       'Posted by the Bot Framework channel (or the Microsoft 365 Agents Playground). Local mode accepts ' +
-      'activities without a token; azure mode requires the Bot Framework JWT. Replies go to the ' +
-      'activity’s serviceUrl.',
+      'activities without a token; azure mode requires the Bot Framework JWT, whose serviceurl claim ' +
+      'must name the activity’s serviceUrl, where replies go.',
     requestBody: { description: 'A Bot Framework activity.', schema: ActivityBodySchema },
     responses: {
       200: { description: 'The activity was handled.' },
@@ -69,7 +75,15 @@ const OTHER_ROUTES: readonly OtherRouteDoc[] = [
         description: 'The body is not an activity; `problems` names the field.',
         schema: ErrorBodySchema,
       },
-      401: { description: 'Azure mode: no valid Bot Framework token.' },
+      401: {
+        description: 'UNKNOWN_USER (azure mode): no valid Bot Framework token for this bot and serviceUrl.',
+        schema: ErrorBodySchema,
+      },
+      503: {
+        description:
+          'SIGN_IN_UNAVAILABLE (azure mode): the Bot Framework’s keys could not be fetched in time.',
+        schema: ErrorBodySchema,
+      },
     },
   },
   {
@@ -83,7 +97,7 @@ const OTHER_ROUTES: readonly OtherRouteDoc[] = [
 
 /** The one HTTP server: the bot, the tab's JSON API, the built tab and the health check. */
 export function createHttpServer(options: HttpServerOptions): restify.Server {
-  const { mode, routes, bot, tabDir, log } = options;
+  const { mode, routes, bot, checkChannel, tabDir, log } = options;
   const server = restify.createServer({ name: 'ehc-review-hub', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
   server.on(
@@ -121,6 +135,13 @@ export function createHttpServer(options: HttpServerOptions): restify.Server {
       const { status, body } = errorAnswer(new ReviewError('INVALID_INPUT', problems));
       response.send(status, body);
       return;
+    }
+    if (checkChannel) {
+      const refusal = await refusalOf(() => checkChannel(request.headers.authorization, parsed.data));
+      if (refusal) {
+        response.send(refusal.status, refusal.body);
+        return;
+      }
     }
     try {
       await bot(request, response);
@@ -175,6 +196,18 @@ async function run(route: ApiRoute, request: ApiRequest, log: Log): Promise<ApiR
       ...describeError(cause),
     });
     return answer ?? httpError('INTERNAL_ERROR');
+  }
+}
+
+/** The answer to a failed check, or undefined when it passed; an error not of ours is thrown on. */
+async function refusalOf(check: () => Promise<unknown>): Promise<ApiResponse | undefined> {
+  try {
+    await check();
+    return undefined;
+  } catch (error) {
+    const answer = answerFor(error);
+    if (!answer) throw error;
+    return answer;
   }
 }
 
