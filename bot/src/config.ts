@@ -37,6 +37,8 @@ export interface FirstAdmin {
 /** Entra ID's metadata for tokens of any organisation's tenant (its issuer is a `{tenantid}` template). */
 export const ENTRA_METADATA_URL =
   'https://login.microsoftonline.com/organizations/v2.0/.well-known/openid-configuration';
+/** Where the tab signs in with MSAL outside Teams: Entra ID, for accounts of any organisation. */
+export const ENTRA_AUTHORITY = 'https://login.microsoftonline.com/organizations';
 export const BOT_FRAMEWORK_METADATA_URL = 'https://login.botframework.com/v1/.well-known/openidconfiguration';
 
 export interface Config {

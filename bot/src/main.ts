@@ -10,7 +10,7 @@ import type { Request, Response } from 'botbuilder';
 import type restify from 'restify';
 import type { SsoCheck } from './api/authenticate.ts';
 import { apiRoutes } from './api/routes.ts';
-import { type Config, ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, ENTRA_AUTHORITY, loadConfig } from './config.ts';
 import { DEMO_USERS } from './demo/demo-users.ts';
 import { DEMO_LA, demoPolicyFor, demoSettingName } from './demo/northshire.ts';
 import { seedDemoData } from './demo/seed.ts';
@@ -19,6 +19,7 @@ import {
   type ChannelActivity,
   verifyChannelToken,
 } from './identity/channel-token.ts';
+import { laDirectory } from './identity/la-directory.ts';
 import { openIdKeys } from './identity/openid-keys.ts';
 import { SSO_CLOCK_SKEW_SECONDS, SSO_SCOPE } from './identity/sso-token.ts';
 import { staticDirectory } from './identity/static-directory.ts';
@@ -78,7 +79,11 @@ async function serve(
   const now = overrides.now ?? (() => new Date());
   const local = config.mode === 'local';
   const { cases: store, people, audit } = opened;
-  const directory = overrides.directory ?? staticDirectory(local ? DEMO_USERS : []);
+  // Azure mode: the directory the LA runs, unless a test gives its own; local mode: the demo users.
+  const laRun =
+    !local && !overrides.directory ? laDirectory({ records: opened.directory, audit, now }) : undefined;
+  const directory = overrides.directory ?? laRun ?? staticDirectory(DEMO_USERS);
+  if (laRun) await laRun.seedFirstAdmins(config.firstAdmins);
 
   if (local) {
     log.info(
@@ -108,7 +113,21 @@ async function serve(
   const bot = new ReviewBot({ directory, caseload, tabUrl: config.publicUrl, log });
   const server = createHttpServer({
     mode: config.mode,
-    routes: apiRoutes({ mode: config.mode, directory, caseload, ...(sso ? { sso } : {}) }),
+    routes: apiRoutes({
+      mode: config.mode,
+      directory,
+      caseload,
+      ...(sso ? { sso } : {}),
+      ...(laRun ? { laDirectory: laRun } : {}),
+      signInSettings: config.sso
+        ? {
+            mode: 'azure',
+            clientId: config.sso.clientId,
+            scope: `${config.sso.audiences[1] ?? `api://${config.sso.clientId}`}/${SSO_SCOPE}`,
+            authority: ENTRA_AUTHORITY,
+          }
+        : { mode: 'local' },
+    }),
     bot: (request, response) =>
       adapter.process(request as unknown as Request, response as unknown as Response, (context) =>
         bot.run(context),

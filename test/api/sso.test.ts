@@ -3,6 +3,7 @@ import { staticDirectory } from '../../bot/src/identity/static-directory.ts';
 import { type AzureTestApp, startAzureTestApp } from '../support/app.ts';
 import {
   SSO_APP_ID_URI,
+  SSO_CLIENT_ID,
   ssoClaims,
   startTokenIssuer,
   TENANT_LA,
@@ -65,6 +66,18 @@ describe('the API in azure mode: Teams SSO tokens', () => {
         problems: [{ where: 'Authorization', message: expect.stringContaining(why) }],
       });
     }
+  });
+
+  it('tells the tab, without sign-in, which app registration and scope to sign in to', async () => {
+    expect(await t.get('/api/sign-in')).toEqual({
+      status: 200,
+      body: {
+        mode: 'azure',
+        clientId: SSO_CLIENT_ID,
+        scope: `${SSO_APP_ID_URI}/access_as_user`,
+        authority: 'https://login.microsoftonline.com/organizations',
+      },
+    });
   });
 
   it('ignores the local sign-in header, and refuses a valid token of someone not in the directory', async () => {

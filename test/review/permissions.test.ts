@@ -17,8 +17,14 @@ const psychologist: Person = {
 };
 const parent: Person = { name: 'Pat Parent', email: 'pat@home.example', role: 'parent' };
 
-const senco: Actor = { email: 'senco@school.example', roles: [{ kind: 'senco', settingUrn: '100001' }] };
-const otherSenco: Actor = { email: 'senco@other.example', roles: [{ kind: 'senco', settingUrn: '100002' }] };
+const senco: Actor = {
+  email: 'senco@school.example',
+  roles: [{ kind: 'senco', settingUrn: '100001', laCode: '860' }],
+};
+const otherSenco: Actor = {
+  email: 'senco@other.example',
+  roles: [{ kind: 'senco', settingUrn: '100002', laCode: '860' }],
+};
 const laOfficer: Actor = { email: 'officer@la.example', roles: [{ kind: 'la-officer', laCode: '860' }] };
 const otherLaOfficer: Actor = {
   email: 'officer@other-la.example',

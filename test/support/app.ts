@@ -121,6 +121,8 @@ export interface AzureTestApp {
   readonly log: ReturnType<typeof memoryLog>;
   /** GET `path` with `Authorization: Bearer <token>` (no header without one), JSON parsed. */
   get(path: string, token?: string, headers?: Record<string, string>): Promise<JsonAnswer>;
+  /** `method` `path` with the token and a JSON body; an empty answer's body is `{}`. */
+  send(method: 'PUT' | 'DELETE', path: string, token: string, body?: unknown): Promise<JsonAnswer>;
   teardown(): Promise<void>;
 }
 
@@ -147,6 +149,18 @@ export async function startAzureTestApp(
           headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
         });
         return { status: response.status, body: (await response.json()) as JsonAnswer['body'] };
+      },
+      async send(method, path, token, body) {
+        const response = await fetch(`${app.url}${path}`, {
+          method,
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        const text = await response.text();
+        return { status: response.status, body: (text ? JSON.parse(text) : {}) as JsonAnswer['body'] };
       },
       async teardown() {
         await app.close();

@@ -116,12 +116,15 @@ export function createHttpServer(options: HttpServerOptions): restify.Server {
     response.send(200, document);
   });
   for (const route of routes) {
-    server[route.method](
+    server[route.method === 'delete' ? 'del' : route.method](
       expressPath(route.path),
       async (request: restify.Request, response: restify.Response) => {
         const answer = await run(route, apiRequestOf(request), log);
         response.header('cache-control', 'no-store');
-        response.send(answer.status, answer.body);
+        if (answer.body === undefined) {
+          response.writeHead(answer.status);
+          response.end();
+        } else response.send(answer.status, answer.body);
       },
     );
   }
@@ -179,7 +182,11 @@ function apiRequestOf(request: restify.Request): ApiRequest {
   for (const [name, value] of Object.entries(request.headers)) {
     headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
-  return { params: { ...(request.params as Record<string, string> | undefined) }, headers };
+  return {
+    params: { ...(request.params as Record<string, string> | undefined) },
+    headers,
+    body: request.body as unknown,
+  };
 }
 
 async function run(route: ApiRoute, request: ApiRequest, log: Log): Promise<ApiResponse> {
