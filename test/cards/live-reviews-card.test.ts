@@ -53,7 +53,7 @@ describe('the live reviews card', () => {
         liveReviewsCard({
           summaries: [
             makeSummary(1, {
-              nextAction: { label: 'Submit the report', by: 'setting', due: plainDate(due) },
+              nextAction: { label: 'Submit the report', by: 'setting', yours: true, due: plainDate(due) },
             }),
           ],
           today,
@@ -69,7 +69,7 @@ describe('the live reviews card', () => {
       summaries: [
         makeSummary(1, {
           overdue: ['review_by', 'latest_meeting'],
-          nextAction: { label: 'Start the review', by: 'setting', due: plainDate('2026-08-18') },
+          nextAction: { label: 'Start the review', by: 'setting', yours: true, due: plainDate('2026-08-18') },
         }),
       ],
       today,
@@ -87,6 +87,7 @@ describe('the live reviews card', () => {
           nextAction: {
             label: 'Submit the report',
             by: 'setting',
+            yours: true,
             due: plainDate('2026-11-20'),
             rule: 'REPORT_DUE',
           },
@@ -96,7 +97,7 @@ describe('the live reviews card', () => {
     });
     expect(nextLine(card)).toEqual(
       expect.objectContaining({
-        text: 'Next: Submit the report, by 20 November 2026 (late)',
+        text: 'Next: Submit the report, by 20 November 2026 (late), REPORT_DUE',
         color: 'attention',
       }),
     );
@@ -110,8 +111,9 @@ describe('the live reviews card', () => {
             nextAction: {
               label: 'Start the review',
               by: 'setting',
+              yours: true,
               due: plainDate(due),
-              rule: 'UNDER_FIVE',
+              rule: 'SUGGESTED_TIMELINE',
               recommended: true,
             },
           }),
@@ -122,17 +124,48 @@ describe('the live reviews card', () => {
     expect(cardSchemaErrors(passed)).toEqual([]);
     expect(nextLine(passed)).toEqual({
       type: 'TextBlock',
-      text: 'Next: Start the review, recommended by 18 August 2026 (97 days ago)',
+      text: 'Next: Start the review, recommended by 18 August 2026 (97 days ago), SUGGESTED_TIMELINE',
       spacing: 'small',
       wrap: true,
     });
     expect(textOf(passed)).not.toContain('late');
     expect(nextLine(recommended('2026-11-22'))?.text).toBe(
-      'Next: Start the review, recommended by 22 November 2026 (yesterday)',
+      'Next: Start the review, recommended by 22 November 2026 (yesterday), SUGGESTED_TIMELINE',
     );
     expect(nextLine(recommended('2026-12-20'))?.text).toBe(
-      'Next: Start the review, recommended by 20 December 2026 (in 27 days)',
+      'Next: Start the review, recommended by 20 December 2026 (in 27 days), SUGGESTED_TIMELINE',
     );
+  });
+
+  it('words a step someone else owns with its owner, as the tab does (actionWords)', () => {
+    const card = liveReviewsCard({
+      summaries: [
+        makeSummary(1, {
+          nextAction: { label: 'Awaiting LA decision', by: 'la', yours: false, due: plainDate('2026-11-30') },
+        }),
+      ],
+      today,
+    });
+    expect(textOf(card)).toContain('Next: Awaiting LA decision: for the LA, by 30 November 2026 (in 7 days)');
+  });
+
+  it('shows each case’s deadline with its rule: a phase transfer before its review-by date', () => {
+    const card = liveReviewsCard({
+      summaries: [
+        makeSummary(1, {
+          deadline: {
+            key: 'phase_transfer_by',
+            date: plainDate('2027-02-15'),
+            rule: 'PHASE_TRANSFER',
+            explanation:
+              'Complete the review and issue the plan amended to name the new setting by this date.',
+          },
+        }),
+      ],
+      today,
+    });
+    expect(cardSchemaErrors(card)).toEqual([]);
+    expect(textOf(card)).toContain('Deadline: 15 February 2027 (in 84 days), PHASE_TRANSFER');
   });
 
   it(`shows the ${CARD_REVIEW_LIMIT} most urgent in the order given and says how many more`, () => {
@@ -152,7 +185,12 @@ describe('the live reviews card', () => {
         settingName: long,
         caseId: `${'C'.repeat(60)}${i}`,
         overdue: ['review_by', 'latest_meeting', 'invite_by', 'advice_by', 'report_by', 'decision_by'],
-        nextAction: { label: 'Circulate the advice and progress to the meeting', by: 'setting', due: today },
+        nextAction: {
+          label: 'Circulate the advice and progress to the meeting',
+          by: 'setting',
+          yours: true,
+          due: today,
+        },
       }),
     );
     const card = liveReviewsCard({ summaries, today, tabUrl: 'http://localhost:3978/' });

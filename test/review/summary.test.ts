@@ -8,7 +8,7 @@ import { d, makeFile, makeMeeting, makeReview } from './factories.ts';
 const policy = STATUTORY_DEFAULTS;
 
 describe('the summary of a case', () => {
-  it('carries the review-by date with its rule and explanation, the clock’s overdue dates and PfA', () => {
+  it('carries the deadline (here the review-by date) with its rule and explanation, the clock’s overdue dates and PfA', () => {
     const summary = summarise(makeFile(), d('2025-03-20'), policy, 'Harbour Primary School');
     expect(summary).toMatchObject({
       laCode: '860',
@@ -16,7 +16,8 @@ describe('the summary of a case', () => {
       childName: 'Sam Fictional',
       settingName: 'Harbour Primary School',
       stage: 'pending',
-      reviewBy: {
+      deadline: {
+        key: 'review_by',
         date: d('2025-03-09'),
         rule: 'REVIEW_DUE',
         explanation: expect.stringContaining('10 March 2024'),
@@ -54,10 +55,10 @@ describe('the summary of a case', () => {
 
 describe('most urgent first', () => {
   const due = (n: number, on: string, extra: Partial<CaseSummary> = {}) =>
-    makeSummary(n, { nextAction: { label: 'x', by: 'setting', due: d(on) }, ...extra });
+    makeSummary(n, { nextAction: { label: 'x', by: 'setting', yours: true, due: d(on) }, ...extra });
 
   it('puts overdue cases first, then the earliest due, then the undated, then by case id', () => {
-    const undated = makeSummary(1, { nextAction: { label: 'Close the review', by: 'la' } });
+    const undated = makeSummary(1, { nextAction: { label: 'Close the review', by: 'la', yours: true } });
     const later = due(2, '2026-12-20');
     const sooner = due(3, '2026-12-01');
     const overdue = due(4, '2026-12-30', { overdue: ['report_by'] });

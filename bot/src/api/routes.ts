@@ -4,6 +4,7 @@ import type { LaDirectory } from '../identity/la-directory.ts';
 import { accountKey, actorOf, type DirectoryUser, type UserDirectory } from '../identity/user-directory.ts';
 import { ReviewError } from '../review/errors.ts';
 import { londonDate } from '../review/plain-date.ts';
+import { type ArrangeDeps, arrangeRoutes } from './arrange-routes.ts';
 import { authenticate, type Mode, type SsoCheck } from './authenticate.ts';
 import { httpError } from './http-errors.ts';
 import {
@@ -24,15 +25,17 @@ import {
 /** A request as the API's handlers see it, whatever web framework carried it (server/api-adapter.ts). */
 export interface ApiRequest {
   readonly params: Readonly<Record<string, string>>;
-  /** The parsed JSON body, unchecked (a route with a `body` schema checks it). */
-  readonly body?: unknown;
   /** Header names in lower case. */
   readonly headers: Readonly<Record<string, string | undefined>>;
+  /** The parsed JSON body of a POST; unchecked until the route's `body` schema has checked it. */
+  readonly body?: unknown;
 }
 
 export interface ApiResponse {
   readonly status: number;
   readonly body: unknown;
+  /** A file instead of JSON (an .ics download): `body` is then its text. */
+  readonly file?: { readonly contentType: string; readonly name: string };
 }
 
 export interface ResponseDoc {
@@ -45,7 +48,7 @@ export interface ResponseDoc {
  * that a route cannot exist undocumented (openapi.ts builds the document from this list).
  */
 export interface ApiRoute {
-  readonly method: 'get' | 'put' | 'delete';
+  readonly method: 'get' | 'post' | 'put' | 'delete';
   /** An OpenAPI path template: `/api/cases/{laCode}/{caseId}`. */
   readonly path: string;
   readonly operationId: string;
@@ -54,8 +57,8 @@ export interface ApiRoute {
   /** Whether the caller must be signed in (the `X-Ehc-User` header in local mode). */
   readonly signedIn: boolean;
   readonly params?: z.ZodObject;
-  /** The JSON body the route takes, for the OpenAPI document; the handler checks it with `checked`. */
-  readonly body?: z.ZodType;
+  /** The JSON body a POST takes, checked with it before the handler runs; documented as the request body. */
+  readonly body?: { readonly description: string; readonly schema: z.ZodType };
   readonly responses: Readonly<Record<number, ResponseDoc>>;
   handle(request: ApiRequest): Promise<ApiResponse>;
 }
@@ -64,6 +67,8 @@ export interface ApiContext {
   readonly mode: Mode;
   readonly directory: UserDirectory;
   readonly caseload: CaseloadDeps;
+  /** The writes: commands on a case's review (arrange-routes.ts). */
+  readonly commands: ArrangeDeps;
   /** Azure mode: how the tab's token is checked. */
   readonly sso?: SsoCheck;
   /** Azure mode: the directory the LA runs, and its routes. */
@@ -102,115 +107,127 @@ export function apiRoutes(context: ApiContext): ApiRoute[] {
   const today = () => londonDate(caseload.now());
 
   return [
+    ...readRoutes(),
+    ...arrangeRoutes({ mode, signIn, readerOf, deps: context.commands }),
     ...(laDirectory ? directoryRoutes(laDirectory, signIn) : []),
-    {
-      method: 'get',
-      path: '/api/sign-in',
-      operationId: 'getSignInSettings',
-      summary: 'How the tab signs in',
-      description:
-        'Local mode: the demo users’ picker. Azure mode: the app registration for Teams SSO and MSAL.',
-      signedIn: false,
-      responses: { 200: { description: 'The settings.', schema: SignInSettingsSchema } },
-      async handle() {
-        return { status: 200, body: signInSettings };
-      },
-    },
-    {
-      method: 'get',
-      path: '/api/me',
-      operationId: 'getMe',
-      summary: 'The signed-in user',
-      signedIn: true,
-      responses: {
-        200: { description: 'The user and the mode.', schema: MeSchema },
-        401: ERROR_RESPONSES[401],
-        503: ERROR_RESPONSES[503],
-      },
-      async handle(request) {
-        const user = await signIn(request);
-        const { id, name, email, roles } = user;
-        return { status: 200, body: { mode, user: { id, name, email, roles } } };
-      },
-    },
-    {
-      method: 'get',
-      path: '/api/local/users',
-      operationId: 'listLocalUsers',
-      summary: 'The demo users of local mode',
-      description: 'For the sign-in picker of the tab in local mode; 404 in azure mode. Needs no sign-in.',
-      signedIn: false,
-      responses: {
-        200: { description: 'The fictional demo users.', schema: LocalUsersSchema },
-        404: { description: 'ROUTE_NOT_FOUND: the server is not in local mode.', schema: ErrorBodySchema },
-      },
-      async handle() {
-        if (mode !== 'local') return httpError('ROUTE_NOT_FOUND');
-        const users = await directory.list();
-        return {
-          status: 200,
-          body: {
-            users: users.map(({ id, name, email, description }) => ({ id, name, email, description })),
-          },
-        };
-      },
-    },
-    {
-      method: 'get',
-      path: '/api/cases',
-      operationId: 'listLiveCases',
-      summary: 'The user’s live cases, most urgent first',
-      description:
-        'A SENCo sees the cases of their settings, an LA officer those of their LA, anyone else the cases ' +
-        'that invite or name them. Each case listed is recorded in its audit log (case.list).',
-      signedIn: true,
-      responses: {
-        200: { description: 'The live cases.', schema: LiveCasesSchema },
-        401: ERROR_RESPONSES[401],
-        503: ERROR_RESPONSES[503],
-      },
-      async handle(request) {
-        const user = await signIn(request);
-        const on = today();
-        const cases = await liveCases(readerOf(user), on, caseload);
-        return { status: 200, body: { today: on, cases } };
-      },
-    },
-    {
-      method: 'get',
-      path: '/api/cases/{laCode}/{caseId}',
-      operationId: 'getCase',
-      summary: 'One case: its summary and statutory clock, on the server’s today',
-      description:
-        'A case the user may not read answers 404, like one that does not exist. The read is recorded in ' +
-        'the case’s audit log (case.read).',
-      signedIn: true,
-      params: CaseParamsSchema,
-      responses: {
-        200: { description: 'The case.', schema: CaseDetailSchema },
-        ...ERROR_RESPONSES,
-        404: {
-          description: 'CASE_NOT_FOUND: no such case, or not one the user may read.',
-          schema: ErrorBodySchema,
+  ];
+
+  function readRoutes(): ApiRoute[] {
+    return [
+      {
+        method: 'get',
+        path: '/api/sign-in',
+        operationId: 'getSignInSettings',
+        summary: 'How the tab signs in',
+        description:
+          'Local mode: the demo users’ picker. Azure mode: the app registration for Teams SSO and MSAL.',
+        signedIn: false,
+        responses: { 200: { description: 'The settings.', schema: SignInSettingsSchema } },
+        async handle() {
+          return { status: 200, body: signInSettings };
         },
       },
-      async handle(request) {
-        const user = await signIn(request);
-        const ref = checkParams(CaseParamsSchema, request.params);
-        const on = today();
-        const { summary, clock } = await caseDetail(readerOf(user), ref, on, caseload);
-        return { status: 200, body: { today: on, summary, clock } };
+      {
+        method: 'get',
+        path: '/api/me',
+        operationId: 'getMe',
+        summary: 'The signed-in user',
+        signedIn: true,
+        responses: {
+          200: { description: 'The user and the mode.', schema: MeSchema },
+          401: ERROR_RESPONSES[401],
+          503: ERROR_RESPONSES[503],
+        },
+        async handle(request) {
+          const user = await signIn(request);
+          const { id, name, email, roles } = user;
+          return { status: 200, body: { mode, user: { id, name, email, roles } } };
+        },
       },
-    },
-  ];
+      {
+        method: 'get',
+        path: '/api/local/users',
+        operationId: 'listLocalUsers',
+        summary: 'The demo users of local mode',
+        description: 'For the sign-in picker of the tab in local mode; 404 in azure mode. Needs no sign-in.',
+        signedIn: false,
+        responses: {
+          200: { description: 'The fictional demo users.', schema: LocalUsersSchema },
+          404: { description: 'ROUTE_NOT_FOUND: the server is not in local mode.', schema: ErrorBodySchema },
+        },
+        async handle() {
+          if (mode !== 'local') return httpError('ROUTE_NOT_FOUND');
+          const users = await directory.list();
+          return {
+            status: 200,
+            body: {
+              users: users.map(({ id, name, email, description }) => ({ id, name, email, description })),
+            },
+          };
+        },
+      },
+      {
+        method: 'get',
+        path: '/api/cases',
+        operationId: 'listLiveCases',
+        summary: 'The user’s live cases, most urgent first',
+        description:
+          'A SENCo sees the cases of their settings, an LA officer those of their LA, anyone else the cases ' +
+          'that invite or name them. Each case listed is recorded in its audit log (case.list).',
+        signedIn: true,
+        responses: {
+          200: { description: 'The live cases.', schema: LiveCasesSchema },
+          401: ERROR_RESPONSES[401],
+          503: ERROR_RESPONSES[503],
+        },
+        async handle(request) {
+          const user = await signIn(request);
+          const on = today();
+          const cases = await liveCases(readerOf(user), on, caseload);
+          return { status: 200, body: { today: on, cases } };
+        },
+      },
+      {
+        method: 'get',
+        path: '/api/cases/{laCode}/{caseId}',
+        operationId: 'getCase',
+        summary: 'One case: its summary and statutory clock, on the server’s today',
+        description:
+          'A case the user may not read answers 404, like one that does not exist. The read is recorded in ' +
+          'the case’s audit log (case.read).',
+        signedIn: true,
+        params: CaseParamsSchema,
+        responses: {
+          200: { description: 'The case.', schema: CaseDetailSchema },
+          ...ERROR_RESPONSES,
+          404: {
+            description: 'CASE_NOT_FOUND: no such case, or not one the user may read.',
+            schema: ErrorBodySchema,
+          },
+        },
+        async handle(request) {
+          const user = await signIn(request);
+          const ref = checkParams(CaseParamsSchema, request.params);
+          const on = today();
+          const { summary, clock } = await caseDetail(readerOf(user), ref, on, caseload);
+          return { status: 200, body: { today: on, summary, clock } };
+        },
+      },
+    ];
+  }
 }
 
 /** The path parameters, checked; INVALID_INPUT naming each bad one otherwise. */
-function checkParams<S extends z.ZodObject>(
+export function checkParams<S extends z.ZodObject>(
   schema: S,
   params: Readonly<Record<string, string>>,
 ): z.output<S> {
-  return checked(schema, params, 'path');
+  const parsed = schema.safeParse(params);
+  if (parsed.success) return parsed.data;
+  throw new ReviewError(
+    'INVALID_INPUT',
+    parsed.error.issues.map((issue) => ({ where: issue.path.join('.') || 'path', message: issue.message })),
+  );
 }
 
 /** `value` checked with `schema`; INVALID_INPUT naming each bad field (under `where`) otherwise. */
@@ -270,7 +287,7 @@ function directoryRoutes(
         'Their roles in other LAs are not touched. Audited.',
       signedIn: true,
       params: DirectoryParamsSchema,
-      body: MemberChangeSchema,
+      body: { description: 'The person and the roles this LA gives them.', schema: MemberChangeSchema },
       responses: {
         200: { description: 'The member.', schema: MemberAnswerSchema },
         ...ERROR_RESPONSES,

@@ -25,7 +25,7 @@ export const PlainDateSchema = z
 
 export const RuleIdSchema = z.enum(RULE_IDS).register(apiSchemas, {
   id: 'RuleId',
-  description: 'A statutory rule of the review clock (statutory-rules.md).',
+  description: 'A statutory rule of the review clock (docs/statutory-rules.md).',
 });
 export const DateKeySchema = z.enum(DATE_KEYS).register(apiSchemas, {
   id: 'DateKey',
@@ -91,7 +91,10 @@ export const LocalUsersSchema = z
 export const NextActionSchema = z
   .object({
     label: z.string().meta({ example: 'Send the invitations' }),
-    by: z.enum(['setting', 'la']).meta({ description: 'Who acts: the setting (SENCo) or the LA.' }),
+    by: z
+      .enum(['setting', 'la', 'invitee'])
+      .meta({ description: 'Who acts: the setting (SENCo), the LA, or an invitee (their advice).' }),
+    yours: z.boolean().meta({ description: 'The reader owes this step; only then can it be due soon.' }),
     due: PlainDateSchema.optional(),
     rule: RuleIdSchema.optional(),
     recommended: z
@@ -109,10 +112,14 @@ export const CaseSummarySchema = z
     settingUrn: z.string(),
     settingName: z.string().optional(),
     stage: StageSchema,
-    reviewBy: z.object({ date: PlainDateSchema, rule: RuleIdSchema, explanation: z.string() }),
+    deadline: z
+      .object({ key: DateKeySchema, date: PlainDateSchema, rule: RuleIdSchema, explanation: z.string() })
+      .meta({
+        description: 'The earliest binding date: review_by, or phase_transfer_by when that is earlier.',
+      }),
     nextAction: NextActionSchema,
     overdue: z.array(DateKeySchema).meta({ description: 'Dates passed with their step not done.' }),
-    dueSoon: z.boolean().meta({ description: 'The next action is due within 14 days.' }),
+    dueSoon: z.boolean().meta({ description: 'The reader’s own next action is due within 14 days.' }),
     pfaRequired: z.boolean().meta({ description: 'Preparing for adulthood must be considered (Year 9+).' }),
   })
   .register(apiSchemas, { id: 'CaseSummary' });

@@ -1,5 +1,6 @@
 import type { JWTPayload } from 'jose';
-import type { OpenIdKeys } from './openid-keys.ts';
+import { ReviewError } from '../review/errors.ts';
+import type { OpenIdKeys, SigningKey } from './openid-keys.ts';
 import { bearerToken, keysCall, refused, verified } from './sso-token.ts';
 
 /** What the Bot Framework's token must say for an activity to be taken. */
@@ -46,9 +47,45 @@ export async function verifyChannelToken(
   keys: OpenIdKeys,
   rules: ChannelRules,
 ): Promise<JWTPayload> {
+  const payload = await channelClaims(authorization, keys, rules, ({ jwk }) => {
+    if (jwk.endorsements && !jwk.endorsements.includes(activity.channelId))
+      throw refused(`the signing key is not endorsed for the channel ${activity.channelId}`);
+  });
+  if (!sameServiceUrl(payload.serviceurl, activity.serviceUrl))
+    throw refused('the token does not vouch for the activity’s serviceUrl');
+  const tenant = activityTenant(activity);
+  if (!tenant || !rules.allowedTenants.has(tenant))
+    throw refused('the activity’s organisation (tenant) is not one this service admits');
+  return payload;
+}
+
+/**
+ * Whether the Bot Framework's token in `authorization` vouches for replies to `serviceUrl`: azure
+ * mode's rule for where the bot may reply (server/reply-targets.ts). Any refusal is a no.
+ */
+export async function vouchesForServiceUrl(
+  authorization: string | undefined,
+  serviceUrl: string,
+  keys: OpenIdKeys,
+  rules: Pick<ChannelRules, 'appId' | 'clockSkewSeconds'>,
+): Promise<boolean> {
+  try {
+    return sameServiceUrl((await channelClaims(authorization, keys, rules)).serviceurl, serviceUrl);
+  } catch (error) {
+    if (error instanceof ReviewError) return false;
+    throw error;
+  }
+}
+
+async function channelClaims(
+  authorization: string | undefined,
+  keys: OpenIdKeys,
+  rules: Pick<ChannelRules, 'appId' | 'clockSkewSeconds'>,
+  acceptKey?: (key: SigningKey) => void,
+): Promise<JWTPayload> {
   const token = bearerToken(authorization);
   const issuer = await keysCall(() => keys.issuer());
-  const payload = await verified(
+  return verified(
     token,
     keys,
     {
@@ -58,17 +95,8 @@ export async function verifyChannelToken(
       algorithms: ['RS256'],
       requiredClaims: ['exp', 'serviceurl'],
     },
-    ({ jwk }) => {
-      if (jwk.endorsements && !jwk.endorsements.includes(activity.channelId))
-        throw refused(`the signing key is not endorsed for the channel ${activity.channelId}`);
-    },
+    acceptKey,
   );
-  if (!sameServiceUrl(payload.serviceurl, activity.serviceUrl))
-    throw refused('the token does not vouch for the activity’s serviceUrl');
-  const tenant = activityTenant(activity);
-  if (!tenant || !rules.allowedTenants.has(tenant))
-    throw refused('the activity’s organisation (tenant) is not one this service admits');
-  return payload;
 }
 
 /** The Bot Framework compares service URLs as strings; a trailing slash is not a difference. */

@@ -5,6 +5,7 @@ import { CosmosCaseStore } from './cosmos-case-store.ts';
 import { CosmosDirectory } from './cosmos-directory.ts';
 import { openDatabase, type StoreDatabase } from './database.ts';
 import { connectLocalOrStart } from './local-cosmos.ts';
+import { CosmosOutboxQueue, type OutboxQueue } from './outbox-queue.ts';
 import { CosmosPersonIndex, withPersonIndex } from './person-index.ts';
 
 /** Where the records are: Azure Cosmos DB, or the local development store on loopback. */
@@ -33,6 +34,8 @@ export interface Stores {
   readonly audit: AuditLog;
   /** Azure mode's directory of people (identity/la-directory.ts). */
   readonly directory: CosmosDirectory;
+  /** Where the outbox dispatcher finds work (outbox-queue.ts). */
+  readonly outbox: OutboxQueue;
 }
 
 export interface OpenedStores extends Stores {
@@ -62,6 +65,7 @@ export async function storesOver(
     people,
     audit: new CosmosAuditLog(db.audit),
     directory,
+    outbox: new CosmosOutboxQueue(db.cases),
   };
 }
 

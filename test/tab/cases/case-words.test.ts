@@ -3,10 +3,12 @@ import { DATE_KEYS } from '../../../bot/src/review/clock.ts';
 import { plainDate } from '../../../bot/src/review/plain-date.ts';
 import { LIVE_STAGES, STAGES } from '../../../bot/src/review/review.ts';
 import {
+  actionWords,
   caseReference,
   DATE_KEY_WORDS,
+  deadlineNote,
+  deadlineWhat,
   dueLine,
-  nextActionNote,
   overdueWords,
   pfaWords,
   STAGE_WORDS,
@@ -72,16 +74,42 @@ describe('when the next action is due', () => {
     );
   });
 
+  it('names the rule behind the date, recommended ones too (SUGGESTED_TIMELINE)', () => {
+    expect(dueLine({ ...due('2026-12-14'), rule: 'SUGGESTED_TIMELINE', recommended: true }, today)).toBe(
+      'Recommended by 14 December 2026, in 3 weeks (SUGGESTED_TIMELINE)',
+    );
+    expect(dueLine({ ...due('2026-11-30'), rule: 'INVITE_NOTICE' }, today)).toBe(
+      'By 30 November 2026, in 7 days (INVITE_NOTICE)',
+    );
+  });
+
   it('says nothing when the action has no date', () => {
     expect(dueLine({}, today)).toBeUndefined();
   });
 
-  it("says when it is the LA's to do", () => {
-    expect(nextActionNote({ by: 'la', ...due('2026-12-14') }, today)).toBe(
-      'For the LA. By 14 December 2026, in 3 weeks',
+  it('words a step someone else owns with its owner, and the reader’s own as it is', () => {
+    expect(actionWords({ label: 'Awaiting LA decision', by: 'la', yours: false })).toBe(
+      'Awaiting LA decision: for the LA',
     );
-    expect(nextActionNote({ by: 'la' }, today)).toBe('For the LA');
-    expect(nextActionNote({ by: 'setting' }, today)).toBeUndefined();
+    expect(actionWords({ label: 'Submit the report', by: 'setting', yours: false })).toBe(
+      'Submit the report: for the SENCo',
+    );
+    expect(actionWords({ label: 'Submit the report', by: 'setting', yours: true })).toBe('Submit the report');
+  });
+});
+
+describe('the case’s deadline', () => {
+  const today = plainDate('2026-11-23');
+
+  it('says how far it is and the rule that sets it', () => {
+    expect(deadlineNote({ date: plainDate('2027-02-15'), rule: 'PHASE_TRANSFER' }, today)).toBe(
+      'in 2 months (PHASE_TRANSFER)',
+    );
+  });
+
+  it('names what the date is, for its "why" button', () => {
+    expect(deadlineWhat({ key: 'phase_transfer_by' })).toBe('phase transfer date');
+    expect(deadlineWhat({ key: 'review_by' })).toBe('review-by date');
   });
 });
 
