@@ -340,7 +340,7 @@ describe('rules the stages and the invitations hold', () => {
         'the head or principal of the setting',
         'an LA SEN officer (the case coordinator)',
         'a health care professional',
-        'an LA social care officer (or the Disability Service)',
+        'an LA social care officer',
       ].map((label) => ({ where: 'invitees', message: `invite ${label} (INVITEES)` })),
     );
   });
@@ -356,7 +356,9 @@ describe('rules the stages and the invitations hold', () => {
     const ds = invitee('ds', 'disability-service', { email: 'Team.DS@LA.example' });
     const withPolicy = (email: string) => ({
       ...policy,
-      alwaysInvite: [{ name: 'the Disability Service', email }],
+      alwaysInvite: [
+        { id: 'ds', name: 'the Disability Service', email, role: 'disability-service' as const },
+      ],
     });
     const file = arranged({ invitees: [...everyoneRequired, ds] });
     for (const email of ['team.ds@la.example', 'TEAM.DS@LA.EXAMPLE', 'Team.DS@LA.example']) {
