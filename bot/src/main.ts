@@ -16,7 +16,7 @@ import { seedDemoData } from './demo/seed.ts';
 import { staticDirectory } from './identity/static-directory.ts';
 import type { UserDirectory } from './identity/user-directory.ts';
 import { londonDate } from './review/plain-date.ts';
-import { STATUTORY_DEFAULTS } from './review/policy.ts';
+import { type LaPolicy, STATUTORY_DEFAULTS } from './review/policy.ts';
 import { createHttpServer, registeredRoutes } from './server/http-server.ts';
 import { consoleLog, describeError, type Log } from './server/log.ts';
 import type { StoreDatabase } from './store/database.ts';
@@ -45,16 +45,17 @@ export interface RunningApp {
 /** Starts the server for `config`; resolves once it is listening. */
 export async function startApp(config: Config, overrides: StartOverrides = {}): Promise<RunningApp> {
   const log = overrides.log ?? consoleLog();
+  const policyFor = config.mode === 'local' ? demoPolicyFor : () => STATUTORY_DEFAULTS;
   const opened = overrides.database
     ? {
-        ...(await storesOver(overrides.database)),
+        ...(await storesOver(overrides.database, { policyFor })),
         description: 'a database opened by the caller',
         close: async () => {},
       }
-    : await openStores({ ...config.store, databaseId: config.databaseId });
+    : await openStores({ ...config.store, databaseId: config.databaseId }, { policyFor });
   log.info(`store: ${opened.description}`);
   try {
-    return await serve(config, opened, { ...overrides, log });
+    return await serve(config, opened, { ...overrides, log, policyFor });
   } catch (error) {
     await opened.close();
     throw error;
@@ -64,12 +65,12 @@ export async function startApp(config: Config, overrides: StartOverrides = {}): 
 async function serve(
   config: Config,
   opened: Stores & { close(): Promise<void> },
-  overrides: StartOverrides & { log: Log },
+  overrides: StartOverrides & { log: Log; policyFor: (laCode: string) => LaPolicy },
 ): Promise<RunningApp> {
   const { log } = overrides;
   const now = overrides.now ?? (() => new Date());
   const local = config.mode === 'local';
-  const { cases: store, people, audit } = opened;
+  const { cases: store, listings, people, audit } = opened;
   const directory = overrides.directory ?? staticDirectory(local ? DEMO_USERS : []);
 
   if (local) {
@@ -88,9 +89,10 @@ async function serve(
 
   const caseload = {
     store,
+    listings,
     people,
     audit,
-    policyFor: local ? demoPolicyFor : () => STATUTORY_DEFAULTS,
+    policyFor: overrides.policyFor,
     settingName: local ? demoSettingName : () => undefined,
     now,
   };

@@ -77,7 +77,7 @@ export function summarise(
   return summariseWithClock(file, today, policy, settingName).summary;
 }
 
-function isDueSoon(due: PlainDate, today: PlainDate): boolean {
+export function isDueSoon(due: PlainDate, today: PlainDate): boolean {
   return !isBefore(due, today) && !isAfter(due, addDays(today, DUE_SOON_DAYS));
 }
 

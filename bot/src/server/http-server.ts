@@ -158,7 +158,8 @@ function apiRequestOf(request: restify.Request): ApiRequest {
   for (const [name, value] of Object.entries(request.headers)) {
     headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
-  return { params: { ...(request.params as Record<string, string> | undefined) }, headers };
+  const query = Object.fromEntries(new URL(request.url ?? '/', 'http://localhost').searchParams);
+  return { params: { ...(request.params as Record<string, string> | undefined) }, query, headers };
 }
 
 async function run(route: ApiRoute, request: ApiRequest, log: Log): Promise<ApiResponse> {

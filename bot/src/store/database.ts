@@ -1,4 +1,10 @@
-import { type Container, CosmosClient, type CosmosClientOptions, type Database } from '@azure/cosmos';
+import {
+  type Container,
+  CosmosClient,
+  type CosmosClientOptions,
+  type Database,
+  type IndexingPolicy,
+} from '@azure/cosmos';
 
 /**
  * The containers of the store, with their partition keys and indexing policies (docs/store.md).
@@ -15,8 +21,20 @@ export const CONTAINERS = {
     indexingPolicy: {
       indexingMode: 'consistent',
       automatic: true,
-      includedPaths: [{ path: '/laCode/?' }, { path: '/settingUrn/?' }],
+      includedPaths: [
+        { path: '/laCode/?' },
+        { path: '/settingUrn/?' },
+        { path: '/summary/live/?' },
+        { path: '/summary/nextDue/?' },
+      ],
       excludedPaths: [{ path: '/*' }],
+      // The LA's list, ordered by next due date and then id so that a page boundary is stable.
+      compositeIndexes: [
+        [
+          { path: '/summary/nextDue', order: 'ascending' },
+          { path: '/id', order: 'ascending' },
+        ],
+      ],
     },
   },
   settings: {
@@ -98,11 +116,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<StoreDatab
       const { container } = await database.containers.createIfNotExists({
         id: definition.id,
         partitionKey: { paths: [...definition.partitionKey.paths] },
-        indexingPolicy: {
-          ...definition.indexingPolicy,
-          includedPaths: [...definition.indexingPolicy.includedPaths],
-          excludedPaths: [...definition.indexingPolicy.excludedPaths],
-        },
+        indexingPolicy: indexingPolicyOf(definition.indexingPolicy),
       });
       return container;
     };
@@ -116,6 +130,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<StoreDatab
     client.dispose();
     throw error;
   }
+}
+
+/** A mutable copy of a policy in {@link CONTAINERS}, as the SDK takes it. */
+function indexingPolicyOf(policy: (typeof CONTAINERS)[ContainerName]['indexingPolicy']): IndexingPolicy {
+  return {
+    indexingMode: policy.indexingMode,
+    automatic: policy.automatic,
+    includedPaths: policy.includedPaths.map((path) => ({ ...path })),
+    excludedPaths: policy.excludedPaths.map((path) => ({ ...path })),
+    ...('compositeIndexes' in policy
+      ? { compositeIndexes: policy.compositeIndexes.map((index) => index.map((path) => ({ ...path }))) }
+      : {}),
+  };
 }
 
 async function openOrCreate(client: CosmosClient, options: DatabaseOptions): Promise<Database> {
