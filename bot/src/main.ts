@@ -6,8 +6,6 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Request, Response } from 'botbuilder';
-import type restify from 'restify';
 import { apiRoutes } from './api/routes.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DEMO_USERS } from './demo/demo-users.ts';
@@ -17,11 +15,12 @@ import { staticDirectory } from './identity/static-directory.ts';
 import type { UserDirectory } from './identity/user-directory.ts';
 import { londonDate } from './review/plain-date.ts';
 import { type LaPolicy, STATUTORY_DEFAULTS } from './review/policy.ts';
-import { createHttpServer, registeredRoutes } from './server/http-server.ts';
-import { consoleLog, describeError, type Log } from './server/log.ts';
+import { createHttpServer } from './server/http-server.ts';
+import { consoleLog, describeError, type Log, routeConsoleTo } from './server/log.ts';
 import type { StoreDatabase } from './store/database.ts';
 import { openStores, type Stores, storesOver } from './store/open-stores.ts';
-import { createBotAdapter } from './teams/bot-adapter.ts';
+import { createBotAdapter, processTurn } from './teams/bot-adapter.ts';
+import type { CardActionTable } from './teams/card-actions.ts';
 import { ReviewBot } from './teams/review-bot.ts';
 
 export interface StartOverrides {
@@ -30,6 +29,8 @@ export interface StartOverrides {
   readonly now?: () => Date;
   readonly directory?: UserDirectory;
   readonly log?: Log;
+  /** The bot's card actions instead of its own table (tests of the invoke router). */
+  readonly cardActions?: CardActionTable;
 }
 
 export interface RunningApp {
@@ -95,29 +96,37 @@ async function serve(
     policyFor: overrides.policyFor,
     settingName: local ? demoSettingName : () => undefined,
     now,
+    log,
   };
   const adapter = createBotAdapter(config.bot, log);
-  const bot = new ReviewBot({ directory, caseload, tabUrl: config.publicUrl, log });
+  const bot = new ReviewBot({
+    directory,
+    caseload,
+    tabUrl: config.publicUrl,
+    log,
+    ...(overrides.cardActions ? { cardActions: overrides.cardActions } : {}),
+  });
   const server = createHttpServer({
     mode: config.mode,
     routes: apiRoutes({ mode: config.mode, directory, caseload }),
-    bot: (request, response) =>
-      adapter.process(request as unknown as Request, response as unknown as Response, (context) =>
-        bot.run(context),
-      ),
+    bot: (activity, authorization) =>
+      processTurn(adapter, activity, authorization, (context) => bot.run(context), {
+        timeoutMs: config.http.botTurnTimeoutMs,
+        log,
+      }),
     tabDir: config.tabDir,
     log,
+    limits: config.http,
   });
-  const port = await listen(server, config.port, config.host);
-  // restify wraps a Node HTTP server; closing goes to it directly, to end keep-alive connections too.
-  const http = server.server;
+  const http = server.node;
+  const port = await listen(http, config.port, config.host);
   const url = `http://127.0.0.1:${port}`;
   log.info('listening', { url, mode: config.mode });
   let closing: Promise<void> | undefined;
   return {
     url,
     port,
-    routes: registeredRoutes(server),
+    routes: server.routes,
     close: () => {
       closing ??= (async () => {
         await stop(http);
@@ -129,7 +138,7 @@ async function serve(
 }
 
 /** Listens on `port`; a port in use is said plainly (another `npm start` is the usual reason). */
-function listen(server: restify.Server, port: number, host: string): Promise<number> {
+function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error & { code?: string }) => {
       reject(
@@ -157,6 +166,8 @@ function stop(server: Server): Promise<void> {
 
 async function main(): Promise<void> {
   const log = consoleLog();
+  // botbuilder prints whole errors, activity included, with console.error: one short line instead.
+  routeConsoleTo(log);
   let config: Config;
   try {
     config = loadConfig(process.env);

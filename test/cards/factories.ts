@@ -10,7 +10,8 @@ export function makeSummary(n: number, overrides: Partial<CaseSummary> = {}): Ca
     settingUrn: '900001',
     settingName: 'Harbour Primary School',
     stage: 'pending',
-    reviewBy: {
+    deadline: {
+      key: 'review_by',
       date: plainDate('2027-03-01'),
       rule: 'REVIEW_DUE',
       explanation: 'The LA must notify its review decision by this date.',

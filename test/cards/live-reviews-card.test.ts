@@ -96,7 +96,7 @@ describe('the live reviews card', () => {
     });
     expect(nextLine(card)).toEqual(
       expect.objectContaining({
-        text: 'Next: Submit the report, by 20 November 2026 (late)',
+        text: 'Next: Submit the report, by 20 November 2026 (late), REPORT_DUE',
         color: 'attention',
       }),
     );
@@ -111,7 +111,7 @@ describe('the live reviews card', () => {
               label: 'Start the review',
               by: 'setting',
               due: plainDate(due),
-              rule: 'UNDER_FIVE',
+              rule: 'SUGGESTED_TIMELINE',
               recommended: true,
             },
           }),
@@ -122,17 +122,36 @@ describe('the live reviews card', () => {
     expect(cardSchemaErrors(passed)).toEqual([]);
     expect(nextLine(passed)).toEqual({
       type: 'TextBlock',
-      text: 'Next: Start the review, recommended by 18 August 2026 (97 days ago)',
+      text: 'Next: Start the review, recommended by 18 August 2026 (97 days ago), SUGGESTED_TIMELINE',
       spacing: 'small',
       wrap: true,
     });
     expect(textOf(passed)).not.toContain('late');
     expect(nextLine(recommended('2026-11-22'))?.text).toBe(
-      'Next: Start the review, recommended by 22 November 2026 (yesterday)',
+      'Next: Start the review, recommended by 22 November 2026 (yesterday), SUGGESTED_TIMELINE',
     );
     expect(nextLine(recommended('2026-12-20'))?.text).toBe(
-      'Next: Start the review, recommended by 20 December 2026 (in 27 days)',
+      'Next: Start the review, recommended by 20 December 2026 (in 27 days), SUGGESTED_TIMELINE',
     );
+  });
+
+  it('shows each case’s deadline with its rule: a phase transfer before its review-by date', () => {
+    const card = liveReviewsCard({
+      summaries: [
+        makeSummary(1, {
+          deadline: {
+            key: 'phase_transfer_by',
+            date: plainDate('2027-02-15'),
+            rule: 'PHASE_TRANSFER',
+            explanation:
+              'Complete the review and issue the plan amended to name the new setting by this date.',
+          },
+        }),
+      ],
+      today,
+    });
+    expect(cardSchemaErrors(card)).toEqual([]);
+    expect(textOf(card)).toContain('Deadline: 15 February 2027 (in 84 days), PHASE_TRANSFER');
   });
 
   it(`shows the ${CARD_REVIEW_LIMIT} most urgent in the order given and says how many more`, () => {

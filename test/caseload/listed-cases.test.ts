@@ -91,7 +91,7 @@ describe('the lists by setting and by LA read stored summaries', () => {
     const changedPolicy = { ...STATUTORY_DEFAULTS, reviewMonths: 6 };
     const stale = await liveCases(reader, today, { ...caseload, store, policyFor: () => changedPolicy });
     expect(gets).toHaveLength(before.length);
-    expect(stale.map((s) => s.reviewBy.date)).not.toEqual(before.map((s) => s.reviewBy.date));
+    expect(stale.map((s) => s.deadline.date)).not.toEqual(before.map((s) => s.deadline.date));
 
     const first = before[0];
     if (!first) throw new Error('the demo LA has live cases');

@@ -6,15 +6,18 @@ const TODAY = ['--today', '2026-01-12'];
 /** The clock of test/fixtures/cases-valid.csv on 12 January 2026, one line per case in file order. */
 const EXPECTED = [
   // A Year 6 child moving to secondary school: PHASE_TRANSFER by 15 February of the year of the move.
+  // No meeting yet, 12 weeks before it (transfer_meeting_by): too late to count on the decision (4
+  // weeks) and the final amended plan (8 weeks) coming in time, so the meeting is overdue.
   {
     case_id: 'EHC-0001',
     dates: {
       review_by: { date: '2026-03-09', rule: 'REVIEW_DUE' },
       latest_meeting: { date: '2026-02-09', rule: 'DECISION_DUE' },
       phase_transfer_by: { date: '2026-02-15', rule: 'PHASE_TRANSFER' },
+      transfer_meeting_by: { date: '2025-11-23', rule: 'PHASE_TRANSFER' },
     },
     pfa_required: false,
-    overdue: [],
+    overdue: ['transfer_meeting_by'],
   },
   // An under-5 starting school: a recommended review 6 months from the plan (UNDER_FIVE), never overdue.
   {
@@ -23,10 +26,11 @@ const EXPECTED = [
       review_by: { date: '2026-09-14', rule: 'REVIEW_DUE' },
       latest_meeting: { date: '2026-08-17', rule: 'DECISION_DUE' },
       phase_transfer_by: { date: '2026-02-15', rule: 'PHASE_TRANSFER' },
+      transfer_meeting_by: { date: '2025-11-23', rule: 'PHASE_TRANSFER' },
       recommended_review: { date: '2026-03-14', rule: 'UNDER_FIVE' },
     },
     pfa_required: false,
-    overdue: [],
+    overdue: ['transfer_meeting_by'],
   },
   // A Year 9 child with a meeting still to come: preparing for adulthood, dates around the meeting.
   {
@@ -80,9 +84,10 @@ const EXPECTED = [
       review_by: { date: '2026-05-05', rule: 'REVIEW_DUE' },
       latest_meeting: { date: '2026-04-07', rule: 'DECISION_DUE' },
       phase_transfer_by: { date: '2026-03-31', rule: 'PHASE_TRANSFER' },
+      transfer_meeting_by: { date: '2026-01-06', rule: 'PHASE_TRANSFER' },
     },
     pfa_required: true,
-    overdue: [],
+    overdue: ['transfer_meeting_by'],
   },
   // Between post-16 institutions: 5 months before a move on 31 July, clamped to 28 February.
   {
@@ -91,9 +96,10 @@ const EXPECTED = [
       review_by: { date: '2026-08-28', rule: 'REVIEW_DUE' },
       latest_meeting: { date: '2026-07-31', rule: 'DECISION_DUE' },
       phase_transfer_by: { date: '2026-02-28', rule: 'PHASE_TRANSFER' },
+      transfer_meeting_by: { date: '2025-12-06', rule: 'PHASE_TRANSFER' },
     },
     pfa_required: true,
-    overdue: [],
+    overdue: ['transfer_meeting_by'],
   },
   // Chronologically Year 9 but taught in Year 8 (nc_year): preparing for adulthood is not yet required.
   {

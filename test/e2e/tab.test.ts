@@ -85,6 +85,17 @@ describe('the tab in local mode', () => {
     expect(await heading(page, 'Choose a demo user').count()).toBe(0);
   });
 
+  it('shows a phase transfer case’s deadline, 15 February, before its later review-by date', async () => {
+    const { page } = await open('/');
+    await signInAs(page, page.getByRole('button', { name: /SENCo, Harbour/ }));
+    // Ava Tremayne moves to secondary school in September 2027; her review is due by 3 March 2027.
+    const row = table(page).getByRole('row').filter({ hasText: 'Ava Tremayne' });
+    await row.getByText('15 February 2027').waitFor();
+    await row.getByText(/\(PHASE_TRANSFER\)/).waitFor();
+    await row.getByRole('button', { name: 'Why the phase transfer date is 15 February 2027' }).click();
+    await row.getByText(/issue the plan amended to name the new setting by this date/).waitFor();
+  });
+
   it('explains the review-by date and opens a case from the keyboard', async () => {
     const { page } = await open('/');
     await signInAs(page, page.getByRole('button', { name: /SENCo/ }).first());
@@ -124,12 +135,13 @@ describe('the case page: the statutory clock', () => {
     await page.getByRole('heading', { level: 2, name: 'Next action' }).waitFor();
     expect(await facts(page)).toEqual({
       Stage: 'Awaiting LA decision',
+      Deadline: '25 November 2026 (REVIEW_DUE)',
       Setting: 'Fellside Academy',
       'Local authority': '999',
       Case: 'NS-1026',
     });
     await page.getByText('Preparing for adulthood required (Year 10)').waitFor();
-    await page.getByText('For the LA. Was due 16 November 2026, 7 days ago').waitFor();
+    await page.getByText('For the LA. Was due 16 November 2026, 7 days ago (DECISION_DUE)').waitFor();
 
     expect(await clockRowsOf(page)).toEqual([
       ['Review decision due (review by)', '25 November 2026', 'in 2 days', 'REVIEW_DUE', 'Due soon'],

@@ -93,7 +93,7 @@ describe('a date is done once the review reaches the stage that does its step', 
       lastReviewDecisionOn: d('2026-02-02'),
       phaseTransfer: { kind: 'primary-to-secondary', on: d('2026-09-02'), namedInPlanOn: d('2026-02-12') },
     });
-    expect(doneKeys(closed, '2026-02-20')).toEqual(['phase_transfer_by']);
+    expect(doneKeys(closed, '2026-02-20')).toEqual(['phase_transfer_by', 'transfer_meeting_by']);
     expect(clockFor(closed, d('2026-02-20')).overdue).toEqual([]);
   });
 
@@ -166,8 +166,12 @@ describe('what is overdue today', () => {
       lastReviewDecisionOn: LAST_DECISION,
       phaseTransfer: { kind: 'primary-to-secondary', on: d('2026-09-02') },
     });
-    expect(clockFor(transfer, d('2026-02-15')).overdue).toEqual(['latest_meeting']);
-    expect(clockFor(transfer, d('2026-02-16')).overdue).toEqual(['latest_meeting', 'phase_transfer_by']);
+    expect(clockFor(transfer, d('2026-02-15')).overdue).toEqual(['latest_meeting', 'transfer_meeting_by']);
+    expect(clockFor(transfer, d('2026-02-16')).overdue).toEqual([
+      'latest_meeting',
+      'phase_transfer_by',
+      'transfer_meeting_by',
+    ]);
   });
 
   it('a recommended review for a child under 5 is never overdue (UNDER_FIVE is guidance)', () => {

@@ -238,20 +238,44 @@ describe('AMEND_FINAL: the final amended plan is issued within 8 weeks of the am
 });
 
 describe('PHASE_TRANSFER: the plan naming the new setting is due before the move', () => {
-  it.each<[TransferKind, string, string]>([
-    ['early-years-to-school', '2026-09-03', '2026-02-15'],
-    ['infant-to-junior', '2026-09-03', '2026-02-15'],
-    ['primary-to-middle', '2026-09-03', '2026-02-15'],
-    ['primary-to-secondary', '2026-09-02', '2026-02-15'],
-    ['middle-to-secondary', '2027-09-01', '2027-02-15'],
-    ['secondary-to-post16', '2026-09-07', '2026-03-31'],
-    ['post16-to-post16', '2026-09-01', '2026-04-01'],
-    ['post16-to-post16', '2026-07-31', '2026-02-28'],
-    ['post16-to-post16', '2028-07-31', '2028-02-29'],
-  ])('%s on %s: by %s', (kind, on, by) => {
+  it.each<[TransferKind, string, string, string]>([
+    ['early-years-to-school', '2026-09-03', '2026-02-15', '2025-11-23'],
+    ['infant-to-junior', '2026-09-03', '2026-02-15', '2025-11-23'],
+    ['primary-to-middle', '2026-09-03', '2026-02-15', '2025-11-23'],
+    ['primary-to-secondary', '2026-09-02', '2026-02-15', '2025-11-23'],
+    ['middle-to-secondary', '2027-09-01', '2027-02-15', '2026-11-23'],
+    ['secondary-to-post16', '2026-09-07', '2026-03-31', '2026-01-06'],
+    ['post16-to-post16', '2026-09-01', '2026-04-01', '2026-01-07'],
+    ['post16-to-post16', '2026-07-31', '2026-02-28', '2025-12-06'],
+    ['post16-to-post16', '2028-07-31', '2028-02-29', '2027-12-07'],
+  ])('%s on %s: by %s, the meeting by %s (84 days before)', (kind, on, by, meetingBy) => {
     const file = makeFile({ phaseTransfer: { kind, on: d(on) } });
-    expect(dateOf(file, 'phase_transfer_by')).toBe(by);
-    expect(clockFor(file, d(TODAY)).dates.phase_transfer_by?.rule).toBe('PHASE_TRANSFER');
+    const { phase_transfer_by, transfer_meeting_by } = clockFor(file, d(TODAY)).dates;
+    expect(phase_transfer_by).toMatchObject({ date: by, rule: 'PHASE_TRANSFER' });
+    expect(transfer_meeting_by).toMatchObject({
+      date: meetingBy,
+      rule: 'PHASE_TRANSFER',
+      recommended: false,
+    });
+  });
+
+  it('transfer_meeting_by leaves the decision (4 weeks) and the final plan (8 weeks) before the deadline', () => {
+    const file = makeFile({ phaseTransfer: { kind: 'primary-to-secondary', on: d('2026-09-02') } });
+    expect(clockFor(file, d(TODAY)).dates.transfer_meeting_by?.explanation).toBe(
+      'Hold the meeting by this date to leave 4 weeks for the decision and 8 weeks for the final amended ' +
+        'plan before the phase transfer deadline (15 February 2026).',
+    );
+    expect(dateOf(file, 'transfer_meeting_by', { decisionWeeks: 2, finalPlanWeeks: 6 })).toBe('2025-12-21');
+  });
+
+  it('transfer_meeting_by is done once the meeting is held, and overdue when it passes with none', () => {
+    const transfer = { phaseTransfer: { kind: 'primary-to-secondary', on: d('2026-09-02') } } as const;
+    const none = clockFor(makeFile(transfer), d('2025-11-24'));
+    expect(none.overdue).toContain('transfer_meeting_by');
+    const held = makeFile(transfer, makeReview({ stage: 'report', meeting: makeMeeting('2025-11-20') }));
+    const clock = clockFor(held, d('2025-11-24'));
+    expect(clock.dates.transfer_meeting_by?.done).toBe(true);
+    expect(clock.overdue).not.toContain('transfer_meeting_by');
   });
 
   it('between post-16 institutions, follows the months the LA configures', () => {
@@ -269,6 +293,7 @@ describe('PHASE_TRANSFER: the plan naming the new setting is due before the move
 
   it('has no date without a phase transfer', () => {
     expect(dateOf(makeFile(), 'phase_transfer_by')).toBeUndefined();
+    expect(dateOf(makeFile(), 'transfer_meeting_by')).toBeUndefined();
   });
 });
 

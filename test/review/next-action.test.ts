@@ -23,12 +23,12 @@ function atStage(stage: Review['stage'], overrides: Partial<Review> = {}): CaseF
 }
 
 describe('a review not started', () => {
-  it('is to be started 7 weeks before the latest meeting date (the recommended 8-week timeline)', () => {
+  it('is to be started 7 weeks before the latest meeting date (SUGGESTED_TIMELINE, recommended)', () => {
     expect(next(makeFile())).toEqual({
       label: 'Start the review',
       by: 'setting',
       due: d('2024-12-22'),
-      rule: 'DECISION_DUE',
+      rule: 'SUGGESTED_TIMELINE',
       recommended: true,
     });
   });
@@ -36,7 +36,7 @@ describe('a review not started', () => {
   it('is started earlier for a phase transfer: the amended plan can take 12 weeks after the meeting', () => {
     // 15 February 2025 (PHASE_TRANSFER) - 12 weeks = 23 November 2024; - 7 weeks = 5 October 2024.
     const file = makeFile({ phaseTransfer: { kind: 'primary-to-secondary', on: d('2025-09-01') } });
-    expect(next(file)).toMatchObject({ due: d('2024-10-05'), rule: 'PHASE_TRANSFER' });
+    expect(next(file, d('2024-09-01'))).toMatchObject({ due: d('2024-10-05'), rule: 'SUGGESTED_TIMELINE' });
   });
 
   it('is started for the recommended review of a child under 5, while that date is ahead', () => {
@@ -49,11 +49,11 @@ describe('a review not started', () => {
       label: 'Start the review',
       by: 'setting',
       due: d('2025-01-13'),
-      rule: 'UNDER_FIVE',
+      rule: 'SUGGESTED_TIMELINE',
       recommended: true,
     });
     // Once it has passed, the statutory review-by date (29 September 2025) decides again.
-    expect(next(file, d('2025-04-10'))).toMatchObject({ due: d('2025-07-15'), rule: 'DECISION_DUE' });
+    expect(next(file, d('2025-04-10'))).toMatchObject({ due: d('2025-07-15'), rule: 'SUGGESTED_TIMELINE' });
   });
 });
 

@@ -85,7 +85,7 @@ describe('the date in Europe/London', () => {
   });
 });
 
-describe('counting (statutory-rules.md)', () => {
+describe('counting (docs/statutory-rules.md)', () => {
   describe('"a period of N months starting with D" ends the day before the date N months after D', () => {
     it.each([
       ['2025-03-10', 12, '2026-03-09'], // the rules' example

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clockFor, DATE_KEYS, type DateKey } from '../../bot/src/review/clock.ts';
 import { RULES, type RuleId } from '../../bot/src/review/rules.ts';
@@ -21,7 +23,8 @@ const DRIVES = {
   AMEND_PROPOSAL: { undated: 'due with the decision (decision_by)' },
   AMEND_REPRESENTATIONS: { dates: ['representations_end'] },
   AMEND_FINAL: { dates: ['final_plan_by'] },
-  PHASE_TRANSFER: { dates: ['phase_transfer_by'] },
+  PHASE_TRANSFER: { dates: ['phase_transfer_by', 'transfer_meeting_by'] },
+  SUGGESTED_TIMELINE: { undated: 'dates the next action from the latest sensible meeting (guidance)' },
   PERSONAL_BUDGET: { undated: 'what the review takes account of' },
   CEASE_APPEAL: { undated: 'what the decision notice says' },
 } as const satisfies Record<RuleId, Drives>;
@@ -46,7 +49,20 @@ const EVERY_DATE = clockFor(
 );
 
 describe('the rule catalogue', () => {
-  it('holds every rule of statutory-rules.md, and only those', () => {
+  it('holds the rule ids docs/statutory-rules.md names, and only those', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../docs/statutory-rules.md'), 'utf8');
+    const ids = new Set([...doc.matchAll(/^\| ([A-Z][A-Z0-9_]+) \|/gm)].map(([, id]) => id));
+    expect([...ids].sort()).toEqual([...RULE_IDS].sort());
+  });
+
+  it('derives the dates docs/statutory-rules.md lists, in its order, each from the rule it names', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../docs/statutory-rules.md'), 'utf8');
+    const derived = [...doc.matchAll(/^\| ([a-z_]+) \| ([A-Z_]+) \|/gm)].map(([, key, rule]) => [key, rule]);
+    expect(derived.map(([key]) => key)).toEqual([...DATE_KEYS]);
+    expect(derived).toEqual(DATE_KEYS.map((key) => [key, EVERY_DATE.dates[key]?.rule]));
+  });
+
+  it('holds every rule of docs/statutory-rules.md, and only those', () => {
     expect(RULE_IDS).toEqual([
       'REVIEW_DUE',
       'UNDER_FIVE',
@@ -60,6 +76,7 @@ describe('the rule catalogue', () => {
       'AMEND_REPRESENTATIONS',
       'AMEND_FINAL',
       'PHASE_TRANSFER',
+      'SUGGESTED_TIMELINE',
       'PERSONAL_BUDGET',
       'CEASE_APPEAL',
     ]);
@@ -69,7 +86,7 @@ describe('the rule catalogue', () => {
   it.each(RULE_IDS)('%s has a title, a source and a one-paragraph summary', (id) => {
     const { title, source, summary } = RULES[id];
     expect(title.length).toBeGreaterThan(0);
-    expect(source).toMatch(/CFA|Regs|CoP/);
+    expect(source).toMatch(/CFA|Regs|CoP|guidance/);
     expect(summary).toMatch(/\.$/);
     expect(summary).not.toContain('\n');
   });
@@ -110,6 +127,11 @@ describe('what each rule drives in the clock', () => {
   it('CEASE_APPEAL has no date of its own: the notice states the 2 months for mediation (regs 29-33)', () => {
     expect(RULES.CEASE_APPEAL.source).toContain('regs 29-33');
     expect(RULES.CEASE_APPEAL.summary).toContain('within 2 months of the decision notice');
+  });
+
+  it('SUGGESTED_TIMELINE has no date on the clock: it is guidance, counted from the meeting in week 8', () => {
+    expect(RULES.SUGGESTED_TIMELINE.source).toContain('Suggested timeline');
+    expect(RULES.SUGGESTED_TIMELINE.summary).toContain('never as overdue in law');
   });
 
   it('AMEND_PROPOSAL has no date of its own: the proposal is due with the decision, decision_by', () => {

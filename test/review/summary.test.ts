@@ -8,7 +8,7 @@ import { d, makeFile, makeMeeting, makeReview } from './factories.ts';
 const policy = STATUTORY_DEFAULTS;
 
 describe('the summary of a case', () => {
-  it('carries the review-by date with its rule and explanation, the clock’s overdue dates and PfA', () => {
+  it('carries the deadline (here the review-by date) with its rule and explanation, the clock’s overdue dates and PfA', () => {
     const summary = summarise(makeFile(), d('2025-03-20'), policy, 'Harbour Primary School');
     expect(summary).toMatchObject({
       laCode: '860',
@@ -16,7 +16,8 @@ describe('the summary of a case', () => {
       childName: 'Sam Fictional',
       settingName: 'Harbour Primary School',
       stage: 'pending',
-      reviewBy: {
+      deadline: {
+        key: 'review_by',
         date: d('2025-03-09'),
         rule: 'REVIEW_DUE',
         explanation: expect.stringContaining('10 March 2024'),

@@ -7,6 +7,7 @@ import { staticDirectory } from '../../bot/src/identity/static-directory.ts';
 import type { DirectoryUser } from '../../bot/src/identity/user-directory.ts';
 import { type RunningApp, startApp } from '../../bot/src/main.ts';
 import { memoryLog } from '../../bot/src/server/log.ts';
+import type { CardActionTable } from '../../bot/src/teams/card-actions.ts';
 import { startTestCosmos, type TestCosmos } from './cosmos.ts';
 
 /** The demo data is built relative to today; a fixed instant keeps every run the same. */
@@ -29,6 +30,8 @@ export interface TestAppOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** A built tab in a temporary folder (default), or none. */
   readonly tab?: 'built' | 'missing';
+  /** The bot's card actions instead of its own table. */
+  readonly cardActions?: CardActionTable;
 }
 
 /**
@@ -54,6 +57,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       log,
       now: () => TEST_NOW,
       directory: staticDirectory([...DEMO_USERS, ...(options.extraUsers ?? [])]),
+      ...(options.cardActions ? { cardActions: options.cardActions } : {}),
     });
     return {
       app,

@@ -25,7 +25,7 @@ export const PlainDateSchema = z
 
 export const RuleIdSchema = z.enum(RULE_IDS).register(apiSchemas, {
   id: 'RuleId',
-  description: 'A statutory rule of the review clock (statutory-rules.md).',
+  description: 'A statutory rule of the review clock (docs/statutory-rules.md).',
 });
 export const DateKeySchema = z.enum(DATE_KEYS).register(apiSchemas, {
   id: 'DateKey',
@@ -107,7 +107,11 @@ export const CaseSummarySchema = z
     settingUrn: z.string(),
     settingName: z.string().optional(),
     stage: StageSchema,
-    reviewBy: z.object({ date: PlainDateSchema, rule: RuleIdSchema, explanation: z.string() }),
+    deadline: z
+      .object({ key: DateKeySchema, date: PlainDateSchema, rule: RuleIdSchema, explanation: z.string() })
+      .meta({
+        description: 'The earliest binding date: review_by, or phase_transfer_by when that is earlier.',
+      }),
     nextAction: NextActionSchema,
     overdue: z.array(DateKeySchema).meta({ description: 'Dates passed with their step not done.' }),
     dueSoon: z.boolean().meta({ description: 'The next action is due within 14 days.' }),

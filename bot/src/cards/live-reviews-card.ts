@@ -126,6 +126,12 @@ function reviewItem(summary: CaseSummary, today: PlainDate): Container {
       },
       {
         type: 'TextBlock',
+        text: deadlineWords(summary.deadline, today),
+        spacing: 'none',
+        wrap: true,
+      },
+      {
+        type: 'TextBlock',
         text: where,
         isSubtle: true,
         size: 'small',
@@ -137,24 +143,31 @@ function reviewItem(summary: CaseSummary, today: PlainDate): Container {
   };
 }
 
+/** "Deadline: 15 February 2027 (in 30 days), PHASE_TRANSFER": the case's earliest binding date. */
+function deadlineWords(deadline: CaseSummary['deadline'], today: PlainDate): string {
+  return `Deadline: ${formatLong(deadline.date)} (${relative(daysBetween(today, deadline.date))}), ${deadline.rule}`;
+}
+
 /**
- * When the next action is due, after its label: ", by 30 November 2026 (in 7 days)", or
- * ", recommended by 30 November 2026 (3 days ago)" for a date from the recommended timeline or
- * guidance; `late` only for a statutory date that has passed.
+ * When the next action is due, after its label, with the rule behind the date: ", by 30 November
+ * 2026 (in 7 days), INVITE_NOTICE", or ", recommended by 30 November 2026 (3 days ago),
+ * SUGGESTED_TIMELINE" for a date from the recommended timeline or guidance; `late` only for a
+ * statutory date that has passed.
  *
  * @remarks A recommended date (UNDER_FIVE, the working timeline) is never overdue in law, so it is
  * never painted red or called late, as the tab's "Recommended by ..." (tab/src/cases/case-words.ts).
  */
 function dueWords(
-  action: Pick<NextAction, 'due' | 'recommended'>,
+  action: Pick<NextAction, 'due' | 'recommended' | 'rule'>,
   today: PlainDate,
 ): { readonly text: string; readonly late: boolean } {
   if (!action.due) return { text: '', late: false };
   const days = daysBetween(today, action.due);
   const date = formatLong(action.due);
-  if (action.recommended) return { text: `, recommended by ${date} (${relative(days)})`, late: false };
-  if (days < 0) return { text: `, by ${date} (late)`, late: true };
-  return { text: `, by ${date} (${relative(days)})`, late: false };
+  const rule = action.rule ? `, ${action.rule}` : '';
+  if (action.recommended) return { text: `, recommended by ${date} (${relative(days)})${rule}`, late: false };
+  if (days < 0) return { text: `, by ${date} (late)${rule}`, late: true };
+  return { text: `, by ${date} (${relative(days)})${rule}`, late: false };
 }
 
 /** "today", "tomorrow", "in 5 days", "yesterday", "5 days ago". */

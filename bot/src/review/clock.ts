@@ -16,7 +16,7 @@ import { type LaPolicy, STATUTORY_DEFAULTS } from './policy.ts';
 import { type Review, reached, type Stage } from './review.ts';
 import type { RuleId } from './rules.ts';
 
-/** The dates the clock derives (statutory-rules.md, "Derived dates"), in the order they are shown. */
+/** The dates the clock derives (docs/statutory-rules.md, "Derived dates"), in the order they are shown. */
 export const DATE_KEYS = [
   'review_by',
   'latest_meeting',
@@ -27,6 +27,7 @@ export const DATE_KEYS = [
   'representations_end',
   'final_plan_by',
   'phase_transfer_by',
+  'transfer_meeting_by',
   'recommended_review',
 ] as const;
 export type DateKey = (typeof DATE_KEYS)[number];
@@ -97,13 +98,15 @@ export function clockFor(file: CaseFile, today: PlainDate, policy: LaPolicy = ST
   const meeting = facts.meetingOn;
   const notice = review?.amendment?.noticeOn;
   const reviewBy = reviewByDate(facts);
+  const transferBy = phaseTransferBy(facts);
   const found = [
     reviewBy,
-    latestMeeting(facts, reviewBy.date),
+    latestMeetingForReview(facts, reviewBy.date),
     ...(meeting ? [inviteBy(facts, meeting), adviceBy(facts, meeting)] : []),
     ...(meeting ? [reportBy(facts, meeting), decisionBy(facts, meeting)] : []),
     ...(notice ? [representationsEnd(facts, notice), finalPlanBy(facts, notice)] : []),
-    phaseTransferBy(facts),
+    transferBy,
+    transferBy ? transferMeetingBy(facts, transferBy) : undefined,
     recommendedReview(facts),
   ];
   const dates: { [K in DateKey]?: DueDate } = {};
@@ -113,7 +116,7 @@ export function clockFor(file: CaseFile, today: PlainDate, policy: LaPolicy = ST
   return { dates, pfaRequired: ncYear >= 9, ncYear, overdue };
 }
 
-/** "Overdue" is strict: the last permitted day itself is still on time (statutory-rules.md, "Counting"). */
+/** "Overdue" is strict: the last permitted day itself is still on time (docs/statutory-rules.md, "Counting"). */
 function isOverdue(due: DueDate | undefined, today: PlainDate): boolean {
   return due !== undefined && !due.done && !NEVER_OVERDUE.includes(due.key) && isBefore(due.date, today);
 }
@@ -130,14 +133,17 @@ function reviewByDate(f: Facts): DueDate {
   return due('review_by', 'REVIEW_DUE', date, false, why);
 }
 
-/** DECISION_DUE counted back: a later meeting cannot have its decision notified by the review-by date. */
-function latestMeeting(f: Facts, reviewBy: PlainDate): DueDate {
-  const weeks = f.policy.decisionWeeks;
+/** This review's meeting has taken place: its register is taken, or its day has come. */
+function meetingHeld(f: Facts): boolean {
   const meetingPassed = f.meetingOn !== undefined && f.meetingOn <= f.today;
+  return reached(f.stage, 'report') || (reached(f.stage, 'meeting') && meetingPassed);
+}
+
+/** DECISION_DUE counted back: a later meeting cannot have its decision notified by the review-by date. */
+function latestMeetingForReview(f: Facts, reviewBy: PlainDate): DueDate {
+  const weeks = f.policy.decisionWeeks;
   // After this review's decision the date is the next review's latest meeting, not yet held.
-  const held =
-    f.decidedOn === undefined &&
-    (reached(f.stage, 'report') || (reached(f.stage, 'meeting') && meetingPassed));
+  const held = f.decidedOn === undefined && meetingHeld(f);
   const why = `Hold the meeting by this date to leave ${count(weeks, 'week')} for the decision before the review-by date (${formatLong(reviewBy)}).`;
   return due('latest_meeting', 'DECISION_DUE', addDays(reviewBy, -7 * weeks), held, why);
 }
@@ -198,6 +204,21 @@ function phaseTransferBy(f: Facts): DueDate | undefined {
   const why = `Complete the review and issue the plan amended to name the new setting by this date: ${when}.`;
   const named = f.finalPlanIssued || transfer.namedInPlanOn !== undefined;
   return due('phase_transfer_by', 'PHASE_TRANSFER', date, named, why);
+}
+
+/**
+ * PHASE_TRANSFER counted back: the decision comes up to `decisionWeeks` after the meeting (DECISION_DUE)
+ * and the final amended plan up to `finalPlanWeeks` after the proposal served with it (AMEND_FINAL,
+ * reg 22(3)), so a later meeting cannot lawfully be counted on to name the new setting in time.
+ *
+ * @remarks Done once this review's meeting has been held, or once the plan names the new setting.
+ */
+function transferMeetingBy(f: Facts, transferBy: DueDate): DueDate {
+  const { decisionWeeks, finalPlanWeeks } = f.policy;
+  const weeks = decisionWeeks + finalPlanWeeks;
+  const date = addDays(transferBy.date, -7 * weeks);
+  const why = `Hold the meeting by this date to leave ${count(decisionWeeks, 'week')} for the decision and ${count(finalPlanWeeks, 'week')} for the final amended plan before the phase transfer deadline (${formatLong(transferBy.date)}).`;
+  return due('transfer_meeting_by', 'PHASE_TRANSFER', date, transferBy.done || meetingHeld(f), why);
 }
 
 function phaseTransferDeadline(transfer: PhaseTransfer, policy: LaPolicy): { date: PlainDate; when: string } {

@@ -32,7 +32,7 @@ export interface ListingStep {
  *
  * @remarks A summary depends on `today` (overdue, due soon, the under-five recommendation, the NC year
  * when no meeting is set), so it cannot be stored as it is shown. What is stored does not depend on
- * `today`: the dates with their rules, and the case's next action as a few phases split at the days
+ * `today`: the dates with their rules (and the case's deadline), and the case's next action as a few phases split at the days
  * on which the clock or the next action can change ({@link listingOf}). {@link summaryOn} picks the
  * phase and compares dates, which is exactly {@link summariseWithClock} on that day (proved for
  * generated cases and days in test/review/listing.properties.test.ts).
@@ -48,7 +48,8 @@ export interface CaseListing {
   readonly stage: Stage;
   /** `isLive`: lists show live cases only. */
   readonly live: boolean;
-  readonly reviewBy: CaseSummary['reviewBy'];
+  /** The case's deadline (`caseDeadline`): no part of it depends on `today`. */
+  readonly deadline: CaseSummary['deadline'];
   /** In {@link DATE_KEYS} order. */
   readonly steps: readonly ListingStep[];
   /** Oldest first; the first has no `from`. */
@@ -152,7 +153,7 @@ export function listingOf(file: CaseFile, policy: LaPolicy): CaseListing {
     settingUrn: summary.settingUrn,
     stage: stageOf(file),
     live: isLive(file),
-    reviewBy: summary.reviewBy,
+    deadline: summary.deadline,
     steps,
     phases: phases as [ListingPhase, ...ListingPhase[]],
     nextDue: dated.reduce(minDate, UNDATED),
@@ -171,7 +172,7 @@ export function summaryOn(listing: CaseListing, today: PlainDate, settingName?: 
     settingUrn: listing.settingUrn,
     ...(settingName === undefined ? {} : { settingName }),
     stage: listing.stage,
-    reviewBy: listing.reviewBy,
+    deadline: listing.deadline,
     nextAction: phase.nextAction,
     overdue: listing.steps
       .filter((step) => step.date < today && (step.doneFrom === undefined || today < step.doneFrom))

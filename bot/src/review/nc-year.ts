@@ -4,7 +4,7 @@ import { fromParts, isLeapYear, type PlainDate, parts } from './plain-date.ts';
 /**
  * The calendar year in which the academic year containing `date` started.
  *
- * @remarks An academic year runs 1 September to 31 August (statutory-rules.md, National Curriculum
+ * @remarks An academic year runs 1 September to 31 August (docs/statutory-rules.md, National Curriculum
  * year), so 31 August 2026 is in 2025/26 and 1 September 2026 starts 2026/27.
  */
 export function academicYearStart(date: PlainDate): number {
@@ -15,7 +15,7 @@ export function academicYearStart(date: PlainDate): number {
 /**
  * The child's National Curriculum year on `date`; Reception is 0.
  *
- * @remarks statutory-rules.md: the start year of the academic year containing `date`, less the start
+ * @remarks docs/statutory-rules.md: the start year of the academic year containing `date`, less the start
  * year of the academic year containing the birth date, less 5 (born 15 October 2011: Reception in
  * 2016/17, Year 9 in 2025/26). A recorded NC year, for a child taught outside their chronological year
  * group, overrides this; it was recorded for one academic year, and the child moves up one year group

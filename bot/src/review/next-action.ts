@@ -1,7 +1,8 @@
 import type { CaseFile } from './case-file.ts';
 import type { Clock, DueDate } from './clock.ts';
+import { latestSensibleMeeting } from './deadlines.ts';
 import { gateProblems } from './gates.ts';
-import { addDays, isAfter, isBefore, type PlainDate } from './plain-date.ts';
+import { addDays, isAfter, type PlainDate } from './plain-date.ts';
 import type { LaPolicy } from './policy.ts';
 import type { Review } from './review.ts';
 import type { RuleId } from './rules.ts';
@@ -29,7 +30,7 @@ export interface NextAction {
 }
 
 /**
- * Weeks from setting the date to the meeting in the recommended working timeline (seed guidance:
+ * Weeks from setting the date to the meeting in the recommended working timeline (SUGGESTED_TIMELINE:
  * "Week 1 – Set the date of the annual review ... Week 8 – Annual Review meeting").
  */
 export const TIMELINE_START_TO_MEETING_WEEKS = 7;
@@ -38,7 +39,8 @@ export const TIMELINE_START_TO_MEETING_WEEKS = 7;
  * The next action on `file` given its `clock` (from `clockFor` on the same day and policy).
  *
  * @remarks One rule per stage (DESIGN.md section 2):
- * - pending: start the review, 7 weeks before the latest meeting date (the recommended timeline);
+ * - pending: start the review, 7 weeks before the latest sensible meeting date (SUGGESTED_TIMELINE,
+ *   recommended);
  * - arranging: send the invitations by `invite_by`; with no meeting set, or one too soon to give the
  *   notice, set a date whose invitations can still go out 2 weeks before the latest meeting date;
  * - contributing: collect the advice, or once every request is answered, circulate it and progress to
@@ -51,11 +53,7 @@ export const TIMELINE_START_TO_MEETING_WEEKS = 7;
  *   final plan by `final_plan_by`; on maintain or cease, close the review;
  * - amending: issue the final plan by `final_plan_by`, or by the phase transfer date when earlier.
  *
- * "The latest meeting date" is the earliest of the meeting dates that still meet a deadline: the
- * decision before the review-by date (DECISION_DUE), the amended plan before a phase transfer (the
- * decision and the final plan take up to 12 weeks after the meeting, PHASE_TRANSFER), and for a child
- * under 5 the recommended review (UNDER_FIVE, guidance) while it is still ahead: once it has passed,
- * only the statutory dates count, so a missed recommendation does not hide them.
+ * "The latest meeting date" is {@link latestSensibleMeeting} (deadlines.ts).
  */
 export function nextAction(file: CaseFile, clock: Clock, today: PlainDate, policy: LaPolicy): NextAction {
   const review = file.review;
@@ -102,46 +100,14 @@ export function nextAction(file: CaseFile, clock: Clock, today: PlainDate, polic
   }
 }
 
-interface Deadline {
-  readonly date: PlainDate;
-  readonly rule: RuleId;
-  readonly recommended: boolean;
-}
-
-/** The latest meeting date that still meets every deadline (see {@link nextAction}). */
-export function latestMeeting(clock: Clock, today: PlainDate, policy: LaPolicy): Deadline | undefined {
-  const candidates: Deadline[] = [];
-  const { latest_meeting, phase_transfer_by, recommended_review } = clock.dates;
-  if (latest_meeting)
-    candidates.push({ date: latest_meeting.date, rule: 'DECISION_DUE', recommended: false });
-  if (phase_transfer_by && !phase_transfer_by.done) {
-    // The final amended plan can come up to decisionWeeks + finalPlanWeeks after the meeting (AMEND_FINAL).
-    const weeks = policy.decisionWeeks + policy.finalPlanWeeks;
-    candidates.push({
-      date: addDays(phase_transfer_by.date, -7 * weeks),
-      rule: 'PHASE_TRANSFER',
-      recommended: false,
-    });
-  }
-  if (recommended_review && !isBefore(recommended_review.date, today)) {
-    const date = addDays(recommended_review.date, -7 * policy.decisionWeeks);
-    candidates.push({ date, rule: 'UNDER_FIVE', recommended: true });
-  }
-  return candidates.reduce<Deadline | undefined>(
-    (earliest, candidate) =>
-      earliest === undefined || candidate.date < earliest.date ? candidate : earliest,
-    undefined,
-  );
-}
-
+/** SUGGESTED_TIMELINE: set the date in week 1 for a meeting in week 8, the latest sensible one. */
 function startTheReview(clock: Clock, today: PlainDate, policy: LaPolicy): NextAction {
-  const latest = latestMeeting(clock, today, policy);
-  if (!latest) return { label: 'Start the review', by: 'setting' };
+  const latest = latestSensibleMeeting(clock, today, policy);
   return {
     label: 'Start the review',
     by: 'setting',
     due: addDays(latest.date, -7 * TIMELINE_START_TO_MEETING_WEEKS),
-    rule: latest.rule,
+    rule: 'SUGGESTED_TIMELINE',
     recommended: true,
   };
 }
@@ -154,8 +120,7 @@ function arrange(review: Review, clock: Clock, today: PlainDate, policy: LaPolic
   // No date yet, or too late to give the notice for the one set (the gate refuses it): a date is
   // needed whose invitations can still go out in time for the latest meeting date.
   const label = review.meeting ? 'Choose a later meeting date' : 'Set the meeting date';
-  const latest = latestMeeting(clock, today, policy);
-  if (!latest) return { label, by: 'setting' };
+  const latest = latestSensibleMeeting(clock, today, policy);
   return {
     label,
     by: 'setting',

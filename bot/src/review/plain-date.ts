@@ -2,7 +2,7 @@
  * A calendar date with no time and no zone, written `YYYY-MM-DD`.
  *
  * @remarks Every statutory period is counted in calendar days, weeks and months in Europe/London
- * (statutory-rules.md, "Counting"); no rule depends on a time of day, so the domain never holds an
+ * (docs/statutory-rules.md, "Counting"); no rule depends on a time of day, so the domain never holds an
  * instant. The brand keeps an unchecked string from standing in for a checked date.
  */
 export type PlainDate = string & { readonly __brand: 'PlainDate' };
@@ -84,7 +84,7 @@ export function addMonthsClamped(date: PlainDate, months: number): PlainDate {
 /**
  * The last day of "a period of N months starting with" `start`.
  *
- * @remarks statutory-rules.md, "Counting": the period ends on the day before the date N months after
+ * @remarks docs/statutory-rules.md, "Counting": the period ends on the day before the date N months after
  * the start; where that later month has no such day (29-31), it ends on that month's last day.
  * So 1 Mar 2023 + 12 months ends 29 Feb 2024 and 31 Jan 2025 + 1 month ends 28 Feb 2025: the clamp
  * applies when the day does not exist, and then the last day itself ends the period.

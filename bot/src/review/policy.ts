@@ -2,7 +2,7 @@
  * An LA's configuration of the statutory clock and its invitation policy.
  *
  * @remarks Durations are configuration with the statutory defaults: the Government consulted in 2022
- * on changing some of them (statutory-rules.md). Each field names the rule it configures.
+ * on changing some of them (docs/statutory-rules.md). Each field names the rule it configures.
  */
 export interface LaPolicy {
   /** REVIEW_DUE: months in the review period. */

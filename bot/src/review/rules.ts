@@ -1,5 +1,5 @@
 /**
- * The catalogue of statutory rules behind the review clock (statutory-rules.md, "Rules").
+ * The catalogue of statutory rules behind the review clock (docs/statutory-rules.md, "Rules").
  *
  * @remarks The clock names the rule behind every date it shows, so a SENCo or an LA officer can see
  * why a date is what it is. Ids are stable: stored warnings and channel posts refer to them.
@@ -91,6 +91,15 @@ export const RULES = {
       'For a move between phases the review is completed and the plan amended, naming the new setting, by ' +
       '15 February of the calendar year of the transfer; from secondary school to a post-16 institution by ' +
       '31 March; between post-16 institutions at least 5 months before the transfer.',
+  },
+  SUGGESTED_TIMELINE: {
+    title: 'Suggested working timeline',
+    source: 'EHC Hub annual review guidance, "Suggested timeline"',
+    summary:
+      'Counted from the meeting in week 8: set the date and invite in week 1 (7 weeks before the meeting), ' +
+      'advice in week 6, report in week 10, decision in week 12, final plan in week 16. With no meeting ' +
+      'set yet, set it 7 weeks before the latest sensible meeting date. Guidance: shown as recommended, ' +
+      'never as overdue in law.',
   },
   PERSONAL_BUDGET: {
     title: 'Personal budget',

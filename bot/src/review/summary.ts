@@ -1,13 +1,13 @@
 import type { CaseFile } from './case-file.ts';
 import { type Clock, clockFor, type DateKey } from './clock.ts';
+import { type CaseDeadline, caseDeadline } from './deadlines.ts';
 import { type NextAction, nextAction } from './next-action.ts';
 import { addDays, isAfter, isBefore, type PlainDate } from './plain-date.ts';
 import type { LaPolicy } from './policy.ts';
 import { LIVE_STAGES, type Stage } from './review.ts';
-import type { RuleId } from './rules.ts';
 
 /**
- * One line of a live cases list: who, where, which stage, the review-by date and what to do next.
+ * One line of a live cases list: who, where, which stage, the case's deadline and what to do next.
  *
  * @remarks What the tab's list, the bot's card and later the deadline digest show, so they agree.
  * It carries the child's name: it is personal data, shown only to someone `can` lets read the case.
@@ -19,7 +19,8 @@ export interface CaseSummary {
   readonly settingUrn: string;
   readonly settingName?: string;
   readonly stage: Stage;
-  readonly reviewBy: { readonly date: PlainDate; readonly rule: RuleId; readonly explanation: string };
+  /** The earliest binding date, with its rule: review_by, or phase_transfer_by when earlier ({@link caseDeadline}). */
+  readonly deadline: CaseDeadline;
   readonly nextAction: NextAction;
   /** Dates passed with their step not done (the clock's `overdue`). */
   readonly overdue: readonly DateKey[];
@@ -48,9 +49,6 @@ export function summariseWithClock(
   settingName?: string,
 ): { summary: CaseSummary; clock: Clock } {
   const clock = clockFor(file, today, policy);
-  const reviewBy = clock.dates.review_by;
-  // The clock always derives review_by (REVIEW_DUE); its absence is a bug, not a state of a case.
-  if (!reviewBy) throw new Error('the clock derived no review-by date');
   const action = nextAction(file, clock, today, policy);
   const summary: CaseSummary = {
     laCode: file.case.laCode,
@@ -59,7 +57,7 @@ export function summariseWithClock(
     settingUrn: file.case.settingUrn,
     ...(settingName === undefined ? {} : { settingName }),
     stage: stageOf(file),
-    reviewBy: { date: reviewBy.date, rule: reviewBy.rule, explanation: reviewBy.explanation },
+    deadline: caseDeadline(clock),
     nextAction: action,
     overdue: clock.overdue,
     dueSoon: action.due !== undefined && isDueSoon(action.due, today),

@@ -30,6 +30,7 @@ export const DATE_KEY_WORDS: Readonly<Record<DateKey, string>> = {
   representations_end: 'representations',
   final_plan_by: 'final amended plan',
   phase_transfer_by: 'phase transfer',
+  transfer_meeting_by: 'review meeting for the phase transfer',
   recommended_review: 'recommended review',
 };
 

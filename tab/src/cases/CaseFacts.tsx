@@ -1,5 +1,6 @@
 import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import type { CaseSummary } from '../api/types.ts';
+import { formatDate } from '../format/date.ts';
 import { settingWords, stageWords } from './case-words.ts';
 
 const useStyles = makeStyles({
@@ -15,11 +16,15 @@ const useStyles = makeStyles({
   value: { ...typographyStyles.body1Strong, margin: 0 },
 });
 
-/** Where the case stands and whose it is, under the child's name: a list of terms and values. */
+/**
+ * Where the case stands, its deadline with the rule behind it, and whose it is, under the child's
+ * name: a list of terms and values.
+ */
 export function CaseFacts({ summary }: { readonly summary: CaseSummary }) {
   const styles = useStyles();
   const facts: readonly (readonly [string, string])[] = [
     ['Stage', stageWords(summary.stage)],
+    ['Deadline', `${formatDate(summary.deadline.date)} (${summary.deadline.rule})`],
     ['Setting', settingWords(summary)],
     ['Local authority', summary.laCode],
     ['Case', summary.caseId],

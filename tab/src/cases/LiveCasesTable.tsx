@@ -14,9 +14,15 @@ import {
 import type { PlainDate } from '../../../bot/src/review/plain-date.ts';
 import type { CaseSummary } from '../api/types.ts';
 import { hrefFor } from '../app/route.ts';
-import { relativeToToday } from '../format/date.ts';
 import { CaseStatus } from './CaseStatus.tsx';
-import { caseReference, nextActionNote, settingWords, stageWords } from './case-words.ts';
+import {
+  caseReference,
+  deadlineNote,
+  deadlineWhat,
+  nextActionNote,
+  settingWords,
+  stageWords,
+} from './case-words.ts';
 import { DateWithReason } from './DateWithReason.tsx';
 
 const useStyles = makeStyles({
@@ -25,7 +31,7 @@ const useStyles = makeStyles({
   child: { width: '20%' },
   setting: { width: '16%' },
   stage: { width: '14%' },
-  reviewBy: { width: '16%' },
+  deadline: { width: '16%' },
   nextAction: { width: '22%' },
   status: { width: '14%' },
   header: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
@@ -53,8 +59,8 @@ export function LiveCasesTable({ cases, today, label }: LiveCasesTableProps) {
             </TableHeaderCell>
             <TableHeaderCell className={mergeClasses(styles.header, styles.setting)}>Setting</TableHeaderCell>
             <TableHeaderCell className={mergeClasses(styles.header, styles.stage)}>Stage</TableHeaderCell>
-            <TableHeaderCell className={mergeClasses(styles.header, styles.reviewBy)}>
-              Review by
+            <TableHeaderCell className={mergeClasses(styles.header, styles.deadline)}>
+              Deadline
             </TableHeaderCell>
             <TableHeaderCell className={mergeClasses(styles.header, styles.nextAction)}>
               Next action
@@ -87,10 +93,10 @@ export function LiveCasesTable({ cases, today, label }: LiveCasesTableProps) {
               </TableCell>
               <TableCell className={styles.cell}>
                 <DateWithReason
-                  date={summary.reviewBy.date}
-                  note={relativeToToday(summary.reviewBy.date, today)}
-                  reason={summary.reviewBy.explanation}
-                  what="review-by date"
+                  date={summary.deadline.date}
+                  note={deadlineNote(summary.deadline, today)}
+                  reason={summary.deadline.explanation}
+                  what={deadlineWhat(summary.deadline)}
                 />
               </TableCell>
               <TableCell className={styles.cell}>

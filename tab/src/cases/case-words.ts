@@ -1,6 +1,7 @@
 // The workflow's words live in the domain (bot/src/review/words.ts) so the tab and the cards agree.
 export { DATE_KEY_WORDS, overdueWords, STAGE_WORDS } from '../../../bot/src/review/words.ts';
 
+import type { CaseDeadline } from '../../../bot/src/review/deadlines.ts';
 import type { PlainDate } from '../../../bot/src/review/plain-date.ts';
 import type { Stage } from '../../../bot/src/review/review.ts';
 import { STAGE_WORDS } from '../../../bot/src/review/words.ts';
@@ -12,24 +13,35 @@ export function stageWords(stage: Stage): string {
 }
 
 /**
- * When the next action is due: "By 30 November 2026, in 7 days", "Was due 5 October 2026, 7 weeks
- * ago" once passed, and "Recommended by ..." for a date from guidance or the recommended timeline,
- * which is never overdue in law.
+ * When the next action is due, naming the rule behind the date: "By 30 November 2026, in 7 days
+ * (INVITE_NOTICE)", "Was due 5 October 2026, 7 weeks ago (REPORT_DUE)" once passed, and "Recommended
+ * by ... (SUGGESTED_TIMELINE)" for a date from guidance or the recommended timeline, which is never
+ * overdue in law.
  */
 export function dueLine(
-  action: Pick<NextAction, 'due' | 'recommended'>,
+  action: Pick<NextAction, 'due' | 'recommended' | 'rule'>,
   today: PlainDate,
 ): string | undefined {
-  const { due, recommended } = action;
+  const { due, recommended, rule } = action;
   if (!due) return undefined;
-  const when = `${formatDate(due)}, ${relativeToToday(due, today)}`;
+  const when = `${formatDate(due)}, ${relativeToToday(due, today)}${rule ? ` (${rule})` : ''}`;
   if (recommended) return `Recommended by ${when}`;
   return due < today ? `Was due ${when}` : `By ${when}`;
 }
 
+/** Under the case's deadline: how far it is and the rule that sets it, "in 3 weeks (PHASE_TRANSFER)". */
+export function deadlineNote(deadline: Pick<CaseDeadline, 'date' | 'rule'>, today: PlainDate): string {
+  return `${relativeToToday(deadline.date, today)} (${deadline.rule})`;
+}
+
+/** What the case's deadline is, to name its "why" button: "review-by date", "phase transfer date". */
+export function deadlineWhat(deadline: Pick<CaseDeadline, 'key'>): string {
+  return deadline.key === 'phase_transfer_by' ? 'phase transfer date' : 'review-by date';
+}
+
 /** The line under the next action: the LA when it is the LA's to do, and when it is due. */
 export function nextActionNote(
-  action: Pick<NextAction, 'by' | 'due' | 'recommended'>,
+  action: Pick<NextAction, 'by' | 'due' | 'recommended' | 'rule'>,
   today: PlainDate,
 ): string | undefined {
   const parts = [action.by === 'la' ? 'For the LA' : undefined, dueLine(action, today)].filter(Boolean);

@@ -14,6 +14,7 @@ export const DATE_KEY_LABELS = {
   representations_end: 'Representations end',
   final_plan_by: 'Final amended plan by',
   phase_transfer_by: 'Phase transfer plan by',
+  transfer_meeting_by: 'Latest meeting for the phase transfer',
   recommended_review: 'Recommended review (under 5)',
 } as const satisfies Record<DateKey, string>;
 

@@ -5,6 +5,8 @@ import { LIVE_STAGES, STAGES } from '../../../bot/src/review/review.ts';
 import {
   caseReference,
   DATE_KEY_WORDS,
+  deadlineNote,
+  deadlineWhat,
   dueLine,
   nextActionNote,
   overdueWords,
@@ -72,6 +74,15 @@ describe('when the next action is due', () => {
     );
   });
 
+  it('names the rule behind the date, recommended ones too (SUGGESTED_TIMELINE)', () => {
+    expect(dueLine({ ...due('2026-12-14'), rule: 'SUGGESTED_TIMELINE', recommended: true }, today)).toBe(
+      'Recommended by 14 December 2026, in 3 weeks (SUGGESTED_TIMELINE)',
+    );
+    expect(dueLine({ ...due('2026-11-30'), rule: 'INVITE_NOTICE' }, today)).toBe(
+      'By 30 November 2026, in 7 days (INVITE_NOTICE)',
+    );
+  });
+
   it('says nothing when the action has no date', () => {
     expect(dueLine({}, today)).toBeUndefined();
   });
@@ -82,6 +93,21 @@ describe('when the next action is due', () => {
     );
     expect(nextActionNote({ by: 'la' }, today)).toBe('For the LA');
     expect(nextActionNote({ by: 'setting' }, today)).toBeUndefined();
+  });
+});
+
+describe('the case’s deadline', () => {
+  const today = plainDate('2026-11-23');
+
+  it('says how far it is and the rule that sets it', () => {
+    expect(deadlineNote({ date: plainDate('2027-02-15'), rule: 'PHASE_TRANSFER' }, today)).toBe(
+      'in 2 months (PHASE_TRANSFER)',
+    );
+  });
+
+  it('names what the date is, for its "why" button', () => {
+    expect(deadlineWhat({ key: 'phase_transfer_by' })).toBe('phase transfer date');
+    expect(deadlineWhat({ key: 'review_by' })).toBe('review-by date');
   });
 });
 
