@@ -19,6 +19,7 @@ export function makeSummary(n: number, overrides: Partial<CaseSummary> = {}): Ca
     nextAction: {
       label: 'Start the review',
       by: 'setting',
+      yours: true,
       due: plainDate('2026-12-20'),
       rule: 'DECISION_DUE',
     },

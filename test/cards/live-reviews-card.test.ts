@@ -53,7 +53,7 @@ describe('the live reviews card', () => {
         liveReviewsCard({
           summaries: [
             makeSummary(1, {
-              nextAction: { label: 'Submit the report', by: 'setting', due: plainDate(due) },
+              nextAction: { label: 'Submit the report', by: 'setting', yours: true, due: plainDate(due) },
             }),
           ],
           today,
@@ -69,7 +69,7 @@ describe('the live reviews card', () => {
       summaries: [
         makeSummary(1, {
           overdue: ['review_by', 'latest_meeting'],
-          nextAction: { label: 'Start the review', by: 'setting', due: plainDate('2026-08-18') },
+          nextAction: { label: 'Start the review', by: 'setting', yours: true, due: plainDate('2026-08-18') },
         }),
       ],
       today,
@@ -87,6 +87,7 @@ describe('the live reviews card', () => {
           nextAction: {
             label: 'Submit the report',
             by: 'setting',
+            yours: true,
             due: plainDate('2026-11-20'),
             rule: 'REPORT_DUE',
           },
@@ -110,6 +111,7 @@ describe('the live reviews card', () => {
             nextAction: {
               label: 'Start the review',
               by: 'setting',
+              yours: true,
               due: plainDate(due),
               rule: 'SUGGESTED_TIMELINE',
               recommended: true,
@@ -133,6 +135,18 @@ describe('the live reviews card', () => {
     expect(nextLine(recommended('2026-12-20'))?.text).toBe(
       'Next: Start the review, recommended by 20 December 2026 (in 27 days), SUGGESTED_TIMELINE',
     );
+  });
+
+  it('words a step someone else owns with its owner, as the tab does (actionWords)', () => {
+    const card = liveReviewsCard({
+      summaries: [
+        makeSummary(1, {
+          nextAction: { label: 'Awaiting LA decision', by: 'la', yours: false, due: plainDate('2026-11-30') },
+        }),
+      ],
+      today,
+    });
+    expect(textOf(card)).toContain('Next: Awaiting LA decision: for the LA, by 30 November 2026 (in 7 days)');
   });
 
   it('shows each case’s deadline with its rule: a phase transfer before its review-by date', () => {
@@ -171,7 +185,12 @@ describe('the live reviews card', () => {
         settingName: long,
         caseId: `${'C'.repeat(60)}${i}`,
         overdue: ['review_by', 'latest_meeting', 'invite_by', 'advice_by', 'report_by', 'decision_by'],
-        nextAction: { label: 'Circulate the advice and progress to the meeting', by: 'setting', due: today },
+        nextAction: {
+          label: 'Circulate the advice and progress to the meeting',
+          by: 'setting',
+          yours: true,
+          due: today,
+        },
       }),
     );
     const card = liveReviewsCard({ summaries, today, tabUrl: 'http://localhost:3978/' });

@@ -46,8 +46,9 @@ const EXPECTED = [
     pfa_required: true,
     overdue: [],
   },
-  // An amendment served on 28 November 2025: representations for 15 days, the final plan within 8 weeks.
-  // That decision was notified, so the next review runs from it (REVIEW_DUE).
+  // Decided to amend on 28 November 2025, the proposed amendments served the same day (the lawful norm,
+  // reg 22): representations for 15 days, the final plan within 8 weeks; the next review runs from the
+  // decision (REVIEW_DUE).
   {
     case_id: 'EHC-0004',
     dates: {
@@ -123,6 +124,80 @@ const EXPECTED = [
   },
 ];
 
+/** The clock of test/fixtures/cases-amendments.csv on 12 January 2026: amendments, and the other moves. */
+const EXPECTED_AMENDMENTS = [
+  // Decided to amend on 28 November 2025, the proposal served the same day (reg 22; Devon [2022]).
+  {
+    case_id: 'EHC-0201',
+    dates: {
+      review_by: { date: '2026-11-27', rule: 'REVIEW_DUE' },
+      latest_meeting: { date: '2026-10-30', rule: 'DECISION_DUE' },
+      invite_by: { date: '2025-10-20', rule: 'INVITE_NOTICE' },
+      advice_by: { date: '2025-10-20', rule: 'ADVICE_CIRCULATED' },
+      report_by: { date: '2025-11-17', rule: 'REPORT_DUE' },
+      decision_by: { date: '2025-12-01', rule: 'DECISION_DUE' },
+      representations_end: { date: '2025-12-12', rule: 'AMEND_REPRESENTATIONS' },
+      final_plan_by: { date: '2026-01-23', rule: 'AMEND_FINAL' },
+    },
+    pfa_required: false,
+    overdue: [],
+  },
+  // A draft served late (1 December, the decision on 1 October): the next review still runs from the
+  // decision (REVIEW_DUE, 30 September 2026); representations and the final plan count from the notice.
+  {
+    case_id: 'EHC-0202',
+    dates: {
+      review_by: { date: '2026-09-30', rule: 'REVIEW_DUE' },
+      latest_meeting: { date: '2026-09-02', rule: 'DECISION_DUE' },
+      invite_by: { date: '2025-09-01', rule: 'INVITE_NOTICE' },
+      advice_by: { date: '2025-09-01', rule: 'ADVICE_CIRCULATED' },
+      report_by: { date: '2025-09-29', rule: 'REPORT_DUE' },
+      decision_by: { date: '2025-10-13', rule: 'DECISION_DUE' },
+      representations_end: { date: '2025-12-15', rule: 'AMEND_REPRESENTATIONS' },
+      final_plan_by: { date: '2026-01-26', rule: 'AMEND_FINAL' },
+    },
+    pfa_required: false,
+    overdue: [],
+  },
+  // Infant to junior school, its amended plan issued on 15 December 2025 (final_plan_issued_on): the
+  // transfer's deadline is met, nothing overdue; the next review runs from the decision to amend.
+  {
+    case_id: 'EHC-0203',
+    dates: {
+      review_by: { date: '2026-11-09', rule: 'REVIEW_DUE' },
+      latest_meeting: { date: '2026-10-12', rule: 'DECISION_DUE' },
+      phase_transfer_by: { date: '2026-02-15', rule: 'PHASE_TRANSFER' },
+      transfer_meeting_by: { date: '2025-11-23', rule: 'PHASE_TRANSFER' },
+    },
+    pfa_required: false,
+    overdue: [],
+  },
+  // Primary to middle school with no meeting yet: past the transfer meeting date.
+  {
+    case_id: 'EHC-0204',
+    dates: {
+      review_by: { date: '2026-03-31', rule: 'REVIEW_DUE' },
+      latest_meeting: { date: '2026-03-03', rule: 'DECISION_DUE' },
+      phase_transfer_by: { date: '2026-02-15', rule: 'PHASE_TRANSFER' },
+      transfer_meeting_by: { date: '2025-11-23', rule: 'PHASE_TRANSFER' },
+    },
+    pfa_required: false,
+    overdue: ['transfer_meeting_by'],
+  },
+  // Middle to secondary school in September 2027: by 15 February 2027, the meeting by 23 November 2026.
+  {
+    case_id: 'EHC-0205',
+    dates: {
+      review_by: { date: '2026-10-05', rule: 'REVIEW_DUE' },
+      latest_meeting: { date: '2026-09-07', rule: 'DECISION_DUE' },
+      phase_transfer_by: { date: '2027-02-15', rule: 'PHASE_TRANSFER' },
+      transfer_meeting_by: { date: '2026-11-23', rule: 'PHASE_TRANSFER' },
+    },
+    pfa_required: false,
+    overdue: [],
+  },
+];
+
 function jsonLines(expected: readonly unknown[]): string {
   return expected.map((line) => `${JSON.stringify(line)}\n`).join('');
 }
@@ -138,6 +213,12 @@ describe('npm run clock: the statutory clock of every case in an export, one JSO
     const result = await runCli('clock', [fixture('cases-valid.json'), ...TODAY]);
 
     expect(result).toEqual({ code: 0, stdout: jsonLines(EXPECTED), stderr: '' });
+  });
+
+  it('agrees with docs/statutory-rules.md for same-day and late amendment notices, and every other move', async () => {
+    const result = await runCli('clock', [fixture('cases-amendments.csv'), ...TODAY]);
+
+    expect(result).toEqual({ code: 0, stdout: jsonLines(EXPECTED_AMENDMENTS), stderr: '' });
   });
 
   it('prints no dates for a file with bad rows, but every problem, one per line, and exits 1', async () => {

@@ -46,6 +46,6 @@ export const BAD_FIXTURE_PROBLEMS = [
   'row 5, case_id: repeats case EHC-0101 of LA 860 from row 2',
   'row 6, child_name: is required',
   'row 6, plan_issued_on: must not be after today (2026-01-12): it records something that has happened',
-  'row 7, amendment_notice_on: must not be before review_meeting_on in the same row',
+  'row 7, amendment_notice_on: must not be before last_review_decision_on in the same row: the proposed amendments are served with the decision to amend, or later',
   'row 8: has 7 fields but the header has 12',
 ];

@@ -18,6 +18,7 @@ export function validValues(
     transfer_on: '',
     review_meeting_on: '',
     amendment_notice_on: '',
+    final_plan_issued_on: '',
     ...overrides,
   };
 }

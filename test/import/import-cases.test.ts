@@ -210,6 +210,24 @@ describe('importCases: an LA file into the store, all or nothing, idempotent', (
     });
   });
 
+  it('keeps an amendment a later file leaves out, with its final plan deadline, and says so on that row', async () => {
+    const amending = { last_review_decision_on: '2025-11-28', amendment_notice_on: '2025-11-28' };
+    await run([rawRow(amending)]);
+
+    const { counts, notices } = await run([rawRow({ last_review_decision_on: '2025-11-28' }, 'row 5')]);
+
+    expect(counts).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(notices).toEqual([
+      { kind: 'amendment-kept', where: 'row 5', column: 'amendment_notice_on', noticeOn: '2025-11-28' },
+    ]);
+    const stored = await stores().store.get({ laCode: '860', caseId: 'CASE-0001' });
+    expect(stored?.file.review).toMatchObject({ stage: 'amending', amendment: { noticeOn: '2025-11-28' } });
+
+    const issued = await run([rawRow({ ...amending, final_plan_issued_on: '2026-01-09' })]);
+    expect(issued).toEqual({ counts: { created: 0, updated: 1, unchanged: 0 }, notices: [] });
+    expect((await stores().store.get({ laCode: '860', caseId: 'CASE-0001' }))?.file.review).toBeUndefined();
+  });
+
   it('reports progress after every case, ending with the counts', async () => {
     const seen: ImportProgress[] = [];
     await run(rawRows(30), { onProgress: (progress) => seen.push(progress) });

@@ -104,7 +104,7 @@ describe('casesFromCsv: a header row naming the columns, then one case per row',
         where: 'header',
         message: expect.stringMatching(/^unknown column "dob" \(column 5\); the columns are: case_id, /),
       },
-      { where: 'header', message: expect.stringMatching(/^unknown column "notes" \(column 13\)/) },
+      { where: 'header', message: expect.stringMatching(/^unknown column "notes" \(column 14\)/) },
       { where: 'header', message: 'missing required column "date_of_birth"' },
     ]);
   });
@@ -120,7 +120,7 @@ describe('casesFromCsv: a header row naming the columns, then one case per row',
 
   it('refuses a column named twice', () => {
     expect(problemsOf(() => casesFromCsv(csvText([validValues()], [...CASE_COLUMNS, 'case_id'])))).toEqual([
-      { where: 'header', message: 'column "case_id" appears twice (columns 1 and 13)' },
+      { where: 'header', message: 'column "case_id" appears twice (columns 1 and 14)' },
     ]);
   });
 
@@ -130,7 +130,7 @@ describe('casesFromCsv: a header row naming the columns, then one case per row',
 
     const used = csvText([{ ...validValues(), '': 'stray' }], [...CASE_COLUMNS, '']);
     expect(problemsOf(() => casesFromCsv(used))).toEqual([
-      { where: 'header', message: 'column 13 has no name but row 2 has a value in it' },
+      { where: 'header', message: 'column 14 has no name but row 2 has a value in it' },
     ]);
   });
 
@@ -145,8 +145,8 @@ describe('casesFromCsv: a header row naming the columns, then one case per row',
     const rows = casesFromCsv(`${header}\n${line},extra\n${line?.split(',').slice(0, 6).join(',')}\n`);
 
     expect(rows).toEqual([
-      { where: 'row 2', values: {}, unreadable: 'has 13 fields but the header has 12' },
-      { where: 'row 3', values: {}, unreadable: 'has 6 fields but the header has 12' },
+      { where: 'row 2', values: {}, unreadable: 'has 14 fields but the header has 13' },
+      { where: 'row 3', values: {}, unreadable: 'has 6 fields but the header has 13' },
     ]);
   });
 });

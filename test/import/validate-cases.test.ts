@@ -156,31 +156,97 @@ describe('validateCases: each row checked, every problem reported with its row a
     ]);
   });
 
-  it('needs the amendment notice on or after the review meeting', () => {
-    expect(problemsWith({ review_meeting_on: '2025-11-10', amendment_notice_on: '2025-11-07' })).toEqual([
+  it('accepts the proposed amendments served on the day of the decision to amend (reg 22, the lawful norm)', () => {
+    const [sameDay] = validateCases(
+      [
+        rawRow({
+          last_review_decision_on: '2025-11-28',
+          review_meeting_on: '2025-11-03',
+          amendment_notice_on: '2025-11-28',
+        }),
+      ],
+      today,
+    );
+    expect(sameDay).toMatchObject({ lastReviewDecisionOn: '2025-11-28', amendmentNoticeOn: '2025-11-28' });
+    // A draft served late is still an amendment of that decision.
+    const [late] = validateCases(
+      [rawRow({ last_review_decision_on: '2025-10-01', amendment_notice_on: '2025-12-01' })],
+      today,
+    );
+    expect(late).toMatchObject({ lastReviewDecisionOn: '2025-10-01', amendmentNoticeOn: '2025-12-01' });
+  });
+
+  it('refuses an amendment notice before the decision to amend, naming the row and the field', () => {
+    expect(
+      problemsWith({ last_review_decision_on: '2025-11-10', amendment_notice_on: '2025-11-07' }),
+    ).toEqual([
       {
         where: 'row 7, amendment_notice_on',
-        message: 'must not be before review_meeting_on in the same row',
+        message:
+          'must not be before last_review_decision_on in the same row: the proposed amendments are served ' +
+          'with the decision to amend, or later',
       },
     ]);
   });
 
-  it('needs a review in progress to have begun after the last review decision (or the plan, before any)', () => {
+  it('needs the decision to amend with an amendment notice, and the notice with a final plan date', () => {
+    expect(problemsWith({ amendment_notice_on: '2025-11-07' })).toEqual([
+      {
+        where: 'row 7, last_review_decision_on',
+        message:
+          'is required when amendment_notice_on is given: the day the LA notified its decision to amend',
+      },
+    ]);
+    expect(problemsWith({ final_plan_issued_on: '2025-12-07' })).toEqual([
+      { where: 'row 7, amendment_notice_on', message: 'is required when final_plan_issued_on is given' },
+    ]);
+  });
+
+  it('needs the final plan on or after the amendment notice', () => {
+    const amended = { last_review_decision_on: '2025-11-07', amendment_notice_on: '2025-11-07' };
+    const [issued] = validateCases([rawRow({ ...amended, final_plan_issued_on: '2025-11-07' })], today);
+    expect(issued?.finalPlanIssuedOn).toBe('2025-11-07');
+    expect(problemsWith({ ...amended, final_plan_issued_on: '2025-11-06' })).toEqual([
+      {
+        where: 'row 7, final_plan_issued_on',
+        message: 'must not be before amendment_notice_on in the same row',
+      },
+    ]);
+  });
+
+  it('needs the meeting of a plan under amendment on or before the decision to amend', () => {
+    expect(
+      problemsWith({
+        last_review_decision_on: '2025-11-07',
+        review_meeting_on: '2025-11-10',
+        amendment_notice_on: '2025-11-10',
+      }),
+    ).toEqual([
+      {
+        where: 'row 7, review_meeting_on',
+        message:
+          'for a plan under amendment, must not be after last_review_decision_on in the same row: it is the ' +
+          'meeting of the review decided to amend',
+      },
+    ]);
+  });
+
+  it('needs a review not yet decided to have begun after the last review decision (or the plan, before any)', () => {
     expect(problemsWith({ last_review_decision_on: '2025-03-03', review_meeting_on: '2025-02-10' })).toEqual([
       {
         where: 'row 7, review_meeting_on',
-        message: 'for a review in progress, must be after last_review_decision_on in the same row',
+        message: 'for a review not yet decided, must be after last_review_decision_on in the same row',
       },
     ]);
-    expect(problemsWith({ amendment_notice_on: '2024-01-05' })).toEqual([
+    expect(problemsWith({ review_meeting_on: '2024-01-05' })).toEqual([
       {
-        where: 'row 7, amendment_notice_on',
-        message: 'for a review in progress, must be after plan_issued_on in the same row',
+        where: 'row 7, review_meeting_on',
+        message: 'for a review not yet decided, must be after plan_issued_on in the same row',
       },
     ]);
   });
 
-  it('refuses dates after today for what has happened: the plan, the last decision, the amendment notice', () => {
+  it('refuses dates after today for what has happened: the plan, the last decision, the amendment, the final plan', () => {
     const happened = (column: string) => ({
       where: `row 7, ${column}`,
       message: 'must not be after today (2026-01-12): it records something that has happened',
@@ -189,14 +255,16 @@ describe('validateCases: each row checked, every problem reported with its row a
       date_of_birth: '2011-10-15',
       plan_issued_on: '2026-01-13',
       last_review_decision_on: '2026-02-01',
-      review_meeting_on: '2026-03-02',
+      review_meeting_on: '2026-01-20',
       amendment_notice_on: '2026-03-05',
+      final_plan_issued_on: '2026-04-05',
     });
 
     expect(problems).toEqual([
       happened('plan_issued_on'),
       happened('last_review_decision_on'),
       happened('amendment_notice_on'),
+      happened('final_plan_issued_on'),
     ]);
   });
 
@@ -301,7 +369,7 @@ describe('validateCases: messages show what was written, never a name', () => {
     const problems = problemsWith({
       date_of_birth: '2024-05-01',
       last_review_decision_on: '2024-03-01',
-      review_meeting_on: '2024-02-01',
+      review_meeting_on: '2024-03-02',
       amendment_notice_on: '2024-01-15',
     });
 
@@ -312,7 +380,7 @@ describe('validateCases: messages show what was written, never a name', () => {
       'row 7, review_meeting_on',
     ]);
     for (const { message } of problems) {
-      expect(message).toMatch(/ in the same row$/);
+      expect(message).toMatch(/ in the same row(:|$)/);
       expect(message).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     }
   });

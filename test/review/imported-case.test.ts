@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseFile } from '../../bot/src/review/case-file.ts';
+import { clockFor } from '../../bot/src/review/clock.ts';
 import {
+  amendmentKept,
   caseFileFromImport,
   decisionDateKept,
   type ImportedCase,
@@ -88,19 +90,52 @@ describe('caseFileFromImport: an LA export row becomes a case file', () => {
     );
   });
 
-  it('brings a review with an amendment notice in at amending, with the decision to amend served that day', () => {
+  it('brings a plan under amendment in at amending, decided to amend on the last review decision date', () => {
     const { review } = caseFileFromImport(
-      imported({ reviewMeetingOn: d('2025-11-03'), amendmentNoticeOn: d('2025-11-28') }),
+      imported({
+        lastReviewDecisionOn: d('2025-11-20'),
+        reviewMeetingOn: d('2025-11-03'),
+        amendmentNoticeOn: d('2025-11-28'),
+      }),
       today,
     );
 
     expect(review).toMatchObject({
+      id: 'imported-2025-11-03',
       stage: 'amending',
       meeting: { on: d('2025-11-03') },
-      decision: { outcome: 'amend', notifiedOn: d('2025-11-28'), decidedBy: 'imported', reason: 'imported' },
+      decision: { outcome: 'amend', notifiedOn: d('2025-11-20'), decidedBy: 'imported', reason: 'imported' },
       amendment: { noticeOn: d('2025-11-28') },
       imported: true,
     });
+  });
+
+  it('runs the next review from the decision to amend, not from a draft served late (REVIEW_DUE)', () => {
+    const file = caseFileFromImport(
+      imported({ lastReviewDecisionOn: d('2025-10-01'), amendmentNoticeOn: d('2025-12-01') }),
+      today,
+    );
+    const { dates } = clockFor(file, today);
+    expect(dates.review_by?.date).toBe('2026-09-30');
+    expect(dates.final_plan_by?.date).toBe('2026-01-26');
+  });
+
+  it('brings no review in for an amendment whose final plan was issued, which names a transfer’s new setting', () => {
+    const file = caseFileFromImport(
+      imported({
+        lastReviewDecisionOn: d('2025-11-10'),
+        amendmentNoticeOn: d('2025-11-10'),
+        finalPlanIssuedOn: d('2025-12-15'),
+        phaseTransfer: { kind: 'primary-to-secondary', on: d('2026-09-02') },
+      }),
+      today,
+    );
+    expect(file.review).toBeUndefined();
+    expect(file.case).toMatchObject({
+      amendedPlanIssuedOn: d('2025-12-15'),
+      phaseTransfer: { namedInPlanOn: d('2025-12-15') },
+    });
+    expect(clockFor(file, d('2026-02-20')).overdue).toEqual([]);
   });
 
   it('builds the same file from the same row, so importing twice finds nothing to change', () => {
@@ -305,11 +340,41 @@ describe('mergeImport: an imported review the LA has since decided in its own sy
     });
   });
 
-  it('drops one brought in at amendment, without a meeting, decided on or before the new date', () => {
-    const amending = caseFileFromImport(imported({ amendmentNoticeOn: d('2026-01-05') }), today);
-    const sameDay = caseFileFromImport(imported({ lastReviewDecisionOn: d('2026-01-05') }), today);
+  describe('an amendment brought in by an earlier file', () => {
+    const decidedOn = d('2026-01-05');
+    const amendingRow = imported({ lastReviewDecisionOn: decidedOn, amendmentNoticeOn: decidedOn });
+    const amending = caseFileFromImport(amendingRow, today);
 
-    expect(mergeImport(amending, sameDay).review).toBeUndefined();
+    it('is kept while the file carries it, with nothing to tell', () => {
+      const again = caseFileFromImport(amendingRow, later);
+      expect(mergeImport(amending, again).review).toBe(amending.review);
+      expect(amendmentKept(amending, again)).toBeUndefined();
+    });
+
+    it('is kept, with its final plan deadline, when the file leaves it out: the officer is told', () => {
+      const without = caseFileFromImport(imported({ lastReviewDecisionOn: decidedOn }), later);
+      const merged = mergeImport(amending, without);
+      expect(merged.review).toBe(amending.review);
+      expect(clockFor(merged, later).dates.final_plan_by?.date).toBe('2026-03-02');
+      expect(amendmentKept(amending, without)).toEqual({ noticeOn: decidedOn });
+    });
+
+    it('ends when the file gives the day its final plan was issued', () => {
+      const issued = caseFileFromImport(
+        imported({ ...amendingRow, finalPlanIssuedOn: d('2026-02-10') }),
+        later,
+      );
+      const merged = mergeImport(amending, issued);
+      expect(merged.review).toBeUndefined();
+      expect(merged.case.amendedPlanIssuedOn).toBe(d('2026-02-10'));
+      expect(amendmentKept(amending, issued)).toBeUndefined();
+    });
+
+    it('ends when a later review decision is in the file', () => {
+      const next = caseFileFromImport(imported({ lastReviewDecisionOn: d('2026-02-10') }), later);
+      expect(mergeImport(amending, next).review).toBeUndefined();
+      expect(amendmentKept(amending, next)).toBeUndefined();
+    });
   });
 
   it('puts the next review from the import in its place', () => {

@@ -55,10 +55,10 @@ describe('the summary of a case', () => {
 
 describe('most urgent first', () => {
   const due = (n: number, on: string, extra: Partial<CaseSummary> = {}) =>
-    makeSummary(n, { nextAction: { label: 'x', by: 'setting', due: d(on) }, ...extra });
+    makeSummary(n, { nextAction: { label: 'x', by: 'setting', yours: true, due: d(on) }, ...extra });
 
   it('puts overdue cases first, then the earliest due, then the undated, then by case id', () => {
-    const undated = makeSummary(1, { nextAction: { label: 'Close the review', by: 'la' } });
+    const undated = makeSummary(1, { nextAction: { label: 'Close the review', by: 'la', yours: true } });
     const later = due(2, '2026-12-20');
     const sooner = due(3, '2026-12-01');
     const overdue = due(4, '2026-12-30', { overdue: ['report_by'] });

@@ -1,7 +1,7 @@
 import type { NextAction } from '../review/next-action.ts';
 import { daysBetween, formatLong, type PlainDate } from '../review/plain-date.ts';
 import type { CaseSummary } from '../review/summary.ts';
-import { overdueWords, STAGE_WORDS } from '../review/words.ts';
+import { actionWords, overdueWords, STAGE_WORDS } from '../review/words.ts';
 import {
   type AdaptiveCard,
   CARD_SCHEMA,
@@ -119,7 +119,7 @@ function reviewItem(summary: CaseSummary, today: PlainDate): Container {
         : []),
       {
         type: 'TextBlock',
-        text: `Next: ${action.label}${when}`,
+        text: `Next: ${actionWords(action)}${when}`,
         ...(color ? { color } : {}),
         spacing: 'small',
         wrap: true,

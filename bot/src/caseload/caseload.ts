@@ -70,6 +70,7 @@ export async function liveCases(
         today,
         deps.policyFor(file.case.laCode),
         deps.settingName(file.case.settingUrn),
+        reader.actor,
       ).summary,
   );
   summaries.sort(byUrgency);
@@ -105,6 +106,7 @@ export async function caseDetail(
     today,
     deps.policyFor(file.case.laCode),
     deps.settingName(file.case.settingUrn),
+    reader.actor,
   );
   await recorded(() =>
     deps.audit.record({

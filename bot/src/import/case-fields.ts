@@ -121,6 +121,7 @@ export const CASE_FIELDS = {
   transfer_on: z.preprocess(blankAsAbsent, date.optional()),
   review_meeting_on: z.preprocess(blankAsAbsent, date.optional()),
   amendment_notice_on: z.preprocess(blankAsAbsent, date.optional()),
+  final_plan_issued_on: z.preprocess(blankAsAbsent, date.optional()),
 } satisfies Record<CaseColumn, z.ZodType>;
 
 /** A row's values, each column checked on its own. */

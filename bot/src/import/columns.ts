@@ -18,6 +18,7 @@ export const CASE_COLUMNS = [
   'transfer_on',
   'review_meeting_on',
   'amendment_notice_on',
+  'final_plan_issued_on',
 ] as const;
 export type CaseColumn = (typeof CASE_COLUMNS)[number];
 

@@ -2,8 +2,10 @@ import { caseKey } from '../review/case.ts';
 import type { CaseFile } from '../review/case-file.ts';
 import { isReviewError } from '../review/errors.ts';
 import {
+  amendmentKept,
   caseFileFromImport,
   decisionDateKept,
+  type KeptAmendment,
   type KeptDecisionDate,
   mergeImport,
 } from '../review/imported-case.ts';
@@ -69,13 +71,16 @@ export async function importCases(
   // All or nothing: validateCases returns one case for each row, in order, or throws.
   const cases = validateCases(rows, today).map((row, index) => ({ row, where: rows[index]?.where ?? '' }));
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
-  const notices: (ImportNotice | undefined)[] = new Array(cases.length);
+  const notices: ImportNotice[][] = cases.map(() => []);
   let done = 0;
   await forEachAtMost(options.concurrency ?? 8, cases, async ({ row, where }, index) => {
     const file = caseFileFromImport(row, today);
-    const { effect, kept } = await importOne(store, file);
+    const { effect, kept, amendment } = await importOne(store, file);
     if (kept) {
-      notices[index] = { kind: 'decision-date-kept', where, column: 'last_review_decision_on', ...kept };
+      notices[index]?.push({ kind: 'decision-date-kept', where, column: 'last_review_decision_on', ...kept });
+    }
+    if (amendment) {
+      notices[index]?.push({ kind: 'amendment-kept', where, column: 'amendment_notice_on', ...amendment });
     }
     if (effect !== 'unchanged') {
       await audit.record({
@@ -90,13 +95,15 @@ export async function importCases(
     done += 1;
     onProgress?.({ ...counts, done, total: cases.length });
   });
-  return { counts, notices: notices.filter((notice) => notice !== undefined) };
+  return { counts, notices: notices.flat() };
 }
 
 interface Imported {
   readonly effect: ImportEffect;
   /** Set when the merge kept the product's last review decision date over the file's. */
   readonly kept?: KeptDecisionDate;
+  /** Set when the merge kept an imported amendment that the file no longer carries. */
+  readonly amendment?: KeptAmendment;
 }
 
 async function importOne(store: CaseStore, incoming: CaseFile): Promise<Imported> {
@@ -118,16 +125,18 @@ async function importOne(store: CaseStore, incoming: CaseFile): Promise<Imported
 async function mergeInto(store: CaseStore, incoming: CaseFile): Promise<Imported | undefined> {
   let effect: ImportEffect = 'unchanged';
   let kept: KeptDecisionDate | undefined;
+  let amendment: KeptAmendment | undefined;
   // `update` may run this more than once (another write came between its read and write): the last run
   // is the one that was written.
   const stored = await store.update(incoming.case, (current) => {
     const merged = mergeImport(current, incoming);
     kept = decisionDateKept(current, incoming);
+    amendment = amendmentKept(current, incoming, merged);
     // Handing back the stored file itself tells the store there is nothing to write.
     effect = sameData(merged, current) ? 'unchanged' : 'updated';
     return effect === 'unchanged' ? current : merged;
   });
-  return stored ? { effect, ...(kept ? { kept } : {}) } : undefined;
+  return stored ? { effect, ...(kept ? { kept } : {}), ...(amendment ? { amendment } : {}) } : undefined;
 }
 
 /** Runs `task` over `items` with at most `limit` running at once; stops taking new items after a failure. */

@@ -8,15 +8,28 @@ import type { CaseColumn } from './columns.ts';
  * @remarks A notice is printed and may be kept in a pipeline's log, so it holds where the case is in
  * the file, the column and dates, and nothing about the child (not even the case id).
  */
-export interface ImportNotice {
-  readonly kind: 'decision-date-kept';
+export type ImportNotice = DecisionDateKept | AmendmentKept;
+
+interface NoticeBase {
   /** Where the case is in the file: `row 7` (spreadsheet row) or `item 3` (JSON array position). */
   readonly where: string;
   readonly column: CaseColumn;
+}
+
+/** The file's last review decision date is older than a review closed in the product. */
+export interface DecisionDateKept extends NoticeBase {
+  readonly kind: 'decision-date-kept';
   /** The file's last review decision date, which was not taken. */
   readonly imported: PlainDate;
   /** The decision date of a review closed in the product, which stays (REVIEW_DUE runs from it). */
   readonly kept: PlainDate;
+}
+
+/** An amendment an earlier file brought in is no longer in this one: it stays, with its deadline. */
+export interface AmendmentKept extends NoticeBase {
+  readonly kind: 'amendment-kept';
+  /** The day its proposed amendments were served (AMEND_FINAL counts from it). */
+  readonly noticeOn: PlainDate;
 }
 
 /**
@@ -30,7 +43,15 @@ export function describeNotice(notice: ImportNotice): string {
         `${notice.where}: ${notice.column} ${notice.imported} ignored: a review of this case was closed ` +
         `in EHC Review Hub with its decision notified on ${notice.kept}, which is kept`
       );
-    default:
-      return notice.kind satisfies never;
+    case 'amendment-kept':
+      return (
+        `${notice.where}: ${notice.column} is no longer given for the amendment served on ${notice.noticeOn}: ` +
+        'it is kept in EHC Review Hub with its final plan deadline (AMEND_FINAL) until the file gives ' +
+        'final_plan_issued_on or a later last_review_decision_on'
+      );
+    default: {
+      const unknown: never = notice;
+      throw new RangeError(`unknown import notice: ${JSON.stringify(unknown)}`);
+    }
   }
 }

@@ -102,24 +102,28 @@ function crossFieldProblems(
       message: `must not be before plan_issued_on ${SAME_ROW}`,
     });
   }
-  if (meeting && notice && isBefore(notice, meeting)) {
-    found.push({
-      column: 'amendment_notice_on',
-      message: `must not be before review_meeting_on ${SAME_ROW}`,
-    });
-  }
-  // The review in progress follows the last one: a meeting before that decision is the old review's.
-  const reviewColumn = meeting ? 'review_meeting_on' : notice ? 'amendment_notice_on' : undefined;
-  const reviewBegan = meeting ?? notice;
-  const previous = lastDecision ?? issued;
-  if (reviewColumn && reviewBegan && previous && !isAfter(reviewBegan, previous)) {
+  if (notice) found.push(...amendmentProblems(fields, failed));
+  else if (meeting) {
+    // A review not yet decided follows the last one: a meeting before that decision is the old review's.
     const after = lastDecision ? 'last_review_decision_on' : 'plan_issued_on';
-    found.push({
-      column: reviewColumn,
-      message: `for a review in progress, must be after ${after} ${SAME_ROW}`,
-    });
+    const previous = lastDecision ?? issued;
+    if (previous && !isAfter(meeting, previous)) {
+      found.push({
+        column: 'review_meeting_on',
+        message: `for a review not yet decided, must be after ${after} ${SAME_ROW}`,
+      });
+    }
   }
-  for (const column of ['plan_issued_on', 'last_review_decision_on', 'amendment_notice_on'] as const) {
+  if (fields.final_plan_issued_on && !notice && !failed.has('amendment_notice_on')) {
+    found.push({ column: 'amendment_notice_on', message: 'is required when final_plan_issued_on is given' });
+  }
+  const happenedColumns = [
+    'plan_issued_on',
+    'last_review_decision_on',
+    'amendment_notice_on',
+    'final_plan_issued_on',
+  ] as const;
+  for (const column of happenedColumns) {
     const happened = fields[column];
     if (happened && isAfter(happened, today)) {
       found.push({
@@ -127,6 +131,44 @@ function crossFieldProblems(
         message: `must not be after today (${today}): it records something that has happened`,
       });
     }
+  }
+  return found;
+}
+
+/**
+ * A plan under amendment, as the LA's SEN2 data records it (docs/statutory-rules.md, "What the import's
+ * dates mean"): `last_review_decision_on` is the decision to amend, and the proposed amendments are
+ * served with it (reg 22; Devon [2022]: the lawful norm, the same day) or later, never before. The
+ * meeting is the one of the review decided to amend, so on or before that decision; the final plan
+ * comes after the proposal.
+ */
+function amendmentProblems(fields: Partial<CaseFields>, failed: ReadonlySet<CaseColumn>): FieldProblem[] {
+  const found: FieldProblem[] = [];
+  const { last_review_decision_on: decided, review_meeting_on: meeting } = fields;
+  const { amendment_notice_on: notice, final_plan_issued_on: final } = fields;
+  if (!decided && !failed.has('last_review_decision_on')) {
+    found.push({
+      column: 'last_review_decision_on',
+      message: 'is required when amendment_notice_on is given: the day the LA notified its decision to amend',
+    });
+  }
+  if (decided && notice && isBefore(notice, decided)) {
+    found.push({
+      column: 'amendment_notice_on',
+      message: `must not be before last_review_decision_on ${SAME_ROW}: the proposed amendments are served with the decision to amend, or later`,
+    });
+  }
+  if (decided && meeting && isAfter(meeting, decided)) {
+    found.push({
+      column: 'review_meeting_on',
+      message: `for a plan under amendment, must not be after last_review_decision_on ${SAME_ROW}: it is the meeting of the review decided to amend`,
+    });
+  }
+  if (notice && final && isBefore(final, notice)) {
+    found.push({
+      column: 'final_plan_issued_on',
+      message: `must not be before amendment_notice_on ${SAME_ROW}`,
+    });
   }
   return found;
 }
@@ -146,5 +188,6 @@ function toImportedCase(fields: CaseFields): ImportedCase {
       : {}),
     ...(fields.review_meeting_on ? { reviewMeetingOn: fields.review_meeting_on } : {}),
     ...(fields.amendment_notice_on ? { amendmentNoticeOn: fields.amendment_notice_on } : {}),
+    ...(fields.final_plan_issued_on ? { finalPlanIssuedOn: fields.final_plan_issued_on } : {}),
   };
 }

@@ -42,6 +42,11 @@ export interface EhcCase extends CaseRef {
    * or a review closed in the product (`review`), which an export must never move back.
    */
   readonly lastReviewDecisionFrom?: 'import' | 'review';
+  /**
+   * The day the LA last issued the plan finalised after an amendment (AMEND_FINAL met), as its export
+   * says (`final_plan_issued_on`): an amendment the import brought in ends then.
+   */
+  readonly amendedPlanIssuedOn?: PlainDate;
   readonly phaseTransfer?: PhaseTransfer;
   /** The outcomes of the current plan, each with its provision (Section F). */
   readonly outcomes: readonly Outcome[];
@@ -191,6 +196,14 @@ export function uniqueByEmail(people: readonly Person[]): Person[] {
     if (!byEmail.has(email)) byEmail.set(email, { ...person, email });
   }
   return [...byEmail.values()];
+}
+
+/**
+ * How a person with an account is named in a review's history and the audit log: `tenantId/objectId`,
+ * never a name or an email address.
+ */
+export function identityKey(identity: Identity): string {
+  return `${identity.tenantId}/${identity.objectId}`;
 }
 
 export function caseKey(ref: CaseRef): string {

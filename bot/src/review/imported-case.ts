@@ -1,7 +1,7 @@
 import type { CaseRef, EhcCase, PhaseTransfer } from './case.ts';
 import type { CaseFile } from './case-file.ts';
 import { academicYearStart } from './nc-year.ts';
-import { isAfter, type PlainDate } from './plain-date.ts';
+import { isAfter, isBefore, type PlainDate } from './plain-date.ts';
 import type { Review, Stage } from './review.ts';
 
 /**
@@ -22,8 +22,13 @@ export interface ImportedCase extends CaseRef {
   readonly phaseTransfer?: PhaseTransfer;
   /** The meeting of a review in progress. */
   readonly reviewMeetingOn?: PlainDate;
-  /** The day proposed amendments were served, for a review that reached amendment. */
+  /**
+   * The day proposed amendments were served, for a plan under amendment (SEN2 ReviewDraft): on the day
+   * of the decision to amend (`lastReviewDecisionOn`) or later.
+   */
   readonly amendmentNoticeOn?: PlainDate;
+  /** The day the final amended plan was issued (AMEND_FINAL met): the amendment is over. */
+  readonly finalPlanIssuedOn?: PlainDate;
 }
 
 /** Who the product names as having decided, for a decision made in the LA's previous system. */
@@ -37,8 +42,9 @@ export const IMPORTED_BY = 'imported';
  * year group each September after).
  *
  * A review in progress is brought in at the stage its dates show, because the clock must keep running
- * for it: with an amendment notice it is `amending` (the LA decided to amend, and served the proposal
- * on that day, AMEND_PROPOSAL); with a meeting on or before `today` it is at `meeting` (the report is
+ * for it: with an amendment notice it is `amending` (the LA decided to amend on the last review
+ * decision date, and served the proposal on the notice date, AMEND_PROPOSAL), until the file gives the
+ * day its final plan was issued; with a meeting on or before `today` it is at `meeting` (the report is
  * next, REPORT_DUE); with a meeting still to come it is `contributing`, because a meeting date in the
  * LA's system means it was arranged and the invitations sent there. Meeting time and venue are unknown
  * (`00:00`, empty), and `imported: true` tells the clock and the screens that the steps before the
@@ -47,7 +53,12 @@ export const IMPORTED_BY = 'imported';
  * the same review, and a review abandoned here stays abandoned (`abandonedReviewIds`).
  *
  * The last review decision date is marked as the import's (`lastReviewDecisionFrom: 'import'`), so
- * that a later export can correct it (`mergeImport`).
+ * that a later export can correct it (`mergeImport`). The next review runs from it (REVIEW_DUE), never
+ * from the amendment notice: a draft served late does not move the next review
+ * (docs/statutory-rules.md, "What the import's dates mean").
+ *
+ * A final plan issued after the amendment names the new setting of a phase transfer, as closing a
+ * review in the product does (`closeReview`): its deadline is met.
  */
 export function caseFileFromImport(row: ImportedCase, today: PlainDate): CaseFile {
   const ehcCase: EhcCase = {
@@ -65,7 +76,14 @@ export function caseFileFromImport(row: ImportedCase, today: PlainDate): CaseFil
     ...(row.lastReviewDecisionOn
       ? { lastReviewDecisionOn: row.lastReviewDecisionOn, lastReviewDecisionFrom: 'import' }
       : {}),
-    ...(row.phaseTransfer ? { phaseTransfer: row.phaseTransfer } : {}),
+    ...(row.finalPlanIssuedOn ? { amendedPlanIssuedOn: row.finalPlanIssuedOn } : {}),
+    ...(row.phaseTransfer
+      ? {
+          phaseTransfer: row.finalPlanIssuedOn
+            ? { ...row.phaseTransfer, namedInPlanOn: row.finalPlanIssuedOn }
+            : row.phaseTransfer,
+        }
+      : {}),
     outcomes: [],
     people: [],
     views: {},
@@ -80,14 +98,19 @@ function importedReviewId(firstDate: PlainDate | undefined): string {
 
 function reviewInProgress(row: ImportedCase, today: PlainDate): Review | undefined {
   const { reviewMeetingOn: meetingOn, amendmentNoticeOn: noticeOn } = row;
+  // An amendment whose final plan was issued is over: nothing is left to track (AMEND_FINAL met).
+  if (row.finalPlanIssuedOn) return undefined;
   if (!meetingOn && !noticeOn) return undefined;
+  // The import requires the decision to amend with a notice; the notice date stands in for a row
+  // built by hand without one.
+  const decidedOn = noticeOn ? (row.lastReviewDecisionOn ?? noticeOn) : undefined;
   const stage: Stage = noticeOn
     ? 'amending'
     : meetingOn && !isAfter(meetingOn, today)
       ? 'meeting'
       : 'contributing';
   return {
-    id: importedReviewId(meetingOn ?? noticeOn),
+    id: importedReviewId(meetingOn ?? decidedOn),
     stage,
     startedOn: today,
     ...(meetingOn
@@ -98,9 +121,9 @@ function reviewInProgress(row: ImportedCase, today: PlainDate): Review | undefin
     advice: [],
     views: {},
     attendance: [],
-    ...(noticeOn
+    ...(noticeOn && decidedOn
       ? {
-          decision: { outcome: 'amend', notifiedOn: noticeOn, decidedBy: IMPORTED_BY, reason: IMPORTED_BY },
+          decision: { outcome: 'amend', notifiedOn: decidedOn, decidedBy: IMPORTED_BY, reason: IMPORTED_BY },
           amendment: { noticeOn },
         }
       : {}),
@@ -127,17 +150,21 @@ function reviewInProgress(row: ImportedCase, today: PlainDate): Review | undefin
  *
  * Once a review is worked in the product, the product is its record: such a review, at any stage, is
  * never replaced by the import, whose dates are at best a copy of what was done here and at worst an
- * out-of-date export. A review the import brought in (`imported`) that began on or before the last
- * review decision is over: the LA decided it in its own system, so it is dropped, or it would stay at
- * its stage with its report and decision overdue for ever, and no next review could start. A review
- * from the import is added when the case then has none, and only when it began after the last review
- * decision (one that did not is the review that has since closed, still in an old export) and was not
- * abandoned here.
+ * out-of-date export. A review the import brought in (`imported`) is over when the LA's system has
+ * moved past it: one not yet decided once a review decision on or after its meeting is in the file;
+ * an amendment once a later review decision is, or the day its final plan was issued. It is dropped,
+ * or it would stay at its stage with its dates overdue for ever, and no next review could start. An
+ * imported amendment that a later file merely leaves out is kept, with its final plan deadline
+ * (`amendmentKept` tells the officer). A review from the import is added when the case then has none,
+ * and only when it is still the current one (one not yet decided that began after the last review
+ * decision; an amendment decided on it), not a review since closed, still in an old export, and was
+ * not abandoned here.
  */
 export function mergeImport(existing: CaseFile, incoming: CaseFile): CaseFile {
   const {
     lastReviewDecisionOn: _kept,
     lastReviewDecisionFrom: _from,
+    amendedPlanIssuedOn: _amended,
     phaseTransfer: _replaced,
     ...productHeld
   } = existing.case;
@@ -148,10 +175,11 @@ export function mergeImport(existing: CaseFile, incoming: CaseFile): CaseFile {
     child: incoming.case.child,
     planIssuedOn: incoming.case.planIssuedOn,
     ...(decision.on ? { lastReviewDecisionOn: decision.on, lastReviewDecisionFrom: decision.from } : {}),
+    ...(incoming.case.amendedPlanIssuedOn ? { amendedPlanIssuedOn: incoming.case.amendedPlanIssuedOn } : {}),
     ...phaseTransferOf(existing.case.phaseTransfer, incoming.case.phaseTransfer),
   };
   const abandoned = existing.abandonedReviewIds ?? [];
-  const current = existing.review && !isOver(existing.review, decision.on) ? existing.review : undefined;
+  const current = existing.review && !isOver(existing.review, merged) ? existing.review : undefined;
   const review = current ?? addableReview(incoming.review, decision.on, abandoned);
   const { review: _old, ...rest } = existing;
   return review ? { ...rest, case: merged, review } : { ...rest, case: merged };
@@ -210,10 +238,20 @@ function beganOn(review: Review): PlainDate | undefined {
   return review.meeting?.on ?? review.decision?.notifiedOn;
 }
 
-/** An imported review that the LA has since decided in its own system (see `mergeImport`). */
-function isOver(review: Review, lastDecisionOn: PlainDate | undefined): boolean {
+/** An imported review that the LA's system has moved past (see `mergeImport`). */
+function isOver(review: Review, merged: EhcCase): boolean {
+  if (review.imported !== true) return false;
+  const lastDecisionOn = merged.lastReviewDecisionOn;
+  const decidedOn = review.decision?.notifiedOn;
+  if (decidedOn) {
+    const finished = review.amendment && merged.amendedPlanIssuedOn;
+    return (
+      (!!lastDecisionOn && isAfter(lastDecisionOn, decidedOn)) ||
+      (!!finished && !isBefore(finished, review.amendment?.noticeOn ?? decidedOn))
+    );
+  }
   const began = beganOn(review);
-  return review.imported === true && !!began && !!lastDecisionOn && !isAfter(began, lastDecisionOn);
+  return !!began && !!lastDecisionOn && !isAfter(began, lastDecisionOn);
 }
 
 function addableReview(
@@ -223,6 +261,33 @@ function addableReview(
 ): Review | undefined {
   if (review && abandonedIds.includes(review.id)) return undefined;
   if (!review || !lastDecisionOn) return review;
+  const decidedOn = review.decision?.notifiedOn;
+  // An amendment is the one decided on the last review decision; an older one has been overtaken.
+  if (decidedOn) return isBefore(decidedOn, lastDecisionOn) ? undefined : review;
   const began = beganOn(review);
   return began && isAfter(began, lastDecisionOn) ? review : undefined;
+}
+
+/** An imported amendment in progress that a later file no longer carries, kept with its deadline. */
+export interface KeptAmendment {
+  /** The day its proposed amendments were served: the final plan is due within 8 weeks (AMEND_FINAL). */
+  readonly noticeOn: PlainDate;
+}
+
+/**
+ * The imported amendment `mergeImport` keeps though the file no longer carries it: the import still
+ * succeeds, but the officer should know, or the final plan deadline would be tracked against a file
+ * that says nothing of it. An amendment the file ends (its final plan issued, a later review decided)
+ * is no such case.
+ */
+export function amendmentKept(
+  existing: CaseFile,
+  incoming: CaseFile,
+  merged: CaseFile = mergeImport(existing, incoming),
+): KeptAmendment | undefined {
+  const review = merged.review;
+  const amendment = review?.amendment;
+  if (!review?.imported || !amendment || amendment.finalIssuedOn || review !== existing.review)
+    return undefined;
+  return incoming.review?.id === review.id ? undefined : { noticeOn: amendment.noticeOn };
 }

@@ -1,9 +1,11 @@
 import type { CaseFile } from './case-file.ts';
 import { type Clock, clockFor, type DateKey } from './clock.ts';
 import { type CaseDeadline, caseDeadline } from './deadlines.ts';
-import { type NextAction, nextAction } from './next-action.ts';
+import { nextAction } from './next-action.ts';
+import type { Actor } from './permissions.ts';
 import { addDays, isAfter, isBefore, type PlainDate } from './plain-date.ts';
 import type { LaPolicy } from './policy.ts';
+import { actionFor, type ReaderAction } from './reader-action.ts';
 import { LIVE_STAGES, type Stage } from './review.ts';
 
 /**
@@ -21,10 +23,14 @@ export interface CaseSummary {
   readonly stage: Stage;
   /** The earliest binding date, with its rule: review_by, or phase_transfer_by when earlier ({@link caseDeadline}). */
   readonly deadline: CaseDeadline;
-  readonly nextAction: NextAction;
+  /** What to do next, worded for the reader ({@link actionFor}). */
+  readonly nextAction: ReaderAction;
   /** Dates passed with their step not done (the clock's `overdue`). */
   readonly overdue: readonly DateKey[];
-  /** The next action is due within {@link DUE_SOON_DAYS} days from today (today included), and not past. */
+  /**
+   * The reader's own next action is due within {@link DUE_SOON_DAYS} days from today (today included),
+   * and not past: a step someone else owns is never "due soon" for the reader.
+   */
   readonly dueSoon: boolean;
   /** PREPARING_FOR_ADULTHOOD: the review must consider it (Year 9 or above). */
   readonly pfaRequired: boolean;
@@ -41,15 +47,19 @@ export function isLive(file: CaseFile): boolean {
   return file.case.ceasedOn === undefined && LIVE_STAGES.includes(stageOf(file));
 }
 
-/** The summary of a case on `today`, and the clock it was derived from. */
+/**
+ * The summary of a case on `today` for `reader` (its next action in their words; without a reader, in
+ * its owner's), and the clock it was derived from.
+ */
 export function summariseWithClock(
   file: CaseFile,
   today: PlainDate,
   policy: LaPolicy,
   settingName?: string,
+  reader?: Actor,
 ): { summary: CaseSummary; clock: Clock } {
   const clock = clockFor(file, today, policy);
-  const action = nextAction(file, clock, today, policy);
+  const action = actionFor(reader, file, clock, nextAction(file, clock, today, policy));
   const summary: CaseSummary = {
     laCode: file.case.laCode,
     caseId: file.case.caseId,
@@ -60,7 +70,7 @@ export function summariseWithClock(
     deadline: caseDeadline(clock),
     nextAction: action,
     overdue: clock.overdue,
-    dueSoon: action.due !== undefined && isDueSoon(action.due, today),
+    dueSoon: action.yours && action.due !== undefined && isDueSoon(action.due, today),
     pfaRequired: clock.pfaRequired,
   };
   return { summary, clock };
@@ -71,8 +81,9 @@ export function summarise(
   today: PlainDate,
   policy: LaPolicy,
   settingName?: string,
+  reader?: Actor,
 ): CaseSummary {
-  return summariseWithClock(file, today, policy, settingName).summary;
+  return summariseWithClock(file, today, policy, settingName, reader).summary;
 }
 
 function isDueSoon(due: PlainDate, today: PlainDate): boolean {

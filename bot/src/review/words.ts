@@ -1,4 +1,5 @@
 import type { DateKey } from './clock.ts';
+import type { ReaderAction, StepOwner } from './reader-action.ts';
 import type { Stage } from './review.ts';
 
 /**
@@ -39,4 +40,19 @@ export function overdueWords(keys: readonly DateKey[]): string {
   const words = keys.map((key) => DATE_KEY_WORDS[key]);
   const text = words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Who owns a step, as it reads after "for": "Awaiting LA decision: for the LA". */
+export const OWNER_WORDS: Readonly<Record<StepOwner, string>> = {
+  setting: 'the SENCo',
+  la: 'the LA',
+  invitee: 'the invitee',
+};
+
+/**
+ * The next action as the reader sees it, in the tab and on cards alike: their own step as it is
+ * ("Submit the report"), someone else's with its owner ("Awaiting LA decision: for the LA").
+ */
+export function actionWords(action: Pick<ReaderAction, 'label' | 'by' | 'yours'>): string {
+  return action.yours ? action.label : `${action.label}: for ${OWNER_WORDS[action.by]}`;
 }

@@ -2,8 +2,10 @@ import type { AuditLog } from './audit-log.ts';
 import type { CaseStore } from './case-store.ts';
 import { CosmosAuditLog } from './cosmos-audit-log.ts';
 import { CosmosCaseStore } from './cosmos-case-store.ts';
+import { CosmosDirectory } from './cosmos-directory.ts';
 import { openDatabase, type StoreDatabase } from './database.ts';
 import { connectLocalOrStart } from './local-cosmos.ts';
+import { CosmosOutboxQueue, type OutboxQueue } from './outbox-queue.ts';
 import { CosmosPersonIndex, withPersonIndex } from './person-index.ts';
 
 /** Where the records are: Azure Cosmos DB, or the local development store on loopback. */
@@ -28,6 +30,10 @@ export interface Stores {
   readonly cases: CaseStore;
   readonly people: CosmosPersonIndex;
   readonly audit: AuditLog;
+  /** Azure mode's directory of people (identity/la-directory.ts). */
+  readonly directory: CosmosDirectory;
+  /** Where the outbox dispatcher finds work (outbox-queue.ts). */
+  readonly outbox: OutboxQueue;
 }
 
 export interface OpenedStores extends Stores {
@@ -48,11 +54,16 @@ export async function storesOver(
   db: StoreDatabase,
   options: { readonly createIfMissing?: boolean } = {},
 ): Promise<Stores> {
-  const people = await CosmosPersonIndex.open(db.database, options);
+  const [people, directory] = await Promise.all([
+    CosmosPersonIndex.open(db.database, options),
+    CosmosDirectory.open(db.database, options),
+  ]);
   return {
     cases: withPersonIndex(new CosmosCaseStore(db), people),
     people,
     audit: new CosmosAuditLog(db.audit),
+    directory,
+    outbox: new CosmosOutboxQueue(db.cases),
   };
 }
 

@@ -3,7 +3,7 @@ import type { PlainDate } from '../../../bot/src/review/plain-date.ts';
 import type { CaseSummary } from '../api/types.ts';
 import { Surface } from '../app/Surface.tsx';
 import { CaseStatus } from './CaseStatus.tsx';
-import { nextActionNote } from './case-words.ts';
+import { actionWords, dueLine } from './case-words.ts';
 
 const useStyles = makeStyles({
   row: {
@@ -28,7 +28,7 @@ export interface NextActionCardProps {
 /** What to do next and when, as the live cases list says it, with what is overdue. */
 export function NextActionCard({ summary, today, headingId }: NextActionCardProps) {
   const styles = useStyles();
-  const note = nextActionNote(summary.nextAction, today);
+  const note = dueLine(summary.nextAction, today);
   return (
     <Surface aria-labelledby={headingId}>
       <div className={styles.row}>
@@ -36,7 +36,7 @@ export function NextActionCard({ summary, today, headingId }: NextActionCardProp
           <Text as="h2" id={headingId} size={400} weight="semibold" className={styles.heading}>
             Next action
           </Text>
-          <Text size={400}>{summary.nextAction.label}</Text>
+          <Text size={400}>{actionWords(summary.nextAction)}</Text>
           {note ? <Caption1 className={styles.note}>{note}</Caption1> : null}
         </div>
         <CaseStatus summary={summary} />

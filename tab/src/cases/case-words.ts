@@ -1,5 +1,5 @@
 // The workflow's words live in the domain (bot/src/review/words.ts) so the tab and the cards agree.
-export { DATE_KEY_WORDS, overdueWords, STAGE_WORDS } from '../../../bot/src/review/words.ts';
+export { actionWords, DATE_KEY_WORDS, overdueWords, STAGE_WORDS } from '../../../bot/src/review/words.ts';
 
 import type { CaseDeadline } from '../../../bot/src/review/deadlines.ts';
 import type { PlainDate } from '../../../bot/src/review/plain-date.ts';
@@ -37,15 +37,6 @@ export function deadlineNote(deadline: Pick<CaseDeadline, 'date' | 'rule'>, toda
 /** What the case's deadline is, to name its "why" button: "review-by date", "phase transfer date". */
 export function deadlineWhat(deadline: Pick<CaseDeadline, 'key'>): string {
   return deadline.key === 'phase_transfer_by' ? 'phase transfer date' : 'review-by date';
-}
-
-/** The line under the next action: the LA when it is the LA's to do, and when it is due. */
-export function nextActionNote(
-  action: Pick<NextAction, 'by' | 'due' | 'recommended' | 'rule'>,
-  today: PlainDate,
-): string | undefined {
-  const parts = [action.by === 'la' ? 'For the LA' : undefined, dueLine(action, today)].filter(Boolean);
-  return parts.length > 0 ? parts.join('. ') : undefined;
 }
 
 /** "LA 999, case NS-1026": how a case is referred to, by its LA's code and the LA's case id. */

@@ -3,12 +3,12 @@ import { DATE_KEYS } from '../../../bot/src/review/clock.ts';
 import { plainDate } from '../../../bot/src/review/plain-date.ts';
 import { LIVE_STAGES, STAGES } from '../../../bot/src/review/review.ts';
 import {
+  actionWords,
   caseReference,
   DATE_KEY_WORDS,
   deadlineNote,
   deadlineWhat,
   dueLine,
-  nextActionNote,
   overdueWords,
   pfaWords,
   STAGE_WORDS,
@@ -87,12 +87,14 @@ describe('when the next action is due', () => {
     expect(dueLine({}, today)).toBeUndefined();
   });
 
-  it("says when it is the LA's to do", () => {
-    expect(nextActionNote({ by: 'la', ...due('2026-12-14') }, today)).toBe(
-      'For the LA. By 14 December 2026, in 3 weeks',
+  it('words a step someone else owns with its owner, and the reader’s own as it is', () => {
+    expect(actionWords({ label: 'Awaiting LA decision', by: 'la', yours: false })).toBe(
+      'Awaiting LA decision: for the LA',
     );
-    expect(nextActionNote({ by: 'la' }, today)).toBe('For the LA');
-    expect(nextActionNote({ by: 'setting' }, today)).toBeUndefined();
+    expect(actionWords({ label: 'Submit the report', by: 'setting', yours: false })).toBe(
+      'Submit the report: for the SENCo',
+    );
+    expect(actionWords({ label: 'Submit the report', by: 'setting', yours: true })).toBe('Submit the report');
   });
 });
 
