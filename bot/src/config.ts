@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import type { Problem } from './review/errors.ts';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './server/http-limits.ts';
 
 /** The repository's root: defaults are relative to it, so the server finds them from any directory. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -38,6 +39,15 @@ export interface Config {
         readonly key?: string;
       };
   readonly bot?: BotCredentials;
+  /**
+   * Where meeting invitations go: Microsoft Graph in azure mode (`GRAPH_BASE_URL`, default
+   * https://graph.microsoft.com), the local calendar outbox of .ics files in local mode.
+   */
+  readonly calendar:
+    | { readonly kind: 'local'; readonly dir: string }
+    | { readonly kind: 'graph'; readonly baseUrl: string };
+  /** Timeouts and the connection cap of the HTTP server (server/http-limits.ts). */
+  readonly http: HttpLimits;
 }
 
 export class ConfigError extends Error {
@@ -58,6 +68,14 @@ const port = (fallback: number) =>
     .int({ error: 'must be a whole number' })
     .min(0, { error: 'must be 0 to 65535' })
     .max(65535, { error: 'must be 0 to 65535' })
+    .default(fallback);
+
+const milliseconds = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: 'must be at least 1' })
+    .max(3_600_000, { error: 'must be at most 3600000 (an hour)' })
     .default(fallback);
 
 const optionalText = z
@@ -85,6 +103,18 @@ const EnvSchema = z.object({
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  GRAPH_BASE_URL: z
+    .url({ protocol: /^https$/, error: 'must be an https URL, e.g. https://graph.microsoft.com' })
+    .optional(),
+  HTTP_HEADERS_TIMEOUT_MS: milliseconds(DEFAULT_HTTP_LIMITS.headersTimeoutMs),
+  HTTP_REQUEST_TIMEOUT_MS: milliseconds(DEFAULT_HTTP_LIMITS.requestTimeoutMs),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds(DEFAULT_HTTP_LIMITS.keepAliveTimeoutMs),
+  HTTP_MAX_CONNECTIONS: z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: 'must be at least 1' })
+    .default(DEFAULT_HTTP_LIMITS.maxConnections),
+  BOT_TURN_TIMEOUT_MS: milliseconds(DEFAULT_HTTP_LIMITS.botTurnTimeoutMs),
 });
 
 /** Loopback addresses: 127.0.0.0/8 and ::1 (an IPv4-mapped 127.x address is checked as IPv4). */
@@ -131,16 +161,21 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     tabDir: e.TAB_DIR ? fromCwd(e.TAB_DIR) : fromRepo('tab/dist'),
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT || 3978}/`,
     databaseId: e.COSMOS_DATABASE ?? 'ehc-review-hub',
+    http: {
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+      botTurnTimeoutMs: e.BOT_TURN_TIMEOUT_MS,
+    },
   };
   if (e.MODE === 'local') {
     if (!isLoopback(common.host)) throw new ConfigError([{ where: 'HOST', message: LOCAL_HOST_RULE }]);
+    const dataDir = e.EHC_DATA_DIR ? fromCwd(e.EHC_DATA_DIR) : fromRepo('.data');
     return {
       ...common,
-      store: {
-        kind: 'local',
-        port: e.LOCAL_COSMOS_PORT,
-        dataDir: e.EHC_DATA_DIR ? fromCwd(e.EHC_DATA_DIR) : fromRepo('.data'),
-      },
+      store: { kind: 'local', port: e.LOCAL_COSMOS_PORT, dataDir },
+      calendar: { kind: 'local', dir: resolve(dataDir, 'calendar') },
     };
   }
   const missing: Problem[] = [];
@@ -157,6 +192,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   return {
     ...common,
     store: { kind: 'azure', endpoint, ...(e.COSMOS_KEY ? { key: e.COSMOS_KEY } : {}) },
+    calendar: { kind: 'graph', baseUrl: e.GRAPH_BASE_URL ?? 'https://graph.microsoft.com' },
     bot: {
       appId,
       appPassword,

@@ -4,24 +4,34 @@
  *
  * `node bot/src/main.ts` (or `npm start`, which also starts the Agents Playground).
  */
+
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Request, Response } from 'botbuilder';
-import type restify from 'restify';
+import { hostname } from 'node:os';
+import { DefaultAzureCredential } from '@azure/identity';
+import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
+import type { ArrangeDeps } from './api/arrange-routes.ts';
 import { apiRoutes } from './api/routes.ts';
+import { englandBankHolidays } from './calendar/bank-holidays.ts';
+import type { Calendar } from './calendar/calendar.ts';
+import { GraphCalendar } from './calendar/graph-calendar.ts';
+import { IcsCalendar, icsFileName } from './calendar/ics-calendar.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DEMO_USERS, demoSignInUrl } from './demo/demo-users.ts';
 import { DEMO_LA, demoPolicyFor, demoSettingName } from './demo/northshire.ts';
 import { seedDemoData } from './demo/seed.ts';
 import { staticDirectory } from './identity/static-directory.ts';
 import type { DirectoryUser, UserDirectory } from './identity/user-directory.ts';
+import { type DispatchReport, OutboxDispatcher } from './jobs/outbox-dispatcher.ts';
 import { londonDate } from './review/plain-date.ts';
 import { STATUTORY_DEFAULTS } from './review/policy.ts';
-import { createHttpServer, registeredRoutes } from './server/http-server.ts';
-import { consoleLog, describeError, type Log } from './server/log.ts';
+import { createHttpServer } from './server/http-server.ts';
+import { consoleLog, describeError, type Log, routeConsoleTo } from './server/log.ts';
 import type { StoreDatabase } from './store/database.ts';
 import { openStores, type Stores, storesOver } from './store/open-stores.ts';
-import { createBotAdapter } from './teams/bot-adapter.ts';
+import { createBotAdapter, processTurn } from './teams/bot-adapter.ts';
+import type { CardActionTable } from './teams/card-actions.ts';
 import { ReviewBot } from './teams/review-bot.ts';
 
 export interface StartOverrides {
@@ -30,6 +40,10 @@ export interface StartOverrides {
   readonly now?: () => Date;
   readonly directory?: UserDirectory;
   readonly log?: Log;
+  /** A calendar to use instead of the configured one (tests: the Graph stand-in). */
+  readonly calendar?: Calendar;
+  /** The bot's card actions instead of its own table (tests of the invoke router). */
+  readonly cardActions?: CardActionTable;
 }
 
 export interface RunningApp {
@@ -38,6 +52,8 @@ export interface RunningApp {
   readonly port: number;
   /** The routes the server answers (restify's paths, `:param`), for diagnostics and the OpenAPI test. */
   readonly routes: readonly { readonly method: string; readonly path: string }[];
+  /** Runs the outbox dispatcher once now (it also runs on its own): for tests and diagnostics. */
+  dispatchNow(): Promise<DispatchReport>;
   /** Stops taking requests, then closes the store (saving the local snapshot). */
   close(): Promise<void>;
 }
@@ -93,6 +109,23 @@ async function serve(
     policyFor: local ? demoPolicyFor : () => STATUTORY_DEFAULTS,
     settingName: local ? demoSettingName : () => undefined,
     now,
+    log,
+  };
+  const calendar = overrides.calendar ?? calendarFor(config, now);
+  const dispatcher = new OutboxDispatcher({
+    queue: opened.outbox,
+    store,
+    calendar,
+    holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    now,
+    log,
+  });
+  dispatcher.start(DISPATCH_INTERVAL_MS);
+  const commands: ArrangeDeps = {
+    caseload,
+    bankHolidayOf: englandBankHolidays(),
+    effectsQueued: () => dispatcher.kick(),
+    ...(calendar instanceof IcsCalendar ? { invitationFile: localInvitationFile(calendar) } : {}),
   };
   const adapter = createBotAdapter(config.bot, log);
   const bot = new ReviewBot({
@@ -101,30 +134,34 @@ async function serve(
     tabUrl: config.publicUrl,
     ...(local ? { tabUrlFor: (user: DirectoryUser) => demoSignInUrl(config.publicUrl, user.id) } : {}),
     log,
+    ...(overrides.cardActions ? { cardActions: overrides.cardActions } : {}),
   });
   const server = createHttpServer({
     mode: config.mode,
-    routes: apiRoutes({ mode: config.mode, directory, caseload }),
-    bot: (request, response) =>
-      adapter.process(request as unknown as Request, response as unknown as Response, (context) =>
-        bot.run(context),
-      ),
+    routes: apiRoutes({ mode: config.mode, directory, caseload, commands }),
+    bot: (activity, authorization) =>
+      processTurn(adapter, activity, authorization, (context) => bot.run(context), {
+        timeoutMs: config.http.botTurnTimeoutMs,
+        log,
+      }),
     tabDir: config.tabDir,
     log,
+    limits: config.http,
   });
-  const port = await listen(server, config.port, config.host);
-  // restify wraps a Node HTTP server; closing goes to it directly, to end keep-alive connections too.
-  const http = server.server;
+  const http = server.node;
+  const port = await listen(http, config.port, config.host);
   const url = `http://127.0.0.1:${port}`;
   log.info('listening', { url, mode: config.mode });
   let closing: Promise<void> | undefined;
   return {
     url,
     port,
-    routes: registeredRoutes(server),
+    routes: server.routes,
+    dispatchNow: () => dispatcher.runOnce(),
     close: () => {
       closing ??= (async () => {
         await stop(http);
+        await dispatcher.stop();
         await opened.close();
       })();
       return closing;
@@ -132,8 +169,44 @@ async function serve(
   };
 }
 
+/** How often the dispatcher looks for work besides being told of it: retries, and work another instance left. */
+const DISPATCH_INTERVAL_MS = 5_000;
+
+/**
+ * Microsoft Graph in azure mode, with the app's own identity (managed identity in App Service), or the
+ * local calendar outbox of .ics files.
+ *
+ * @remarks Graph needs the application permission Calendars.ReadWrite, scoped to the organisers'
+ * mailboxes with Exchange RBAC for Applications (docs/deploy.md).
+ */
+function calendarFor(config: Config, now: () => Date): Calendar {
+  if (config.calendar.kind === 'local') {
+    return new IcsCalendar({ dir: config.calendar.dir, publicUrl: config.publicUrl, now });
+  }
+  const authProvider = new TokenCredentialAuthenticationProvider(new DefaultAzureCredential(), {
+    scopes: ['https://graph.microsoft.com/.default'],
+  });
+  return new GraphCalendar({
+    baseUrl: config.calendar.baseUrl,
+    authProvider,
+    publicUrl: config.publicUrl,
+    now,
+  });
+}
+
+/** The .ics file the local calendar wrote for a sent invitation of the file's review. */
+function localInvitationFile(calendar: IcsCalendar): NonNullable<ArrangeDeps['invitationFile']> {
+  return async (file, invitationId) => {
+    const entry = file.outbox?.find((e) => e.effect.id === invitationId && e.state === 'done');
+    if (!entry) return undefined;
+    const name = icsFileName(entry.effect.invitation, entry.effect.kind === 'cancel' ? 'CANCEL' : 'REQUEST');
+    const text = await calendar.read(name);
+    return text === undefined ? undefined : { name, text };
+  };
+}
+
 /** Listens on `port`; a port in use is said plainly (another `npm start` is the usual reason). */
-function listen(server: restify.Server, port: number, host: string): Promise<number> {
+function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error & { code?: string }) => {
       reject(
@@ -161,6 +234,8 @@ function stop(server: Server): Promise<void> {
 
 async function main(): Promise<void> {
   const log = consoleLog();
+  // botbuilder prints whole errors, activity included, with console.error: one short line instead.
+  routeConsoleTo(log);
   let config: Config;
   try {
     config = loadConfig(process.env);

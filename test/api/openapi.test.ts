@@ -90,4 +90,22 @@ describe('GET /api/openapi.json', () => {
       content: { 'application/json': { schema: { $ref: '#/components/schemas/CaseDetail' } } },
     });
   });
+
+  it('documents the arrange stage’s operations, each command with its request body', async () => {
+    const doc = await document();
+    const operations = Object.values(doc.paths).flatMap((ops) => Object.values(ops));
+    const byId = new Map(operations.map((op) => [op.operationId, op as { requestBody?: unknown }]));
+    for (const id of [
+      'startReview',
+      'saveMeeting',
+      'addInvitee',
+      'removeInvitee',
+      'sendInvitations',
+      'abandonReview',
+    ]) {
+      expect(byId.get(id)?.requestBody, id).toMatchObject({ required: true });
+    }
+    expect(byId.has('listInvitations')).toBe(true);
+    expect(doc.components.schemas).toHaveProperty('CommandAnswer');
+  });
 });

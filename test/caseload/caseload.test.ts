@@ -1,5 +1,5 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type restify from 'restify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../bot/src/api/routes.ts';
 import { caseDetail, liveCases, type Reader } from '../../bot/src/caseload/caseload.ts';
@@ -11,6 +11,7 @@ import { caseKey } from '../../bot/src/review/case.ts';
 import { ERROR_CATALOGUE, ReviewError } from '../../bot/src/review/errors.ts';
 import { plainDate } from '../../bot/src/review/plain-date.ts';
 import type { CaseSummary } from '../../bot/src/review/summary.ts';
+import { DEFAULT_HTTP_LIMITS } from '../../bot/src/server/http-limits.ts';
 import { createHttpServer } from '../../bot/src/server/http-server.ts';
 import { memoryLog } from '../../bot/src/server/log.ts';
 import { type ListReadDocument, readerPartition } from '../../bot/src/store/cosmos-audit-log.ts';
@@ -152,25 +153,31 @@ describe('when the audit log cannot record a read (every read of a child’s rec
 });
 
 describe('the API, when the audit log cannot record a read', () => {
-  let server: restify.Server;
+  let server: Server;
   let url: string;
   const log = memoryLog();
   beforeAll(async () => {
     const caseload = await makeDemoCaseload(cosmos.db, (real) => failingAuditLog(real));
     server = createHttpServer({
       mode: 'local',
-      routes: apiRoutes({ mode: 'local', directory: staticDirectory(DEMO_USERS), caseload }),
-      bot: async () => {},
+      routes: apiRoutes({
+        mode: 'local',
+        directory: staticDirectory(DEMO_USERS),
+        caseload,
+        commands: { caseload, bankHolidayOf: () => undefined },
+      }),
+      bot: async () => ({ status: 200 }),
       tabDir: '/nonexistent-tab',
       log,
-    });
+      limits: DEFAULT_HTTP_LIMITS,
+    }).node;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
     await new Promise<void>((resolve) => {
       server?.close(() => resolve());
-      server?.server.closeAllConnections();
+      server?.closeAllConnections();
     });
   });
 

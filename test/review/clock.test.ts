@@ -368,3 +368,64 @@ describe('PREPARING_FOR_ADULTHOOD: required from Year 9', () => {
     });
   });
 });
+
+describe('rules the clock holds', () => {
+  const decision = { outcome: 'maintain', decidedBy: 'la-tenant/casey', reason: 'Needs unchanged' } as const;
+
+  it('REVIEW_DUE restarts from a decision only once the review has reached decided', () => {
+    const atStage = (stage: 'submitted' | 'decided') =>
+      makeFile(
+        { planIssuedOn: d('2024-03-10') },
+        makeReview({
+          stage,
+          meeting: makeMeeting('2025-02-03'),
+          decision: { ...decision, notifiedOn: d('2025-03-01') },
+        }),
+      );
+    expect(dateOf(atStage('submitted'), 'review_by')).toBe('2025-03-09');
+    expect(dateOf(atStage('decided'), 'review_by')).toBe('2026-02-28');
+  });
+
+  it('DECISION_DUE: a meeting whose day has passed while the review never reached the meeting stage is not held', () => {
+    const file = (stage: 'contributing' | 'meeting') =>
+      makeFile({}, makeReview({ stage, meeting: makeMeeting('2025-02-01') }));
+    const notProgressed = clockFor(file('contributing'), d('2025-02-20'));
+    expect(notProgressed.dates.latest_meeting?.done).toBe(false);
+    expect(notProgressed.overdue).toContain('latest_meeting');
+    const progressed = clockFor(file('meeting'), d('2025-02-20'));
+    expect(progressed.dates.latest_meeting?.done).toBe(true);
+    expect(progressed.overdue).not.toContain('latest_meeting');
+  });
+
+  it('each explanation states its period with its unit, as the LA configures it', () => {
+    const policy: LaPolicy = {
+      ...STATUTORY_DEFAULTS,
+      inviteNoticeWeeks: 3,
+      adviceWeeks: 1,
+      decisionWeeks: 5,
+      representationDays: 14,
+      finalPlanWeeks: 7,
+      post16TransferMonths: 4,
+      underFiveMonths: 3,
+    };
+    const meetingAndAmendment = makeFile(
+      {
+        child: makeChild({ dateOfBirth: d('2022-01-10') }),
+        phaseTransfer: { kind: 'post16-to-post16', on: d('2026-09-01') },
+      },
+      makeReview({
+        stage: 'decided',
+        meeting: makeMeeting('2025-05-12'),
+        amendment: { noticeOn: d('2025-06-02') },
+      }),
+    );
+    const { dates } = clockFor(meetingAndAmendment, d(TODAY), policy);
+    expect(dates.invite_by?.explanation).toContain('3 weeks before the meeting');
+    expect(dates.advice_by?.explanation).toContain('1 week before the meeting');
+    expect(dates.decision_by?.explanation).toContain('within 5 weeks of the meeting');
+    expect(dates.representations_end?.explanation).toContain('14 days beginning with');
+    expect(dates.final_plan_by?.explanation).toContain('within 7 weeks of the amendment notice');
+    expect(dates.phase_transfer_by?.explanation).toContain('at least 4 months before a move');
+    expect(dates.recommended_review?.explanation).toContain('within 3 months starting with');
+  });
+});

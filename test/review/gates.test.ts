@@ -104,17 +104,47 @@ describe('arrange -> contribute views: sending the invitations', () => {
       'invite the head or principal of the setting (INVITEES)',
       'invite an LA SEN officer (the case coordinator) (INVITEES)',
       'invite a health care professional (INVITEES)',
-      'invite an LA social care officer (or the Disability Service) (INVITEES)',
+      'invite an LA social care officer (INVITEES)',
     ]);
   });
 
-  it('INVITEES: the Disability Service stands for social care, and LA policy adds its teams', () => {
-    const invitees = [...everyoneRequired.slice(0, 4), invitee('ds', 'disability-service')];
+  it('INVITEES: a team LA policy names stands in for social care only when the policy says so', () => {
+    const invitees = [
+      ...everyoneRequired.slice(0, 4),
+      { ...invitee('ds', 'disability-service'), policyTeamId: 'ds' },
+    ];
+    const team = {
+      id: 'ds',
+      name: 'the Disability Service',
+      email: 'ds@example.test',
+      role: 'disability-service',
+    } as const;
+    const standsIn = { ...policy, alwaysInvite: [{ ...team, standsInFor: 'social-care' as const }] };
+    expect(gateProblems(arranged({ invitees }), 'contributing', d('2025-02-01'), standsIn)).toEqual([]);
+    const doesNot = { ...policy, alwaysInvite: [team] };
+    expect(gateProblems(arranged({ invitees }), 'contributing', d('2025-02-01'), doesNot)).toEqual([
+      { where: 'invitees', message: 'invite an LA social care officer (INVITEES)' },
+    ]);
+  });
+
+  it('INVITEES: every team LA policy always invites must be invited', () => {
     const withPolicy = {
       ...policy,
-      alwaysInvite: [{ name: 'the Disability Service', email: 'ds@la.example' }],
+      alwaysInvite: [
+        {
+          id: 'ds',
+          name: 'the Disability Service',
+          email: 'ds@la.example',
+          role: 'disability-service' as const,
+        },
+      ],
     };
-    const problems = gateProblems(arranged({ invitees }), 'contributing', d('2025-02-01'), withPolicy);
+    const problems = gateProblems(
+      arranged({ invitees: everyoneRequired }),
+      'contributing',
+      d('2025-02-01'),
+      withPolicy,
+    );
     expect(problems).toEqual([
       {
         where: 'invitees',
@@ -264,5 +294,250 @@ describe('decision and plan', () => {
       );
     expect(problemsFor(amending('2025-04-03'), 'closed')[0]?.message).toContain('3 April 2025');
     expect(problemsFor(amending('2025-04-04'), 'closed')).toEqual([]);
+  });
+});
+
+describe('rules the stages and the invitations hold', () => {
+  const arranged = (overrides = {}) =>
+    makeFile(
+      {},
+      makeReview({ meeting: makeMeeting('2025-03-03'), invitees: everyoneRequired, ...overrides }),
+    );
+
+  it('a review moves only along the stages: every other move is refused, naming both stages', () => {
+    expect(NEXT_STAGES).toEqual({
+      pending: ['arranging'],
+      arranging: ['contributing', 'abandoned'],
+      contributing: ['meeting', 'abandoned'],
+      meeting: ['report', 'abandoned'],
+      report: ['submitted', 'abandoned'],
+      submitted: ['decided'],
+      decided: ['amending', 'closed'],
+      amending: ['closed'],
+      closed: [],
+      abandoned: [],
+    });
+    for (const from of STAGES.filter((stage) => stage !== 'pending')) {
+      for (const to of STAGES.filter((stage) => !NEXT_STAGES[from].includes(stage))) {
+        expect(problemsFor(makeFile({}, makeReview({ stage: from })), to), `${from} -> ${to}`).toEqual([
+          { where: 'stage', message: `a review at the ${from} stage cannot move to ${to}` },
+        ]);
+      }
+    }
+  });
+
+  it('a case with no review yet may only start one, and starting one has nothing to check', () => {
+    expect(problemsFor(makeFile(), 'arranging')).toEqual([]);
+    expect(problemsFor(makeFile(), 'contributing')).toEqual([
+      { where: 'stage', message: 'a review at the pending stage cannot move to contributing' },
+    ]);
+  });
+
+  it('INVITEES: with nobody invited, each of the five statutory invitees is named', () => {
+    expect(problemsFor(arranged({ invitees: [] }), 'contributing', '2025-02-17')).toEqual(
+      [
+        'the parent or the young person',
+        'the head or principal of the setting',
+        'an LA SEN officer (the case coordinator)',
+        'a health care professional',
+        'an LA social care officer',
+      ].map((label) => ({ where: 'invitees', message: `invite ${label} (INVITEES)` })),
+    );
+  });
+
+  it('a meeting online needs no venue, and a meeting in person with a venue need not be online', () => {
+    const online = makeMeeting('2025-03-03', { venue: '', online: true });
+    const inPerson = makeMeeting('2025-03-03', { venue: 'School library', online: false });
+    expect(problemsFor(arranged({ meeting: online }), 'contributing', '2025-02-17')).toEqual([]);
+    expect(problemsFor(arranged({ meeting: inPerson }), 'contributing', '2025-02-17')).toEqual([]);
+  });
+
+  it('a team the LA always invites counts as invited whatever the case of either email address', () => {
+    const ds = invitee('ds', 'disability-service', { email: 'Team.DS@LA.example' });
+    const withPolicy = (email: string) => ({
+      ...policy,
+      alwaysInvite: [
+        { id: 'ds', name: 'the Disability Service', email, role: 'disability-service' as const },
+      ],
+    });
+    const file = arranged({ invitees: [...everyoneRequired, ds] });
+    for (const email of ['team.ds@la.example', 'TEAM.DS@LA.EXAMPLE', 'Team.DS@LA.example']) {
+      expect(gateProblems(file, 'contributing', d('2025-02-17'), withPolicy(email)), email).toEqual([]);
+    }
+  });
+});
+
+describe('rules the gate to the meeting holds', () => {
+  const requestedOn = d('2025-01-10');
+  const both = everyoneRequired.map((i) => ({
+    ...i,
+    requestInformation: i.id === 'health' || i.id === 'social',
+  }));
+  const contributing = (overrides = {}) =>
+    makeFile(
+      {},
+      makeReview({ stage: 'contributing', invitees: both, advice: [submittedAdvice], ...overrides }),
+    );
+
+  it('a request to one invitee does not count as asking another', () => {
+    const adviceRequests = [{ id: 'r1', inviteeId: 'health', state: 'submitted', requestedOn }] as const;
+    expect(problemsFor(contributing({ adviceRequests }), 'meeting')).toEqual([
+      { where: 'invitees.social', message: 'request information from Person social (ADVICE_CIRCULATED)' },
+    ]);
+  });
+
+  it('a request still awaiting an answer blocks the move to the meeting', () => {
+    const adviceRequests = [
+      { id: 'r1', inviteeId: 'health', state: 'requested', requestedOn },
+      { id: 'r2', inviteeId: 'social', state: 'submitted', requestedOn },
+    ] as const;
+    expect(problemsFor(contributing({ adviceRequests }), 'meeting')).toEqual([
+      { where: 'adviceRequests.r1', message: 'the request to Person health is not answered or closed yet' },
+    ]);
+  });
+
+  it('an open request to someone no longer on the invitee list still blocks, and is named as to an invitee', () => {
+    const adviceRequests = [
+      { id: 'r1', inviteeId: 'health', state: 'submitted', requestedOn },
+      { id: 'r2', inviteeId: 'social', state: 'submitted', requestedOn },
+      { id: 'r3', inviteeId: 'removed', state: 'accepted', requestedOn },
+    ] as const;
+    expect(problemsFor(contributing({ adviceRequests }), 'meeting')).toEqual([
+      { where: 'adviceRequests.r3', message: 'the request to an invitee is not answered or closed yet' },
+    ]);
+  });
+});
+
+describe('rules the gate to the report holds', () => {
+  it('before the meeting day the problem names the meeting date; nobody marked present is no register', () => {
+    const file = makeFile(
+      {},
+      makeReview({
+        stage: 'meeting',
+        meeting: makeMeeting('2025-03-03'),
+        attendance: [{ inviteeId: 'head', present: false }],
+      }),
+    );
+    const problems = problemsFor(file, 'report', '2025-03-02');
+    expect(problems[0]?.message).toContain('3 March 2025');
+    expect(problemsFor(file, 'report', '2025-03-03').map((p) => p.where)).toEqual(['attendance']);
+  });
+});
+
+describe('rules the gate to submitting the report holds', () => {
+  const outcomes: Outcome[] = [outcome, { ...outcome, id: 'o2', text: 'Writes a paragraph' }];
+  const reportFile = (report: Report, review = {}, dateOfBirth = '2015-10-15') =>
+    makeFile(
+      { outcomes, child: { name: 'Ash', dateOfBirth: d(dateOfBirth) } },
+      makeReview({ stage: 'report', meeting: makeMeeting('2025-03-03'), report, ...review }),
+    );
+  const bothAgreed = [
+    { outcomeId: 'o1', agreedResponse: 'On track' },
+    { outcomeId: 'o2', agreedResponse: 'Keep going' },
+  ];
+
+  it('every section left blank or only spaces is named', () => {
+    const blank: Report = {
+      ...completeReport,
+      setting: { attendance: ' ', exclusions: '', details: '' },
+      transport: '\t',
+      personalBudget: '',
+      summary: '  ',
+      agreedActions: '\n',
+      outcomes: bothAgreed,
+    };
+    expect(problemsFor(reportFile(blank), 'submitted').map((p) => p.where)).toEqual([
+      'report.setting.attendance',
+      'report.setting.exclusions',
+      'report.transport',
+      'report.personalBudget',
+      'report.summary',
+      'report.agreedActions',
+    ]);
+  });
+
+  it("one outcome's agreed response does not answer another, and spaces are no response", () => {
+    const one = [{ outcomeId: 'o1', agreedResponse: 'On track' }];
+    expect(problemsFor(reportFile({ ...completeReport, outcomes: one }), 'submitted')).toEqual([
+      { where: 'report.outcomes.o2', message: 'record the agreed response' },
+    ]);
+    const spaces = [bothAgreed[0], { outcomeId: 'o2', agreedResponse: '   ' }];
+    expect(
+      problemsFor(reportFile({ ...completeReport, outcomes: spaces as typeof bothAgreed }), 'submitted'),
+    ).toEqual([{ where: 'report.outcomes.o2', message: 'record the agreed response' }]);
+  });
+
+  it('PREPARING_FOR_ADULTHOOD: the year at the meeting decides, not the year the review started', () => {
+    // Born 15 October 2011: Year 8 in 2024/25, Year 9 from 1 September 2025.
+    const report = { ...completeReport, outcomes: bothAgreed };
+    const startedInYear8 = { startedOn: d('2025-07-01'), meeting: makeMeeting('2025-09-15') };
+    expect(
+      problemsFor(reportFile(report, startedInYear8, '2011-10-15'), 'submitted').map((p) => p.where),
+    ).toEqual(['report.preparingForAdulthood']);
+    const meetingInYear8 = { startedOn: d('2025-06-01'), meeting: makeMeeting('2025-07-10') };
+    expect(problemsFor(reportFile(report, meetingInYear8, '2011-10-15'), 'submitted')).toEqual([]);
+  });
+
+  it('PREPARING_FOR_ADULTHOOD: with no meeting recorded, the year the review started decides', () => {
+    const report = { ...completeReport, outcomes: bothAgreed };
+    const file = (startedOn: string) =>
+      makeFile(
+        { outcomes, child: { name: 'Ash', dateOfBirth: d('2011-10-15') } },
+        makeReview({ stage: 'report', startedOn: d(startedOn), report }),
+      );
+    expect(problemsFor(file('2025-09-01'), 'submitted').map((p) => p.where)).toEqual([
+      'report.preparingForAdulthood',
+    ]);
+    expect(problemsFor(file('2025-08-31'), 'submitted')).toEqual([]);
+  });
+
+  it('PREPARING_FOR_ADULTHOOD: a section of only spaces does not cover it', () => {
+    const report = { ...completeReport, outcomes: bothAgreed, preparingForAdulthood: '  ' };
+    expect(problemsFor(reportFile(report, {}, '2010-10-15'), 'submitted').map((p) => p.where)).toEqual([
+      'report.preparingForAdulthood',
+    ]);
+  });
+});
+
+describe('rules the gates after the decision hold', () => {
+  const decision = { decidedBy: 'la-tenant/casey', notifiedOn: d('2025-03-20'), reason: 'Needs unchanged' };
+  const at = (stage: 'submitted' | 'decided' | 'amending', review = {}) =>
+    makeFile({}, makeReview({ stage, ...review }));
+
+  it('a recorded decision lets a submitted review move to decided', () => {
+    expect(problemsFor(at('submitted', { decision: { ...decision, outcome: 'cease' } }), 'decided')).toEqual(
+      [],
+    );
+  });
+
+  it('without a decision to amend there is no amending, even with no decision at all', () => {
+    expect(problemsFor(at('decided'), 'amending').map((p) => p.where)).toEqual(['decision']);
+  });
+
+  it('AMEND_PROPOSAL: a decision to amend with the proposal served moves to amending', () => {
+    const review = { decision: { ...decision, outcome: 'amend' }, amendment: { noticeOn: d('2025-03-20') } };
+    expect(problemsFor(at('decided', review), 'amending')).toEqual([]);
+  });
+
+  it('AMEND_FINAL: an amended plan closes only once the final plan is issued', () => {
+    const amend = { decision: { ...decision, outcome: 'amend' } };
+    expect(
+      problemsFor(at('amending', { ...amend, amendment: { noticeOn: d('2025-03-20') } }), 'closed'),
+    ).toEqual([
+      { where: 'amendment.finalIssuedOn', message: 'record when the final amended plan was issued' },
+    ]);
+    expect(problemsFor(at('decided', amend), 'closed').map((p) => p.where)).toEqual([
+      'amendment.finalIssuedOn',
+    ]);
+  });
+
+  it('AMEND_REPRESENTATIONS: a final plan issued inside the 15 days is refused at its date field', () => {
+    const review = {
+      decision: { ...decision, outcome: 'amend' },
+      amendment: { noticeOn: d('2025-03-20'), finalIssuedOn: d('2025-03-25') },
+    };
+    expect(problemsFor(at('amending', review), 'closed').map((p) => p.where)).toEqual([
+      'amendment.finalIssuedOn',
+    ]);
   });
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../../bot/src/review/case.ts';
-import { ACTIONS, type Actor, can, isPerson, relationsTo } from '../../bot/src/review/permissions.ts';
+import {
+  ACTIONS,
+  type Action,
+  type Actor,
+  can,
+  isPerson,
+  RELATIONS,
+  type Relation,
+  relationsTo,
+} from '../../bot/src/review/permissions.ts';
 import type { Stage } from '../../bot/src/review/review.ts';
 import { makeFile, makeReview } from './factories.ts';
 
@@ -144,5 +153,91 @@ describe('recognising a person', () => {
 
   it('an actor with neither account nor email is nobody', () => {
     expect(isPerson({ roles: [] }, psychologist)).toBe(false);
+  });
+});
+
+/**
+ * Every right, from the product's charter (DESIGN.md section 1): the SENCo runs the review, invitees
+ * give advice, parents give views, the LA's case coordinator decides (reg 20(10)) and records the
+ * amendment, the LA reads the audit trail; the report is the SENCo's alone until it is submitted.
+ */
+const RIGHTS: Record<Action, { before: readonly Relation[]; after?: readonly Relation[] }> = {
+  'case.read': { before: ['senco', 'la-officer', 'coordinator', 'invitee', 'parent'] },
+  'review.start': { before: ['senco'] },
+  'review.arrange': { before: ['senco'] },
+  'review.abandon': { before: ['senco'] },
+  'advice.request': { before: ['senco'] },
+  'advice.submit': { before: ['senco', 'invitee'] },
+  'views.record': { before: ['senco', 'parent'] },
+  'attendance.record': { before: ['senco'] },
+  'report.write': { before: ['senco'] },
+  'report.read': { before: ['senco'], after: ['senco', 'la-officer', 'coordinator', 'invitee', 'parent'] },
+  'report.submit': { before: ['senco'] },
+  'decision.make': { before: ['coordinator'] },
+  'amendment.record': { before: ['coordinator'] },
+  'audit.read': { before: ['la-officer', 'coordinator'] },
+};
+
+const ONE_RELATION: Record<Relation, Actor> = {
+  senco,
+  'la-officer': laOfficer,
+  coordinator: coordinatorActor,
+  invitee: psychologistActor,
+  parent: parentActor,
+};
+
+describe('every right, both ways: each relation has exactly the rights it should', () => {
+  it('the table of rights names every action', () => {
+    expect(Object.keys(RIGHTS).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  it.each(RELATIONS)('%s', (relation) => {
+    const actor = ONE_RELATION[relation];
+    for (const stage of ['contributing', 'report', 'submitted', 'decided', 'closed'] as const) {
+      const file = fileAt(stage);
+      expect(relationsTo(actor, file), stage).toEqual([relation]);
+      const submitted = ['submitted', 'decided', 'closed'].includes(stage);
+      for (const action of ACTIONS) {
+        const { before, after = before } = RIGHTS[action];
+        const expected = (submitted ? after : before).includes(relation);
+        expect(can(actor, action, file), `${relation} ${action} at ${stage}`).toBe(expected);
+      }
+    }
+  });
+
+  it('a professional invited to no current review has none of the rights', () => {
+    const noReview = makeFile({ coordinator, people: [parent] });
+    for (const action of ACTIONS) expect(can(psychologistActor, action, noReview), action).toBe(false);
+  });
+
+  it('with no review, the report is the SENCo’s alone', () => {
+    const noReview = makeFile({ coordinator, people: [parent] });
+    expect(RELATIONS.filter((relation) => can(ONE_RELATION[relation], 'report.read', noReview))).toEqual([
+      'senco',
+    ]);
+  });
+
+  it('an abandoned review’s report is nobody’s but the SENCo’s, though it had reached the report stage', () => {
+    const file = fileAt('abandoned');
+    expect(can(senco, 'report.read', file)).toBe(true);
+    for (const actor of [laOfficer, coordinatorActor, parentActor])
+      expect(can(actor, 'report.read', file)).toBe(false);
+  });
+});
+
+describe('recognising a person: identity is the tenant and the object id together', () => {
+  it('the same object id in another tenant is someone else', () => {
+    const elsewhere: Actor = { identity: { tenantId: 'other-tenant', objectId: 'casey' }, roles: [] };
+    expect(isPerson(elsewhere, coordinator)).toBe(false);
+    expect(relationsTo(elsewhere, fileAt('contributing'))).toEqual([]);
+  });
+
+  it('an account with the person’s email but no account on the person’s side is matched by email', () => {
+    const withAccount: Actor = {
+      identity: { tenantId: 'school-tenant', objectId: 'eve' },
+      email: 'eve@ep.example',
+      roles: [],
+    };
+    expect(isPerson(withAccount, psychologist)).toBe(true);
   });
 });

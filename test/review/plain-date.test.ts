@@ -8,8 +8,10 @@ import {
   daysInMonth,
   formatLong,
   fromEpochDay,
+  fromParts,
   lastDayOfDaysBeginningWith,
   londonDate,
+  minDate,
   type PlainDate,
   parsePlainDate,
   parts,
@@ -35,10 +37,12 @@ describe('a plain date', () => {
     '2025-3-10',
     '10/03/2025',
     '2025-03-10T00:00',
+    'x2025-03-10',
     '',
   ])('rejects %j', (text) => {
     expect(parsePlainDate(text)).toBeUndefined();
     expect(() => plainDate(text)).toThrow(RangeError);
+    expect(() => plainDate(text)).toThrow(JSON.stringify(text));
   });
 
   it('knows the days in each month, with 29 February in leap years only', () => {
@@ -51,12 +55,38 @@ describe('a plain date', () => {
     expect(formatLong(d('2025-03-09'))).toBe('9 March 2025');
   });
 
+  it('names every month in full', () => {
+    const months = Array.from({ length: 12 }, (_, i) => formatLong(fromParts(2025, i + 1, 1)));
+    expect(months).toEqual([
+      '1 January 2025',
+      '1 February 2025',
+      '1 March 2025',
+      '1 April 2025',
+      '1 May 2025',
+      '1 June 2025',
+      '1 July 2025',
+      '1 August 2025',
+      '1 September 2025',
+      '1 October 2025',
+      '1 November 2025',
+      '1 December 2025',
+    ]);
+  });
+
   it('orders and counts days across month and year ends', () => {
     expect(compareDates(d('2025-12-31'), d('2026-01-01'))).toBe(-1);
     expect(compareDates(d('2026-01-01'), d('2026-01-01'))).toBe(0);
+    expect(compareDates(d('2026-01-01'), d('2025-12-31'))).toBe(1);
     expect(daysBetween(d('2024-02-28'), d('2024-03-01'))).toBe(2);
     expect(daysBetween(d('2025-02-28'), d('2025-03-01'))).toBe(1);
     expect(addDays(d('2025-12-25'), 14)).toBe('2026-01-08');
+  });
+
+  it('the earlier of two dates is the earlier whichever comes first, and either when they are the same', () => {
+    expect(minDate(d('2025-03-10'), d('2025-03-11'))).toBe('2025-03-10');
+    expect(minDate(d('2025-03-11'), d('2025-03-10'))).toBe('2025-03-10');
+    expect(minDate(d('2025-12-31'), d('2026-01-01'))).toBe('2025-12-31');
+    expect(minDate(d('2025-03-10'), d('2025-03-10'))).toBe('2025-03-10');
   });
 
   it('counts days in the years 0-99 too (Date.UTC would read them as 1900-1999)', () => {

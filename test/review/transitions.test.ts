@@ -42,15 +42,16 @@ describe('starting a review', () => {
     const policy = {
       ...STATUTORY_DEFAULTS,
       alwaysInvite: [
-        { name: 'Disability Service', email: 'ds@la.example' },
-        { name: 'EP Service', email: 'EVE@ep.example' },
+        { id: 'ds', name: 'Disability Service', email: 'ds@la.example', role: 'disability-service' as const },
+        { id: 'ep', name: 'EP Service', email: 'EVE@ep.example', role: 'educational-psychologist' as const },
       ],
     };
     const file = startReview(makeFile({ people: [psychologist] }), 'r1', { ...ctx, policy });
-    expect(file.review?.invitees.map((i) => [i.person.email, i.byPolicy ?? false])).toEqual([
-      ['eve@ep.example', false],
-      ['ds@la.example', true],
+    expect(file.review?.invitees.map((i) => [i.id, i.person.email, i.policyTeamId])).toEqual([
+      ['i1', 'eve@ep.example', undefined],
+      ['i2', 'ds@la.example', 'ds'],
     ]);
+    expect(file.review?.lastInviteeNumber).toBe(2);
   });
 
   it('carries the child and parent views from the current plan', () => {

@@ -7,6 +7,7 @@ import { staticDirectory } from '../../bot/src/identity/static-directory.ts';
 import type { DirectoryUser } from '../../bot/src/identity/user-directory.ts';
 import { type RunningApp, startApp } from '../../bot/src/main.ts';
 import { memoryLog } from '../../bot/src/server/log.ts';
+import type { CardActionTable } from '../../bot/src/teams/card-actions.ts';
 import { startTestCosmos, type TestCosmos } from './cosmos.ts';
 
 /** The demo data is built relative to today; a fixed instant keeps every run the same. */
@@ -20,6 +21,12 @@ export interface TestApp {
   readonly tabDir: string;
   /** GET `path` as the demo user `userId` (no header without one). */
   get(path: string, userId?: string): Promise<{ status: number; body: unknown; headers: Headers }>;
+  /** POST `body` as JSON to `path` as the demo user `userId`. */
+  post(
+    path: string,
+    body: unknown,
+    userId?: string,
+  ): Promise<{ status: number; body: unknown; headers: Headers }>;
   teardown(): Promise<void>;
 }
 
@@ -29,6 +36,8 @@ export interface TestAppOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** A built tab in a temporary folder (default), or none. */
   readonly tab?: 'built' | 'missing';
+  /** The bot's card actions instead of its own table. */
+  readonly cardActions?: CardActionTable;
 }
 
 /**
@@ -48,31 +57,33 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const cosmos = await startTestCosmos();
   const log = memoryLog();
   try {
-    const config = loadConfig({ MODE: 'local', PORT: '0', TAB_DIR: tabDir, ...options.env });
+    const config = loadConfig({
+      MODE: 'local',
+      PORT: '0',
+      TAB_DIR: tabDir,
+      EHC_DATA_DIR: join(tabDir, 'data'),
+      ...options.env,
+    });
     const app = await startApp(config, {
       database: cosmos.db,
       log,
       now: () => TEST_NOW,
       directory: staticDirectory([...DEMO_USERS, ...(options.extraUsers ?? [])]),
+      ...(options.cardActions ? { cardActions: options.cardActions } : {}),
     });
     return {
       app,
       cosmos,
       log,
       tabDir,
-      async get(path, userId) {
-        const response = await fetch(`${app.url}${path}`, {
-          headers: userId ? { 'X-Ehc-User': userId } : {},
-        });
-        const text = await response.text();
-        let body: unknown = text;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          // Not JSON (the tab's page): the text.
-        }
-        return { status: response.status, body, headers: response.headers };
-      },
+      get: (path, userId) =>
+        request(`${app.url}${path}`, { headers: userId ? { 'X-Ehc-User': userId } : {} }),
+      post: (path, body, userId) =>
+        request(`${app.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(userId ? { 'X-Ehc-User': userId } : {}) },
+          body: JSON.stringify(body),
+        }),
       async teardown() {
         await app.close();
         await cosmos.teardown();
@@ -83,4 +94,19 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     await cosmos.teardown();
     throw error;
   }
+}
+
+async function request(
+  url: string,
+  init: RequestInit,
+): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const response = await fetch(url, init);
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Not JSON (the tab's page, an .ics file): the text.
+  }
+  return { status: response.status, body, headers: response.headers };
 }

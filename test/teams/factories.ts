@@ -74,3 +74,27 @@ function mentioning(
     ],
   });
 }
+
+/** An invoke activity as Teams posts it: `adaptiveCard/action` for an `Action.Execute`, `task/fetch`, ... */
+export function makeInvokeActivity(
+  serviceUrl: string,
+  aadObjectId: string,
+  name: string,
+  value: unknown,
+): Record<string, unknown> {
+  const { text: _text, textFormat: _format, ...activity } = makeMessageActivity(serviceUrl, aadObjectId, '');
+  return { ...activity, type: 'invoke', name, value };
+}
+
+/** The invoke an `Action.Execute` button sends when pressed. */
+export function makeCardAction(
+  serviceUrl: string,
+  aadObjectId: string,
+  verb: string,
+  data: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return makeInvokeActivity(serviceUrl, aadObjectId, 'adaptiveCard/action', {
+    action: { type: 'Action.Execute', verb, data },
+    trigger: 'manual',
+  });
+}

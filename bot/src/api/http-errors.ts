@@ -16,6 +16,8 @@ export const STATUS_OF_KIND: Readonly<Record<ErrorKind, number>> = {
   conflict: 409,
   gate: 422,
   unavailable: 503,
+  /** A service we called on the caller's behalf failed (the Bot Connector refused a reply). */
+  upstream: 502,
 };
 
 /**
@@ -26,8 +28,19 @@ export const HTTP_ERRORS = {
   ROUTE_NOT_FOUND: { status: 404, message: 'There is no such address in the API. See /api/openapi.json.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'That method is not allowed at this address.' },
   BODY_NOT_JSON: { status: 400, message: 'The body of the request is not valid JSON.' },
+  BODY_TOO_DEEP: { status: 400, message: 'The body of the request is nested too deeply.' },
   BODY_TOO_LARGE: { status: 413, message: 'The body of the request is too large.' },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json.' },
+  REQUEST_ABORTED: { status: 400, message: 'The request ended before its body was complete.' },
+  BAD_REQUEST: { status: 400, message: 'The request is not one the server can read.' },
+  REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive.' },
+  HEADERS_TOO_LARGE: { status: 431, message: 'The request’s headers are too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json (UTF-8).' },
+  ENCODING_NOT_ACCEPTED: { status: 415, message: 'Send the body uncompressed, with no Content-Encoding.' },
+  MISDIRECTED_REQUEST: {
+    status: 421,
+    message: 'Local mode answers only requests addressed to localhost, 127.0.0.1 or [::1] on its own port.',
+  },
+  BOT_UNAUTHENTICATED: { status: 401, message: 'The activity does not carry a valid Bot Framework token.' },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on the server. Try again in a moment.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 export type HttpErrorCode = keyof typeof HTTP_ERRORS;

@@ -43,6 +43,7 @@ export function openApiDocument(routes: readonly ApiRoute[], others: readonly Ot
       ...(route.description ? { description: route.description } : {}),
       ...(route.signedIn ? { security: [{ localUser: [] }] } : { security: [] }),
       ...(route.params ? { parameters: pathParameters(route.params) } : {}),
+      ...(route.body ? { requestBody: requestBodyOf(route.body) } : {}),
       responses: responsesOf(route.responses),
     });
   }
@@ -52,15 +53,7 @@ export function openApiDocument(routes: readonly ApiRoute[], others: readonly Ot
       summary: other.summary,
       ...(other.description ? { description: other.description } : {}),
       security: [],
-      ...(other.requestBody
-        ? {
-            requestBody: {
-              required: true,
-              description: other.requestBody.description,
-              content: { 'application/json': { schema: schemaOf(other.requestBody.schema) } },
-            },
-          }
-        : {}),
+      ...(other.requestBody ? { requestBody: requestBodyOf(other.requestBody) } : {}),
       responses: responsesOf(other.responses),
     });
   }
@@ -88,6 +81,14 @@ export function openApiDocument(routes: readonly ApiRoute[], others: readonly Ot
         },
       },
     },
+  };
+}
+
+function requestBodyOf(body: { readonly description: string; readonly schema: z.ZodType }): object {
+  return {
+    required: true,
+    description: body.description,
+    content: { 'application/json': { schema: schemaOf(body.schema) } },
   };
 }
 

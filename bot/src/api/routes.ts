@@ -3,6 +3,7 @@ import { type CaseloadDeps, caseDetail, liveCases, type Reader } from '../caselo
 import { accountKey, actorOf, type DirectoryUser, type UserDirectory } from '../identity/user-directory.ts';
 import { ReviewError } from '../review/errors.ts';
 import { londonDate } from '../review/plain-date.ts';
+import { type ArrangeDeps, arrangeRoutes } from './arrange-routes.ts';
 import { authenticate, type Mode } from './authenticate.ts';
 import { httpError } from './http-errors.ts';
 import {
@@ -19,11 +20,15 @@ export interface ApiRequest {
   readonly params: Readonly<Record<string, string>>;
   /** Header names in lower case. */
   readonly headers: Readonly<Record<string, string | undefined>>;
+  /** The parsed JSON body of a POST; unchecked until the route's `body` schema has checked it. */
+  readonly body?: unknown;
 }
 
 export interface ApiResponse {
   readonly status: number;
   readonly body: unknown;
+  /** A file instead of JSON (an .ics download): `body` is then its text. */
+  readonly file?: { readonly contentType: string; readonly name: string };
 }
 
 export interface ResponseDoc {
@@ -36,7 +41,7 @@ export interface ResponseDoc {
  * that a route cannot exist undocumented (openapi.ts builds the document from this list).
  */
 export interface ApiRoute {
-  readonly method: 'get';
+  readonly method: 'get' | 'post';
   /** An OpenAPI path template: `/api/cases/{laCode}/{caseId}`. */
   readonly path: string;
   readonly operationId: string;
@@ -45,6 +50,8 @@ export interface ApiRoute {
   /** Whether the caller must be signed in (the `X-Ehc-User` header in local mode). */
   readonly signedIn: boolean;
   readonly params?: z.ZodObject;
+  /** The JSON body a POST takes, checked with it before the handler runs; documented as the request body. */
+  readonly body?: { readonly description: string; readonly schema: z.ZodType };
   readonly responses: Readonly<Record<number, ResponseDoc>>;
   handle(request: ApiRequest): Promise<ApiResponse>;
 }
@@ -53,6 +60,8 @@ export interface ApiContext {
   readonly mode: Mode;
   readonly directory: UserDirectory;
   readonly caseload: CaseloadDeps;
+  /** The writes: commands on a case's review (arrange-routes.ts). */
+  readonly commands: ArrangeDeps;
 }
 
 const ERROR_RESPONSES = {
@@ -79,97 +88,101 @@ export function apiRoutes(context: ApiContext): ApiRoute[] {
   });
   const today = () => londonDate(caseload.now());
 
-  return [
-    {
-      method: 'get',
-      path: '/api/me',
-      operationId: 'getMe',
-      summary: 'The signed-in user',
-      signedIn: true,
-      responses: {
-        200: { description: 'The user and the mode.', schema: MeSchema },
-        401: ERROR_RESPONSES[401],
-      },
-      async handle(request) {
-        const user = await signIn(request);
-        const { id, name, email, roles } = user;
-        return { status: 200, body: { mode, user: { id, name, email, roles } } };
-      },
-    },
-    {
-      method: 'get',
-      path: '/api/local/users',
-      operationId: 'listLocalUsers',
-      summary: 'The demo users of local mode',
-      description: 'For the sign-in picker of the tab in local mode; 404 in azure mode. Needs no sign-in.',
-      signedIn: false,
-      responses: {
-        200: { description: 'The fictional demo users.', schema: LocalUsersSchema },
-        404: { description: 'ROUTE_NOT_FOUND: the server is not in local mode.', schema: ErrorBodySchema },
-      },
-      async handle() {
-        if (mode !== 'local') return httpError('ROUTE_NOT_FOUND');
-        const users = await directory.list();
-        return {
-          status: 200,
-          body: {
-            users: users.map(({ id, name, email, description }) => ({ id, name, email, description })),
-          },
-        };
-      },
-    },
-    {
-      method: 'get',
-      path: '/api/cases',
-      operationId: 'listLiveCases',
-      summary: 'The user’s live cases, most urgent first',
-      description:
-        'A SENCo sees the cases of their settings, an LA officer those of their LA, anyone else the cases ' +
-        'that invite or name them. Each case listed is recorded in its audit log (case.list).',
-      signedIn: true,
-      responses: {
-        200: { description: 'The live cases.', schema: LiveCasesSchema },
-        401: ERROR_RESPONSES[401],
-        503: ERROR_RESPONSES[503],
-      },
-      async handle(request) {
-        const user = await signIn(request);
-        const on = today();
-        const cases = await liveCases(readerOf(user), on, caseload);
-        return { status: 200, body: { today: on, cases } };
-      },
-    },
-    {
-      method: 'get',
-      path: '/api/cases/{laCode}/{caseId}',
-      operationId: 'getCase',
-      summary: 'One case: its summary and statutory clock, on the server’s today',
-      description:
-        'A case the user may not read answers 404, like one that does not exist. The read is recorded in ' +
-        'the case’s audit log (case.read).',
-      signedIn: true,
-      params: CaseParamsSchema,
-      responses: {
-        200: { description: 'The case.', schema: CaseDetailSchema },
-        ...ERROR_RESPONSES,
-        404: {
-          description: 'CASE_NOT_FOUND: no such case, or not one the user may read.',
-          schema: ErrorBodySchema,
+  return [...readRoutes(), ...arrangeRoutes({ mode, signIn, readerOf, deps: context.commands })];
+
+  function readRoutes(): ApiRoute[] {
+    return [
+      {
+        method: 'get',
+        path: '/api/me',
+        operationId: 'getMe',
+        summary: 'The signed-in user',
+        signedIn: true,
+        responses: {
+          200: { description: 'The user and the mode.', schema: MeSchema },
+          401: ERROR_RESPONSES[401],
+        },
+        async handle(request) {
+          const user = await signIn(request);
+          const { id, name, email, roles } = user;
+          return { status: 200, body: { mode, user: { id, name, email, roles } } };
         },
       },
-      async handle(request) {
-        const user = await signIn(request);
-        const ref = checkParams(CaseParamsSchema, request.params);
-        const on = today();
-        const { summary, clock } = await caseDetail(readerOf(user), ref, on, caseload);
-        return { status: 200, body: { today: on, summary, clock } };
+      {
+        method: 'get',
+        path: '/api/local/users',
+        operationId: 'listLocalUsers',
+        summary: 'The demo users of local mode',
+        description: 'For the sign-in picker of the tab in local mode; 404 in azure mode. Needs no sign-in.',
+        signedIn: false,
+        responses: {
+          200: { description: 'The fictional demo users.', schema: LocalUsersSchema },
+          404: { description: 'ROUTE_NOT_FOUND: the server is not in local mode.', schema: ErrorBodySchema },
+        },
+        async handle() {
+          if (mode !== 'local') return httpError('ROUTE_NOT_FOUND');
+          const users = await directory.list();
+          return {
+            status: 200,
+            body: {
+              users: users.map(({ id, name, email, description }) => ({ id, name, email, description })),
+            },
+          };
+        },
       },
-    },
-  ];
+      {
+        method: 'get',
+        path: '/api/cases',
+        operationId: 'listLiveCases',
+        summary: 'The user’s live cases, most urgent first',
+        description:
+          'A SENCo sees the cases of their settings, an LA officer those of their LA, anyone else the cases ' +
+          'that invite or name them. Each case listed is recorded in its audit log (case.list).',
+        signedIn: true,
+        responses: {
+          200: { description: 'The live cases.', schema: LiveCasesSchema },
+          401: ERROR_RESPONSES[401],
+          503: ERROR_RESPONSES[503],
+        },
+        async handle(request) {
+          const user = await signIn(request);
+          const on = today();
+          const cases = await liveCases(readerOf(user), on, caseload);
+          return { status: 200, body: { today: on, cases } };
+        },
+      },
+      {
+        method: 'get',
+        path: '/api/cases/{laCode}/{caseId}',
+        operationId: 'getCase',
+        summary: 'One case: its summary and statutory clock, on the server’s today',
+        description:
+          'A case the user may not read answers 404, like one that does not exist. The read is recorded in ' +
+          'the case’s audit log (case.read).',
+        signedIn: true,
+        params: CaseParamsSchema,
+        responses: {
+          200: { description: 'The case.', schema: CaseDetailSchema },
+          ...ERROR_RESPONSES,
+          404: {
+            description: 'CASE_NOT_FOUND: no such case, or not one the user may read.',
+            schema: ErrorBodySchema,
+          },
+        },
+        async handle(request) {
+          const user = await signIn(request);
+          const ref = checkParams(CaseParamsSchema, request.params);
+          const on = today();
+          const { summary, clock } = await caseDetail(readerOf(user), ref, on, caseload);
+          return { status: 200, body: { today: on, summary, clock } };
+        },
+      },
+    ];
+  }
 }
 
 /** The path parameters, checked; INVALID_INPUT naming each bad one otherwise. */
-function checkParams<S extends z.ZodObject>(
+export function checkParams<S extends z.ZodObject>(
   schema: S,
   params: Readonly<Record<string, string>>,
 ): z.output<S> {

@@ -6,6 +6,7 @@ import { type Actor, can } from '../review/permissions.ts';
 import type { PlainDate } from '../review/plain-date.ts';
 import type { LaPolicy } from '../review/policy.ts';
 import { byUrgency, type CaseSummary, isLive, summariseWithClock } from '../review/summary.ts';
+import { describeError, type Log } from '../server/log.ts';
 import type { AuditLog } from '../store/audit-log.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import { mapLimit } from './map-limit.ts';
@@ -25,7 +26,12 @@ export interface CaseloadDeps {
   readonly settingName: (settingUrn: string) => string | undefined;
   /** The instant audit entries are stamped with. */
   readonly now: () => Date;
+  /** Where a refused read that could not be audited is reported (it is answered all the same). */
+  readonly log?: Log;
 }
+
+/** The audit action of a read that was refused: the caller was answered CASE_NOT_FOUND. */
+export const REFUSED_READ_ACTION = 'case.read.refused';
 
 /** Who is reading: the actor `can` judges, and the account key the audit log names (no personal data). */
 export interface Reader {
@@ -90,7 +96,10 @@ export async function caseDetail(
 ): Promise<{ summary: CaseSummary; clock: Clock }> {
   const stored = await deps.store.get(ref);
   // Not allowed reads as not found: a case id must not reveal that the case exists (permissions.ts).
-  if (!stored || !can(reader.actor, 'case.read', stored.file)) throw new ReviewError('CASE_NOT_FOUND');
+  if (!stored || !can(reader.actor, 'case.read', stored.file)) {
+    await recordRefusal(reader, ref, stored ? 'not-permitted' : 'no-such-case', deps);
+    throw new ReviewError('CASE_NOT_FOUND');
+  }
   const file = stored.file;
   const detail = summariseWithClock(
     file,
@@ -109,6 +118,38 @@ export async function caseDetail(
     }),
   );
   return detail;
+}
+
+/**
+ * Records that `reader` asked for a case they were not shown: who, which case key, when, and why the
+ * answer was CASE_NOT_FOUND (the case does not exist, or is not theirs).
+ *
+ * @remarks Someone trying case ids they have no business with is what an audit log is for; the
+ * entry names no one but the reader. The caller is answered the same whether or not this is
+ * written: nothing was shown, so there is nothing to fail closed on, and a 503 here would tell a
+ * prober which ids make the server work harder. A failure is logged instead.
+ */
+async function recordRefusal(
+  reader: Reader,
+  ref: CaseRef,
+  why: 'not-permitted' | 'no-such-case',
+  deps: CaseloadDeps,
+): Promise<void> {
+  try {
+    await deps.audit.record({
+      at: deps.now().toISOString(),
+      actor: reader.accountKey,
+      action: REFUSED_READ_ACTION,
+      caseKey: caseKey(ref),
+      detail: { via: reader.via, answer: 'CASE_NOT_FOUND', why },
+    });
+  } catch (error) {
+    deps.log?.error('a refused read was not audited', {
+      code: 'AUDIT_UNAVAILABLE',
+      caseKey: caseKey(ref),
+      ...describeError(error),
+    });
+  }
 }
 
 async function candidateFiles(actor: Actor, deps: CaseloadDeps): Promise<CaseFile[]> {

@@ -4,7 +4,7 @@
  * (RFC 2606). Local mode only.
  */
 import type { Person } from '../review/case.ts';
-import { type LaPolicy, STATUTORY_DEFAULTS } from '../review/policy.ts';
+import { type LaPolicy, type PolicyTeam, STATUTORY_DEFAULTS } from '../review/policy.ts';
 
 export const DEMO_LA = { code: '999', name: 'Northshire County Council' } as const;
 
@@ -21,9 +21,12 @@ export function demoSettingName(urn: string): string | undefined {
 
 /** Northshire always invites its Disability Service (as Staffordshire does, seed guidance). */
 export const DISABILITY_SERVICE = {
+  id: 'disability-service',
   name: 'Northshire Disability Service',
   email: 'disability.service@northshire.example',
-} as const;
+  role: 'disability-service',
+  standsInFor: 'social-care',
+} as const satisfies PolicyTeam;
 
 export const DEMO_POLICY: LaPolicy = { ...STATUTORY_DEFAULTS, alwaysInvite: [DISABILITY_SERVICE] };
 
@@ -104,8 +107,9 @@ export const STAFF = {
     isTeam: true,
   },
   disabilityService: {
-    ...DISABILITY_SERVICE,
-    role: 'disability-service',
+    name: DISABILITY_SERVICE.name,
+    email: DISABILITY_SERVICE.email,
+    role: DISABILITY_SERVICE.role,
     organisation: DEMO_LA.name,
     isTeam: true,
   },

@@ -1,4 +1,4 @@
-import type { Identity } from '../review/case.ts';
+import { type Identity, identityKey } from '../review/case.ts';
 import type { Actor, ActorRole } from '../review/permissions.ts';
 
 /** Someone the product knows: how they sign in, who they are, and the roles they hold. */
@@ -38,5 +38,5 @@ export function actorOf(user: DirectoryUser): Actor {
  * an email address (audit-log.ts).
  */
 export function accountKey(identity: Identity): string {
-  return `${identity.tenantId}/${identity.objectId}`;
+  return identityKey(identity);
 }

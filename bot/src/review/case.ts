@@ -198,6 +198,14 @@ export function uniqueByEmail(people: readonly Person[]): Person[] {
   return [...byEmail.values()];
 }
 
+/**
+ * How a person with an account is named in a review's history and the audit log: `tenantId/objectId`,
+ * never a name or an email address.
+ */
+export function identityKey(identity: Identity): string {
+  return `${identity.tenantId}/${identity.objectId}`;
+}
+
 export function caseKey(ref: CaseRef): string {
   return `${ref.laCode}/${ref.caseId}`;
 }

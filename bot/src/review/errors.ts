@@ -10,6 +10,7 @@ export const ERROR_KINDS = [
   'gate',
   'unauthenticated',
   'unavailable',
+  'upstream',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
@@ -32,11 +33,28 @@ export const ERROR_CATALOGUE = {
     kind: 'conflict',
     message: 'Someone else changed this review at the same time. Reload it and try again.',
   },
+  EDIT_CONFLICT: {
+    kind: 'conflict',
+    message: 'Someone else changed the same thing since you opened it; nothing was saved. Reload and choose.',
+  },
   STAGE_GATE: { kind: 'gate', message: 'The review cannot move on yet.' },
   WRONG_STAGE: { kind: 'gate', message: 'That cannot be done at this stage of the review.' },
   AUDIT_UNAVAILABLE: {
     kind: 'unavailable',
     message: 'Could not record this read in the audit log; nothing was shown. Try again.',
+  },
+  UNKNOWN_CARD_ACTION: {
+    kind: 'invalid',
+    message:
+      'This button belongs to a card EHC Review Hub no longer knows. Ask for a fresh card and try again.',
+  },
+  INVOKE_NOT_SUPPORTED: {
+    kind: 'invalid',
+    message: 'EHC Review Hub does not offer this in Teams. Send "reviews" in a 1:1 chat to see your reviews.',
+  },
+  REPLY_UNDELIVERABLE: {
+    kind: 'upstream',
+    message: 'The answer could not be delivered to the conversation. Try again in a moment.',
   },
 } as const satisfies Record<string, { kind: ErrorKind; message: string }>;
 

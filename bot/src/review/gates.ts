@@ -25,15 +25,17 @@ export const NEXT_STAGES: Readonly<Record<Stage, readonly Stage[]>> = {
 };
 
 /** Required invitees (INVITEES, reg 20(2)/21(2)), each satisfied by any of the roles listed. */
-const REQUIRED_INVITEES: readonly { readonly label: string; readonly roles: readonly string[] }[] = [
+const REQUIRED_INVITEES: readonly {
+  readonly label: string;
+  readonly roles: readonly string[];
+  /** An LA team configured to stand in for this invitee (`PolicyTeam.standsInFor`) satisfies it too. */
+  readonly standIn?: 'social-care';
+}[] = [
   { label: 'the parent or the young person', roles: ['parent', 'young-person'] },
   { label: 'the head or principal of the setting', roles: ['head-of-setting'] },
   { label: 'an LA SEN officer (the case coordinator)', roles: ['case-coordinator'] },
   { label: 'a health care professional', roles: ['health'] },
-  {
-    label: 'an LA social care officer (or the Disability Service)',
-    roles: ['social-care', 'disability-service'],
-  },
+  { label: 'an LA social care officer', roles: ['social-care'], standIn: 'social-care' },
 ];
 
 export function gateProblems(file: CaseFile, to: Stage, today: PlainDate, policy: LaPolicy): Problem[] {
@@ -84,15 +86,24 @@ function invitationProblems(review: Review, today: PlainDate, policy: LaPolicy):
       });
     }
   }
-  const roles = new Set(review.invitees.map((i) => i.person.role));
+  const roles = new Set<string>(review.invitees.map((i) => i.person.role));
+  const standIns = new Set(
+    policy.alwaysInvite
+      .filter((team) =>
+        review.invitees.some((i) => i.person.email.toLowerCase() === team.email.toLowerCase()),
+      )
+      .flatMap((team) => (team.standsInFor ? [team.standsInFor] : [])),
+  );
   for (const required of REQUIRED_INVITEES) {
-    if (!required.roles.some((role) => roles.has(role as never))) {
+    const stoodIn = required.standIn !== undefined && standIns.has(required.standIn);
+    if (!stoodIn && !required.roles.some((role) => roles.has(role))) {
       problems.push({ where: 'invitees', message: `invite ${required.label} (INVITEES)` });
     }
   }
   const emails = new Set(review.invitees.map((i) => i.person.email.toLowerCase()));
+  const removed = new Set((review.policyTeamsRemoved ?? []).map((r) => r.teamId));
   for (const team of policy.alwaysInvite) {
-    if (!emails.has(team.email.toLowerCase())) {
+    if (!emails.has(team.email.toLowerCase()) && !removed.has(team.id)) {
       problems.push({
         where: 'invitees',
         message: `invite ${team.name}: the LA always invites this team (INVITEES)`,

@@ -1,3 +1,25 @@
+import type { PersonRole } from './case.ts';
+
+/**
+ * A team an LA always invites to its reviews (INVITEES: "LA policy can add more"), e.g. Staffordshire's
+ * Disability Service.
+ *
+ * @remarks Configuration, not a role: which teams, and which statutory invitee (if any) a team stands
+ * in for, differ by LA. Staffordshire's Disability Service liaises with an allocated social worker
+ * (seed: "the Disability service will be responsible for liaising with the worker"), so it stands in
+ * for the LA social care officer; another LA's always-invited team may stand in for none.
+ */
+export interface PolicyTeam {
+  /** Stable id within the LA's configuration; an invitee added by this policy names it. */
+  readonly id: string;
+  readonly name: string;
+  /** The team's generic mailbox (seed: "use the generic team email"). */
+  readonly email: string;
+  readonly role: PersonRole;
+  /** The statutory invitee this team counts as in the invitation gate (INVITEES). */
+  readonly standsInFor?: 'social-care';
+}
+
 /**
  * An LA's configuration of the statutory clock and its invitation policy.
  *
@@ -24,7 +46,7 @@ export interface LaPolicy {
   /** PHASE_TRANSFER: months before a post-16 to post-16 transfer. */
   readonly post16TransferMonths: number;
   /** INVITEES: teams the LA always invites (Staffordshire: the Disability Service). */
-  readonly alwaysInvite: readonly { readonly name: string; readonly email: string }[];
+  readonly alwaysInvite: readonly PolicyTeam[];
 }
 
 export const STATUTORY_DEFAULTS: LaPolicy = {

@@ -1,4 +1,5 @@
 import type { AreaOfNeed, Person, Provision, View } from './case.ts';
+import type { Organiser } from './outbox.ts';
 import type { PlainDate } from './plain-date.ts';
 
 /**
@@ -45,6 +46,14 @@ export interface Review {
   /** When the invitations went out (reg 20(3): at least 2 weeks before the meeting). */
   readonly invitationsSentOn?: PlainDate;
   readonly invitees: readonly Invitee[];
+  /**
+   * The number of the last invitee added: invitee ids are `i<number>` and never reused, so an id names
+   * one person for the life of the review, whoever is added or removed after them.
+   */
+  readonly lastInviteeNumber?: number;
+  readonly invitation?: SentInvitation;
+  /** Teams LA policy always invites that were removed from this review, each with the reason. */
+  readonly policyTeamsRemoved?: readonly PolicyTeamRemoved[];
   readonly adviceRequests: readonly AdviceRequest[];
   readonly advice: readonly Advice[];
   readonly views: { readonly child?: View; readonly parent?: View };
@@ -80,8 +89,38 @@ export interface Invitee {
   readonly person: Person;
   /** Whether advice is requested from this invitee (seed: "ensure you click on 'request information'"). */
   readonly requestInformation: boolean;
-  /** Invited because LA policy always invites this team (e.g. the Disability Service). */
-  readonly byPolicy?: boolean;
+  /**
+   * Invited because LA policy always invites this team (e.g. the Disability Service): the id of the
+   * team in the LA's policy (`PolicyTeam.id`). Such an invitee is removed only with a reason.
+   */
+  readonly policyTeamId?: string;
+}
+
+export interface PolicyTeamRemoved {
+  readonly teamId: string;
+  readonly reason: string;
+  /** An account key. */
+  readonly by: string;
+  readonly on: PlainDate;
+}
+
+/**
+ * The calendar invitation of a review once it has been sent: the organiser's mailbox it lives in and
+ * what the calendar answered.
+ *
+ * @remarks `sequence` counts the versions sent (iCalendar SEQUENCE: 0 for the invite, +1 for each
+ * update); the event id and join URL arrive when the outbox's invite effect is done.
+ */
+export interface SentInvitation {
+  readonly organiser: Organiser;
+  readonly sentOn: PlainDate;
+  readonly sequence: number;
+  readonly eventId?: string;
+  /**
+   * Set when an online meeting was asked for and the calendar answered without a join URL (a mailbox
+   * that cannot host Teams meetings answers `isOnlineMeeting: false`): the review says so.
+   */
+  readonly teamsMeetingMissing?: boolean;
 }
 
 export const REQUEST_STATES = ['requested', 'accepted', 'declined', 'submitted', 'closed'] as const;

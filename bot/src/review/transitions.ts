@@ -1,4 +1,4 @@
-import { type EhcCase, isFamily, uniqueByEmail } from './case.ts';
+import { type EhcCase, isFamily, type Person, uniqueByEmail } from './case.ts';
 import type { CaseFile } from './case-file.ts';
 import { ReviewError } from './errors.ts';
 import { gateProblems } from './gates.ts';
@@ -23,25 +23,28 @@ export function startReview(file: CaseFile, reviewId: string, ctx: StepContext):
       { where: 'review', message: 'a review of this plan is already under way' },
     ]);
   }
-  const fromPeople: Invitee[] = file.case.people.map((person, index) => ({
-    id: `i${index + 1}`,
+  const known = new Set(file.case.people.map((person) => person.email.toLowerCase()));
+  const people: { person: Person; policyTeamId?: string }[] = [
+    ...file.case.people.map((person) => ({ person })),
+    ...ctx.policy.alwaysInvite
+      .filter((team) => !known.has(team.email.toLowerCase()))
+      .map((team) => ({
+        person: { name: team.name, email: team.email, role: team.role, isTeam: true },
+        policyTeamId: team.id,
+      })),
+  ];
+  const invitees: Invitee[] = people.map(({ person, policyTeamId }, index) => ({
+    id: inviteeId(index + 1),
     person,
     requestInformation: isProfessional(person.role),
+    ...(policyTeamId ? { policyTeamId } : {}),
   }));
-  const known = new Set(fromPeople.map((i) => i.person.email.toLowerCase()));
-  const fromPolicy: Invitee[] = ctx.policy.alwaysInvite
-    .filter((team) => !known.has(team.email.toLowerCase()))
-    .map((team, index) => ({
-      id: `p${index + 1}`,
-      person: { name: team.name, email: team.email, role: 'disability-service', isTeam: true },
-      requestInformation: true,
-      byPolicy: true,
-    }));
   const review: Review = {
     id: reviewId,
     stage: 'arranging',
     startedOn: ctx.today,
-    invitees: [...fromPeople, ...fromPolicy],
+    invitees,
+    lastInviteeNumber: invitees.length,
     adviceRequests: [],
     advice: [],
     views: { ...file.case.views },
@@ -144,6 +147,12 @@ export function abandonReview(file: CaseFile, reason: string, ctx: StepContext):
   return { ...rest, abandonedReviewIds: [...(file.abandonedReviewIds ?? []), abandoned.id] };
 }
 
-function isProfessional(role: string): boolean {
+/** The id of the `number`th invitee of a review: `i1`, `i2`, ... never reused (review.ts). */
+export function inviteeId(number: number): string {
+  return `i${number}`;
+}
+
+/** Advice is requested from professionals by default; the family, the setting and its staff give views. */
+export function isProfessional(role: string): boolean {
   return !['parent', 'young-person', 'child', 'senco', 'head-of-setting', 'named-staff'].includes(role);
 }

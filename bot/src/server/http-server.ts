@@ -1,22 +1,29 @@
+import type { Server } from 'node:http';
 import restify from 'restify';
-import * as z from 'zod';
 import type { Mode } from '../api/authenticate.ts';
 import { answerFor, type HttpErrorCode, httpError } from '../api/http-errors.ts';
 import { OPENAPI_PATH, type OtherRouteDoc, openApiDocument } from '../api/openapi.ts';
 import type { ApiRequest, ApiResponse, ApiRoute } from '../api/routes.ts';
 import { ErrorBodySchema, HealthSchema } from '../api/schemas.ts';
-import { ReviewError } from '../review/errors.ts';
+import { type Problem, ReviewError } from '../review/errors.ts';
+import { ActivitySchema, type ValidActivity } from './activity-schema.ts';
+import { createEdge } from './edge.ts';
+import type { HttpLimits } from './http-limits.ts';
 import { describeError, type Log } from './log.ts';
+import { type ReplyTargetRule, replyTargetRule } from './reply-targets.ts';
 import { serveTab } from './static-tab.ts';
 
 /**
- * Hands a Bot Framework activity to the bot (botbuilder's `CloudAdapter.process` in main.ts), which
- * answers the HTTP request itself.
+ * Hands a validated Bot Framework activity to the bot (botbuilder's adapter, in main.ts) and gives
+ * back the HTTP answer; a ReviewError it throws (REPLY_UNDELIVERABLE) is answered from the catalogue.
  *
  * @remarks A function, so that this folder never imports botbuilder: moving to the Microsoft 365
  * Agents SDK changes main.ts and bot/src/teams/ only (DESIGN.md section 5).
  */
-export type BotEndpoint = (request: restify.Request, response: restify.Response) => Promise<void>;
+export type BotEndpoint = (
+  activity: ValidActivity,
+  authorization: string | undefined,
+) => Promise<{ readonly status: number; readonly body?: unknown }>;
 
 export interface HttpServerOptions {
   readonly mode: Mode;
@@ -25,24 +32,20 @@ export interface HttpServerOptions {
   /** The built tab, `tab/dist`. */
   readonly tabDir: string;
   readonly log: Log;
+  readonly limits: HttpLimits;
+  /** Which `serviceUrl`s the bot may reply to; by default the mode's rule (reply-targets.ts). */
+  readonly replyTargets?: ReplyTargetRule;
+}
+
+/** The server, not yet listening, and the routes it answers. */
+export interface HttpServer {
+  readonly node: Server;
+  /** `{ method: 'get', path: '/api/cases/:laCode/:caseId' }`, for diagnostics and tests. */
+  readonly routes: readonly { readonly method: string; readonly path: string }[];
 }
 
 export const BOT_PATH = '/api/messages';
 export const HEALTH_PATH = '/healthz';
-
-/** Largest body accepted: a Bot Framework activity with a card submit is a few kilobytes. */
-const MAX_BODY_BYTES = 256 * 1024;
-
-/**
- * Checked before the adapter sees it, so a malformed post answers 400 naming the field (the adapter
- * would answer 400 with no body) and never reaches the bot.
- */
-const ActivityBodySchema = z.looseObject({
-  type: z.string({ error: 'required: the activity type, e.g. "message"' }).min(1),
-  channelId: z.string({ error: 'required: the channel, e.g. "msteams"' }).min(1),
-  serviceUrl: z.url({ error: 'required: the URL replies are sent to' }),
-  conversation: z.looseObject({ id: z.string({ error: 'required' }).min(1) }, { error: 'required' }),
-});
 
 /** The routes served outside the API's route table, for the OpenAPI document. */
 const OTHER_ROUTES: readonly OtherRouteDoc[] = [
@@ -62,14 +65,20 @@ const OTHER_ROUTES: readonly OtherRouteDoc[] = [
       'Posted by the Bot Framework channel (or the Microsoft 365 Agents Playground). Local mode accepts ' +
       'activities without a token; azure mode requires the Bot Framework JWT. Replies go to the ' +
       'activity’s serviceUrl.',
-    requestBody: { description: 'A Bot Framework activity.', schema: ActivityBodySchema },
+    requestBody: { description: 'A Bot Framework activity.', schema: ActivitySchema },
     responses: {
       200: { description: 'The activity was handled.' },
       400: {
-        description: 'The body is not an activity; `problems` names the field.',
+        description:
+          'The body is not an activity, or (local mode) its serviceUrl is not on loopback; `problems` names the field.',
         schema: ErrorBodySchema,
       },
-      401: { description: 'Azure mode: no valid Bot Framework token.' },
+      401: { description: 'Azure mode: no valid Bot Framework token.', schema: ErrorBodySchema },
+      415: { description: 'The body is not uncompressed application/json.', schema: ErrorBodySchema },
+      502: {
+        description: 'REPLY_UNDELIVERABLE: the reply could not be sent to the serviceUrl in time.',
+        schema: ErrorBodySchema,
+      },
     },
   },
   {
@@ -82,10 +91,10 @@ const OTHER_ROUTES: readonly OtherRouteDoc[] = [
 ];
 
 /** The one HTTP server: the bot, the tab's JSON API, the built tab and the health check. */
-export function createHttpServer(options: HttpServerOptions): restify.Server {
+export function createHttpServer(options: HttpServerOptions): HttpServer {
   const { mode, routes, bot, tabDir, log } = options;
+  const replyTargets = options.replyTargets ?? replyTargetRule(mode);
   const server = restify.createServer({ name: 'ehc-review-hub', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
   server.on(
     'restifyError',
     (_request: restify.Request, _response: restify.Response, error: Error, done: () => void) => {
@@ -107,29 +116,25 @@ export function createHttpServer(options: HttpServerOptions): restify.Server {
       async (request: restify.Request, response: restify.Response) => {
         const answer = await run(route, apiRequestOf(request), log);
         response.header('cache-control', 'no-store');
+        if (answer.file) {
+          response.writeHead(answer.status, {
+            'content-type': answer.file.contentType,
+            'content-disposition': `attachment; filename="${answer.file.name}"`,
+          });
+          response.end(String(answer.body));
+          return;
+        }
         response.send(answer.status, answer.body);
       },
     );
   }
   server.post(BOT_PATH, async (request: restify.Request, response: restify.Response) => {
-    const parsed = ActivityBodySchema.safeParse(request.body);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => ({
-        where: ['body', ...issue.path].join('.'),
-        message: issue.message,
-      }));
-      const { status, body } = errorAnswer(new ReviewError('INVALID_INPUT', problems));
-      response.send(status, body);
-      return;
-    }
-    try {
-      await bot(request, response);
-    } catch (error) {
-      log.error('bot activity failed', describeError(error));
-      if (!response.headersSent) {
-        const { status, body } = httpError('INTERNAL_ERROR');
-        response.send(status, body);
-      }
+    const answer = await answerActivity(request, bot, replyTargets, log);
+    response.header('cache-control', 'no-store');
+    if (answer.body === undefined) {
+      response.send(answer.status);
+    } else {
+      response.send(answer.status, answer.body);
     }
   });
   server.get(HEALTH_PATH, async (_request: restify.Request, response: restify.Response) => {
@@ -145,7 +150,61 @@ export function createHttpServer(options: HttpServerOptions): restify.Server {
     response.writeHead(answer.status, answer.headers);
     response.end(answer.body);
   });
-  return server;
+  // restify routes; the edge in front of it reads every request first (edge.ts).
+  const router = server.server;
+  const node = createEdge({
+    mode,
+    limits: options.limits,
+    log,
+    route: (request, response) => router.emit('request', request, response),
+  });
+  return { node, routes: registeredRoutes(server) };
+}
+
+/**
+ * The answer to a post to the bot: 400 naming the field for a body that is not an activity or an
+ * activity the bot may not reply to, else the bot's own answer; a ReviewError from the catalogue
+ * (REPLY_UNDELIVERABLE) has its status, and anything else is a logged 500 with no detail.
+ */
+async function answerActivity(
+  request: restify.Request,
+  bot: BotEndpoint,
+  replyTargets: ReplyTargetRule,
+  log: Log,
+): Promise<ApiResponse> {
+  const parsed = ActivitySchema.safeParse(request.body);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => ({
+      where: ['body', ...issue.path].join('.'),
+      message: issue.message,
+    }));
+    return invalid(problems);
+  }
+  const activity = parsed.data;
+  const header = request.headers.authorization;
+  const authorization = typeof header === 'string' ? header : undefined;
+  if (
+    !(await replyTargets({ serviceUrl: activity.serviceUrl, ...(authorization ? { authorization } : {}) }))
+  ) {
+    log.warn('bot activity refused', { code: 'INVALID_INPUT', where: 'body.serviceUrl' });
+    return invalid([
+      { where: 'body.serviceUrl', message: 'this server does not send replies to that address' },
+    ]);
+  }
+  try {
+    const answer = await bot(activity, authorization);
+    return { status: answer.status, body: answer.body };
+  } catch (error) {
+    const known = answerFor(error);
+    if (known) return known;
+    const { reason: _reason, ...described } = describeError(error);
+    log.error('bot activity failed', { code: 'INTERNAL_ERROR', ...described });
+    return httpError('INTERNAL_ERROR');
+  }
+}
+
+function invalid(problems: readonly Problem[]): ApiResponse {
+  return errorAnswer(new ReviewError('INVALID_INPUT', problems));
 }
 
 /** `/api/cases/{laCode}` (OpenAPI) is `/api/cases/:laCode` to restify's router. */
@@ -158,7 +217,11 @@ function apiRequestOf(request: restify.Request): ApiRequest {
   for (const [name, value] of Object.entries(request.headers)) {
     headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
-  return { params: { ...(request.params as Record<string, string> | undefined) }, headers };
+  return {
+    params: { ...(request.params as Record<string, string> | undefined) },
+    headers,
+    ...(request.body !== undefined ? { body: request.body } : {}),
+  };
 }
 
 async function run(route: ApiRoute, request: ApiRequest, log: Log): Promise<ApiResponse> {
@@ -189,20 +252,15 @@ function transportCode(error: Error): HttpErrorCode {
       return 'ROUTE_NOT_FOUND';
     case 'MethodNotAllowedError':
       return 'METHOD_NOT_ALLOWED';
-    case 'InvalidContentError':
-      return 'BODY_NOT_JSON';
-    case 'PayloadTooLargeError':
-    case 'RequestEntityTooLargeError':
-      return 'BODY_TOO_LARGE';
-    case 'UnsupportedMediaTypeError':
-      return 'UNSUPPORTED_MEDIA_TYPE';
-    default:
-      return 'INTERNAL_ERROR';
+    default: {
+      // Any other error restify raises about the request itself (a malformed URL, a bad header).
+      const status = (error as { statusCode?: unknown }).statusCode;
+      return typeof status === 'number' && status >= 400 && status < 500 ? 'BAD_REQUEST' : 'INTERNAL_ERROR';
+    }
   }
 }
 
-/** The routes `server` answers, `{ method: 'get', path: '/api/cases/:laCode/:caseId' }`, for diagnostics and tests. */
-export function registeredRoutes(server: restify.Server): { method: string; path: string }[] {
+function registeredRoutes(server: restify.Server): { method: string; path: string }[] {
   const info = server.getDebugInfo() as { routes: { method: string; path: string }[] };
   return info.routes.map(({ method, path }) => ({ method: method.toLowerCase(), path: String(path) }));
 }

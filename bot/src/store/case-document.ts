@@ -1,5 +1,6 @@
 import { caseKey } from '../review/case.ts';
 import type { CaseFile } from '../review/case-file.ts';
+import { outboxDueAt } from '../review/outbox.ts';
 import type { StoredCase } from './case-store.ts';
 import { documentIdOf } from './document-id.ts';
 
@@ -22,6 +23,11 @@ export interface CaseDocument {
   readonly caseKey: string;
   readonly file: CaseFile;
   readonly schemaVersion: typeof CASE_SCHEMA_VERSION;
+  /**
+   * When the file's outbox next has work for a dispatcher (ISO instant), absent when it has none: the
+   * dispatcher finds work by this indexed field, never by reading every case (outbox-queue.ts).
+   */
+  readonly outboxDue?: string;
 }
 
 /** What a read returns: the document with the system properties the service adds. */
@@ -36,7 +42,14 @@ export function toCaseDocument(file: CaseFile): CaseDocument {
     caseKey: caseKey(file.case),
     file,
     schemaVersion: CASE_SCHEMA_VERSION,
+    ...outboxFields(file),
   };
+}
+
+/** The outer fields of the outbox: a copy of when it is next due (outbox.ts), for the index. */
+export function outboxFields(file: CaseFile): { outboxDue?: string } {
+  const due = outboxDueAt(file);
+  return due === undefined ? {} : { outboxDue: due };
 }
 
 /** The case file and its ETag; every other system property (`_rid`, `_ts`, `_self`) stays behind. */

@@ -75,7 +75,12 @@ export class CosmosAuditLog implements AuditLog {
   readonly #newId: () => string;
   readonly #listPartSize: number;
 
-  constructor(container: Container, options: { newId?: () => string; listPartSize?: number } = {}) {
+  readonly #retryDelaysMs: readonly number[];
+
+  constructor(
+    container: Container,
+    options: { newId?: () => string; listPartSize?: number; retryDelaysMs?: readonly number[] } = {},
+  ) {
     const listPartSize = options.listPartSize ?? LIST_PART_SIZE;
     if (!Number.isInteger(listPartSize) || listPartSize < 1) {
       throw new TypeError(`listPartSize must be a positive whole number: ${listPartSize}`);
@@ -83,6 +88,7 @@ export class CosmosAuditLog implements AuditLog {
     this.#container = container;
     this.#newId = options.newId ?? randomUUID;
     this.#listPartSize = listPartSize;
+    this.#retryDelaysMs = options.retryDelaysMs ?? RETRY_DELAYS_MS;
   }
 
   async record(entry: AuditEntry): Promise<void> {
@@ -168,14 +174,48 @@ export class CosmosAuditLog implements AuditLog {
     }
   }
 
+  /**
+   * Creates `document`, retrying a failure that may be transient with the same document, id
+   * included: if an earlier attempt landed and only its answer was lost, the retry is refused as a
+   * conflict (409), which means the entry is there, once.
+   *
+   * @remarks The SDK does not retry a create whose connection broke (it cannot know whether the write
+   * landed), and a keep-alive connection the server closes just as a request goes out fails that way
+   * ("socket hang up", ECONNRESET). The id is fixed before the first attempt, so retrying is safe.
+   */
   async #create(document: AuditDocument | ListReadDocument): Promise<void> {
-    try {
-      await this.#container.items.create(document);
-    } catch (error) {
-      // The SDK retried a create that had already landed: the entry is there once.
-      if (cosmosStatus(error) !== STATUS.conflict) throw error;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await this.#container.items.create(document);
+        return;
+      } catch (error) {
+        if (cosmosStatus(error) === STATUS.conflict) return;
+        const delay = this.#retryDelaysMs[attempt];
+        if (delay === undefined || !isTransient(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
     }
   }
+}
+
+/** Waits before each retry of an audit write: three retries within about half a second. */
+const RETRY_DELAYS_MS: readonly number[] = [20, 100, 400];
+
+/** Statuses Cosmos DB answers when trying again may succeed: timeout, throttled, retry-with, unavailable. */
+const TRANSIENT_STATUSES = new Set([408, 429, 449, 503]);
+const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ECONNREFUSED']);
+
+/** Whether a failed write may be tried again: a broken connection, or a status that says so. */
+export function isTransient(error: unknown): boolean {
+  const status = cosmosStatus(error);
+  if (status !== undefined) return TRANSIENT_STATUSES.has(status);
+  for (let cause: unknown = error, depth = 0; cause instanceof Error && depth < 4; depth += 1) {
+    const { code } = cause as { code?: unknown };
+    if (typeof code === 'string' && TRANSIENT_NETWORK_CODES.has(code)) return true;
+    if (/socket hang up/i.test(cause.message)) return true;
+    cause = cause.cause;
+  }
+  return false;
 }
 
 export function toAuditDocument(entry: AuditEntry, uniqueId: string): AuditDocument {

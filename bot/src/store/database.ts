@@ -15,7 +15,7 @@ export const CONTAINERS = {
     indexingPolicy: {
       indexingMode: 'consistent',
       automatic: true,
-      includedPaths: [{ path: '/laCode/?' }, { path: '/settingUrn/?' }],
+      includedPaths: [{ path: '/laCode/?' }, { path: '/settingUrn/?' }, { path: '/outboxDue/?' }],
       excludedPaths: [{ path: '/*' }],
     },
   },

@@ -4,6 +4,7 @@ import { CosmosAuditLog } from './cosmos-audit-log.ts';
 import { CosmosCaseStore } from './cosmos-case-store.ts';
 import { openDatabase, type StoreDatabase } from './database.ts';
 import { connectLocalOrStart } from './local-cosmos.ts';
+import { CosmosOutboxQueue, type OutboxQueue } from './outbox-queue.ts';
 import { CosmosPersonIndex, withPersonIndex } from './person-index.ts';
 
 /** Where the records are: Azure Cosmos DB, or the local development store on loopback. */
@@ -30,6 +31,8 @@ export interface Stores {
   readonly cases: CaseStore;
   readonly people: CosmosPersonIndex;
   readonly audit: AuditLog;
+  /** Where the outbox dispatcher finds work (outbox-queue.ts). */
+  readonly outbox: OutboxQueue;
 }
 
 export interface OpenedStores extends Stores {
@@ -55,6 +58,7 @@ export async function storesOver(
     cases: withPersonIndex(new CosmosCaseStore(db), people),
     people,
     audit: new CosmosAuditLog(db.audit),
+    outbox: new CosmosOutboxQueue(db.cases),
   };
 }
 

@@ -1,4 +1,11 @@
-import { type Activity, ActivityHandler, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import {
+  type Activity,
+  ActivityHandler,
+  CardFactory,
+  type InvokeResponse,
+  MessageFactory,
+  type TurnContext,
+} from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/adaptive-card.ts';
 import type { Identity } from '../review/case.ts';
 import { consoleLog } from '../server/log.ts';
@@ -10,6 +17,8 @@ import {
   type IncomingMessage,
   type Reply,
 } from './answer.ts';
+import { type CardActionTable, cardActionTable } from './card-actions.ts';
+import { answerInvoke } from './invoke-router.ts';
 
 /**
  * The Teams bot: botbuilder's `ActivityHandler`, kept to mapping a Teams activity to an
@@ -20,9 +29,15 @@ import {
  * `TurnContext`, so moving changes the imports of this file and main.ts.
  */
 export class ReviewBot extends ActivityHandler {
-  constructor(deps: AnswerDeps) {
+  readonly #cardActions: CardActionTable;
+  readonly #log: NonNullable<AnswerDeps['log']>;
+
+  /** `cardActions` defaults to the bot's table (card-actions.ts); tests pass their own. */
+  constructor(deps: AnswerDeps & { readonly cardActions?: CardActionTable }) {
     super();
     const answerDeps: AnswerDeps = { log: consoleLog(), ...deps };
+    this.#log = answerDeps.log ?? consoleLog();
+    this.#cardActions = deps.cardActions ?? cardActionTable(answerDeps);
     this.onMessage(async (context, next) => {
       const reply = await answerMessage(incomingMessage(context), answerDeps);
       await context.sendActivity(activityOf(reply));
@@ -34,6 +49,23 @@ export class ReviewBot extends ActivityHandler {
       }
       await next();
     });
+  }
+
+  /** Every invoke is answered by invoke-router.ts, so none gets botbuilder's 501. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const activity = context.activity;
+    const identity = identityOf(activity);
+    const conversationType = conversationTypeOf(activity);
+    return answerInvoke(
+      {
+        name: activity.name ?? '',
+        value: activity.value,
+        ...(identity ? { identity } : {}),
+        ...(conversationType ? { conversationType } : {}),
+      },
+      this.#cardActions,
+      this.#log,
+    );
   }
 }
 

@@ -1,0 +1,331 @@
+import type * as z from 'zod';
+import type { CaseloadDeps, Reader } from '../caseload/caseload.ts';
+import { runCommand } from '../caseload/run-command.ts';
+import type { DirectoryUser } from '../identity/user-directory.ts';
+import type { SaveMeeting } from '../review/arrange/arrange-commands.ts';
+import type { BankHolidayOf } from '../review/arrange/arrange-warnings.ts';
+import { arrangementOf } from '../review/arrange/arrangement.ts';
+import { type CaseRef, caseKey } from '../review/case.ts';
+import type { CaseFile } from '../review/case-file.ts';
+import type { ReviewCommand } from '../review/decide.ts';
+import { ReviewError } from '../review/errors.ts';
+import { can } from '../review/permissions.ts';
+import { londonDate } from '../review/plain-date.ts';
+import {
+  AbandonReviewBodySchema,
+  AddInviteeBodySchema,
+  ArrangementSchema,
+  CommandAnswerSchema,
+  InvitationParamsSchema,
+  InvitationsSchema,
+  InviteeParamsSchema,
+  RemoveInviteeBodySchema,
+  RequestInformationBodySchema,
+  SaveMeetingBodySchema,
+  SendInvitationsBodySchema,
+  StartReviewBodySchema,
+} from './arrange-schemas.ts';
+import type { Mode } from './authenticate.ts';
+import type { ApiRequest, ApiResponse, ApiRoute, ResponseDoc } from './routes.ts';
+import { checkParams } from './routes.ts';
+import { CaseParamsSchema, ErrorBodySchema } from './schemas.ts';
+
+export interface ArrangeDeps {
+  readonly caseload: CaseloadDeps;
+  readonly bankHolidayOf: BankHolidayOf;
+  /** Told when a command queued effects: the dispatcher sends them soon. */
+  readonly effectsQueued?: () => void;
+  /** Local mode: the .ics file the local calendar wrote for an invitation, if any. */
+  readonly invitationFile?: (
+    file: CaseFile,
+    invitationId: string,
+  ) => Promise<{ readonly name: string; readonly text: string } | undefined>;
+}
+
+interface ArrangeRouteContext {
+  readonly mode: Mode;
+  readonly signIn: (request: ApiRequest) => Promise<DirectoryUser>;
+  readonly readerOf: (user: DirectoryUser) => Reader;
+  readonly deps: ArrangeDeps;
+}
+
+const error = (description: string): ResponseDoc => ({ description, schema: ErrorBodySchema });
+const COMMAND_ERRORS = {
+  400: error(
+    'INVALID_INPUT: a field of the body is not valid; each problem names it (`meeting.on`). Nothing changed.',
+  ),
+  401: error('UNKNOWN_USER.'),
+  403: error('NOT_ALLOWED: the user may read the case but not do this.'),
+  404: error('CASE_NOT_FOUND: no such case, or not one the user may read.'),
+  409: error(
+    'EDIT_CONFLICT: someone else changed the same field since the client loaded it (named in problems); STALE_WRITE: too many writers at once. Nothing changed.',
+  ),
+  422: error(
+    'WRONG_STAGE or STAGE_GATE: not at this stage, or what blocks it (each problem names the rule).',
+  ),
+  503: error('AUDIT_UNAVAILABLE: done, but not yet audited. Send the same command id again.'),
+} as const satisfies Record<number, ResponseDoc>;
+
+const REVIEW = '/api/cases/{laCode}/{caseId}/review';
+
+/**
+ * The arrange stage's routes (seed: "Arrange the Annual Review"): one POST per command, each taking the
+ * client's command id, and the reads of the arrangement and the invitations sent.
+ *
+ * @remarks Every command answers with the arrangement as it now is, so the client shows the server's
+ * warnings and gate without a second request. The pattern for the later stages: a body schema, a
+ * function from body to command, `runCommand`.
+ */
+export function arrangeRoutes(context: ArrangeRouteContext): ApiRoute[] {
+  const { deps } = context;
+  const policyFor = deps.caseload.policyFor;
+  const today = () => londonDate(deps.caseload.now());
+  const view = (file: CaseFile) => ({
+    today: today(),
+    ...arrangementOf(file, today(), policyFor(file.case.laCode), deps.bankHolidayOf),
+  });
+
+  function command<S extends z.ZodType, P extends z.ZodObject>(spec: {
+    path: string;
+    operationId: string;
+    summary: string;
+    description: string;
+    params: P;
+    body: S;
+    toCommand: (body: z.output<S>, params: z.output<P>) => ReviewCommand;
+  }): ApiRoute {
+    return {
+      method: 'post',
+      path: spec.path,
+      operationId: spec.operationId,
+      summary: spec.summary,
+      description: spec.description,
+      signedIn: true,
+      params: spec.params,
+      body: { description: 'The command, with the client’s id for it.', schema: spec.body },
+      responses: {
+        200: { description: 'Done (or a repeat of it).', schema: CommandAnswerSchema },
+        ...COMMAND_ERRORS,
+      },
+      async handle(request) {
+        const user = await context.signIn(request);
+        const params = checkParams(spec.params, request.params);
+        const body = checkBody(spec.body, request.body);
+        const ref: CaseRef = { laCode: params.laCode as string, caseId: params.caseId as string };
+        const answer = await runCommand(context.readerOf(user), ref, spec.toCommand(body, params), {
+          ...deps.caseload,
+          ...(deps.effectsQueued ? { effectsQueued: deps.effectsQueued } : {}),
+        });
+        return {
+          status: 200,
+          body: { result: answer.result, repeated: answer.repeated, arrangement: view(answer.file) },
+        };
+      },
+    };
+  }
+
+  /** The case file, if the user may read it, its read audited; CASE_NOT_FOUND otherwise. */
+  async function readFile(request: ApiRequest, params: z.ZodObject, what: string) {
+    const user = await context.signIn(request);
+    const checked = checkParams(params, request.params) as { laCode: string; caseId: string } & Record<
+      string,
+      string
+    >;
+    const reader = context.readerOf(user);
+    const stored = await deps.caseload.store.get(checked);
+    if (!stored || !can(reader.actor, 'case.read', stored.file)) throw new ReviewError('CASE_NOT_FOUND');
+    try {
+      await deps.caseload.audit.record({
+        at: deps.caseload.now().toISOString(),
+        actor: reader.accountKey,
+        action: 'case.read',
+        caseKey: caseKey(checked),
+        detail: { via: reader.via, view: what },
+      });
+    } catch (cause) {
+      throw new ReviewError('AUDIT_UNAVAILABLE', [], undefined, { cause });
+    }
+    return { file: stored.file, params: checked };
+  }
+
+  const downloadOf = (path: string, id: string) =>
+    context.mode === 'local' && deps.invitationFile
+      ? `${path}/invitations/${encodeURIComponent(id)}/ics`
+      : undefined;
+
+  return [
+    {
+      method: 'get',
+      path: REVIEW,
+      operationId: 'getArrangement',
+      summary:
+        'The review’s arrangements: meeting, invitees, warnings, what blocks sending, the clock’s dates',
+      signedIn: true,
+      params: CaseParamsSchema,
+      responses: {
+        200: { description: 'The arrangement.', schema: ArrangementSchema },
+        ...pick(COMMAND_ERRORS, 401, 404, 503),
+      },
+      async handle(request) {
+        const { file } = await readFile(request, CaseParamsSchema, 'arrangement');
+        return { status: 200, body: view(file) };
+      },
+    },
+    command({
+      path: `${REVIEW}/start`,
+      operationId: 'startReview',
+      summary: 'Start the review of a pending case',
+      description:
+        'Invitees are pre-filled from the previous review and the teams the LA always invites (seed: "check these remain relevant").',
+      params: CaseParamsSchema,
+      body: StartReviewBodySchema,
+      toCommand: (body) => ({ id: body.commandId, type: 'startReview' }),
+    }),
+    command({
+      path: `${REVIEW}/meeting`,
+      operationId: 'saveMeeting',
+      summary: 'Save the meeting’s date, times, venue and Teams option (a draft, or an edit after sending)',
+      description:
+        'After the invitations went out, everyone invited is sent an update. Warnings (a late date, a weekend, a bank holiday) never block.',
+      params: CaseParamsSchema,
+      body: SaveMeetingBodySchema,
+      toCommand: (body) => ({
+        id: body.commandId,
+        type: 'saveMeeting',
+        meeting: withoutUndefined(body.meeting) as SaveMeeting['meeting'],
+        ...(body.seen ? { seen: withoutUndefined(body.seen) as SaveMeeting['meeting'] } : {}),
+      }),
+    }),
+    command({
+      path: `${REVIEW}/invitees`,
+      operationId: 'addInvitee',
+      summary:
+        'Invite a parent, carer or guardian, a professional (a person or a team’s mailbox), or named staff',
+      description:
+        'The invitee gets an id that is never reused. After sending, an update adds them to the event.',
+      params: CaseParamsSchema,
+      body: AddInviteeBodySchema,
+      toCommand: (body) => ({
+        id: body.commandId,
+        type: 'addInvitee',
+        person: withoutUndefined(body.person),
+        ...(body.requestInformation !== undefined ? { requestInformation: body.requestInformation } : {}),
+      }),
+    }),
+    command({
+      path: `${REVIEW}/invitees/{inviteeId}/remove`,
+      operationId: 'removeInvitee',
+      summary: 'Remove an invitee; a team the LA always invites needs a reason',
+      description: 'After sending, an update removes them from the event.',
+      params: InviteeParamsSchema,
+      body: RemoveInviteeBodySchema,
+      toCommand: (body, params) => ({
+        id: body.commandId,
+        type: 'removeInvitee',
+        inviteeId: params.inviteeId,
+        ...(body.reason !== undefined ? { reason: body.reason } : {}),
+      }),
+    }),
+    command({
+      path: `${REVIEW}/invitees/{inviteeId}/request-information`,
+      operationId: 'markRequestInformation',
+      summary: 'Whether advice is requested from an invitee',
+      description: 'Without it a team cannot accept, decline or allocate the request (seed).',
+      params: InviteeParamsSchema,
+      body: RequestInformationBodySchema,
+      toCommand: (body, params) => ({
+        id: body.commandId,
+        type: 'markRequestInformation',
+        inviteeId: params.inviteeId,
+        requestInformation: body.requestInformation,
+      }),
+    }),
+    command({
+      path: `${REVIEW}/invitations`,
+      operationId: 'sendInvitations',
+      summary: 'Confirm and send the invitations: the arrange stage’s gate',
+      description:
+        'Checks the gate (INVITE_NOTICE, INVITEES, the LA’s always-invited teams) and queues one calendar event with every invitee; it is sent by the outbox dispatcher.',
+      params: CaseParamsSchema,
+      body: SendInvitationsBodySchema,
+      toCommand: (body) => ({ id: body.commandId, type: 'sendInvitations' }),
+    }),
+    command({
+      path: `${REVIEW}/abandon`,
+      operationId: 'abandonReview',
+      summary: 'Abandon the review: everything of it is deleted, the event cancelled',
+      description:
+        'The case returns to its previous due date. A content-free tombstone (who, when, the reason’s category, the event) stays until the cancel is sent.',
+      params: CaseParamsSchema,
+      body: AbandonReviewBodySchema,
+      toCommand: (body) => ({ id: body.commandId, type: 'abandonReview', reason: body.reason }),
+    }),
+    {
+      method: 'get',
+      path: `${REVIEW}/invitations`,
+      operationId: 'listInvitations',
+      summary:
+        'The invitations of the current review: invite, updates, their state; in local mode the .ics files',
+      signedIn: true,
+      params: CaseParamsSchema,
+      responses: {
+        200: { description: 'The invitations.', schema: InvitationsSchema },
+        ...pick(COMMAND_ERRORS, 401, 404, 503),
+      },
+      async handle(request) {
+        const { file, params } = await readFile(request, CaseParamsSchema, 'invitations');
+        const path = `/api/cases/${encodeURIComponent(params.laCode)}/${encodeURIComponent(params.caseId)}/review`;
+        const invitations = view(file).invitations.map((record) => {
+          const download = record.state === 'done' ? downloadOf(path, record.id) : undefined;
+          return download ? { ...record, download } : record;
+        });
+        return { status: 200, body: { invitations } };
+      },
+    },
+    {
+      method: 'get',
+      path: `${REVIEW}/invitations/{invitationId}/ics`,
+      operationId: 'getInvitationFile',
+      summary: 'Local mode: the iCalendar file written for an invitation',
+      description: 'Answers text/calendar. 404 in azure mode, where invitations go through Microsoft Graph.',
+      signedIn: true,
+      params: InvitationParamsSchema,
+      responses: {
+        200: { description: 'The .ics file (text/calendar).' },
+        ...pick(COMMAND_ERRORS, 401, 404, 503),
+      },
+      async handle(request): Promise<ApiResponse> {
+        const { file, params } = await readFile(request, InvitationParamsSchema, 'invitation-file');
+        const found = deps.invitationFile
+          ? await deps.invitationFile(file, params.invitationId ?? '')
+          : undefined;
+        if (!found)
+          throw new ReviewError('CASE_NOT_FOUND', [{ where: 'invitationId', message: 'no such file' }]);
+        return {
+          status: 200,
+          body: found.text,
+          file: { contentType: 'text/calendar; charset=utf-8', name: found.name },
+        };
+      },
+    },
+  ];
+}
+
+/** The body, checked; INVALID_INPUT naming each bad field by its path in the body. */
+function checkBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body ?? {});
+  if (parsed.success) return parsed.data;
+  throw new ReviewError(
+    'INVALID_INPUT',
+    parsed.error.issues.map((issue) => ({ where: issue.path.join('.') || 'body', message: issue.message })),
+  );
+}
+
+/** zod gives optional fields as `undefined`; the domain's types leave them out. */
+function withoutUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;
+}
+
+function pick<T extends Record<number, ResponseDoc>, K extends keyof T>(from: T, ...keys: K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, from[key]])) as Pick<T, K>;
+}

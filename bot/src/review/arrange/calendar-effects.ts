@@ -1,0 +1,93 @@
+import { caseKey, type EhcCase } from '../case.ts';
+import type { CaseFile } from '../case-file.ts';
+import {
+  type Effect,
+  effectId,
+  type InvitationContent,
+  isUntouched,
+  nextSeq,
+  type Organiser,
+  type OutboxEntry,
+} from '../outbox.ts';
+import type { Meeting, Review } from '../review.ts';
+
+/**
+ * The calendar invitation of `review` as it stands: every invitee as an attendee, the venue, and a
+ * text that says what the meeting is and links to the case.
+ *
+ * @remarks The invite goes to mailboxes outside the school (parents, other agencies' teams), so it
+ * names the child by first name only and gives no other detail; everything else is behind the case
+ * link, where access is checked (permissions.ts).
+ */
+export function invitationOf(
+  ehcCase: EhcCase,
+  review: Review,
+  meeting: Meeting,
+  organiser: Organiser,
+  sequence: number,
+): InvitationContent {
+  const firstName = ehcCase.child.name.trim().split(/\s+/)[0] ?? '';
+  return {
+    organiser,
+    uid: `${review.id}@ehc-review-hub`,
+    sequence,
+    subject: `Annual review meeting: ${firstName}`,
+    text:
+      `You are invited to the annual review meeting of ${firstName}'s EHC plan. ` +
+      'The case, the advice asked for and the papers are in EHC Review Hub:',
+    casePath: `#/cases/${encodeURIComponent(ehcCase.laCode)}/${encodeURIComponent(ehcCase.caseId)}`,
+    start: `${meeting.on}T${meeting.startTime}`,
+    end: `${meeting.on}T${meeting.endTime}`,
+    timeZone: 'Europe/London',
+    venue: meeting.venue,
+    online: meeting.online,
+    attendees: review.invitees.map((invitee) => ({
+      name: invitee.person.name,
+      email: invitee.person.email,
+    })),
+  };
+}
+
+/** The case's key inside an effect id never holds a `/`: reviews ids are made here (arrange/start.ts). */
+export function reviewIdFor(ehcCase: EhcCase, commandId: string): string {
+  return `rv-${caseKey(ehcCase).replace(/[^A-Za-z0-9_-]/g, '_')}-${commandId}`;
+}
+
+/**
+ * After an edit to a review whose invitations went out: every invitee is told (seed: "the EHC Hub will
+ * update those who are invited").
+ *
+ * @remarks If the invite itself has not been tried yet, it is changed instead (one event, the latest
+ * details); an update nobody has started is dropped for the newer one, since each update sends the
+ * whole invitation. An effect already tried is never changed: the calendar may have it (Graph keeps the
+ * first body for a `transactionId`).
+ */
+export function queueUpdate(file: CaseFile, review: Review): { file: CaseFile; effects: Effect[] } {
+  const invitation = review.invitation;
+  if (!invitation || !review.meeting) return { file: { ...file, review }, effects: [] };
+  const outbox = file.outbox ?? [];
+  const invite = outbox.find((e) => e.effect.reviewId === review.id && e.effect.kind === 'invite');
+  if (invite && isUntouched(invite)) {
+    const content = invitationOf(file.case, review, review.meeting, invitation.organiser, 0);
+    const changed: OutboxEntry = { ...invite, effect: { ...invite.effect, invitation: content } };
+    return {
+      file: { ...file, review, outbox: outbox.map((e) => (e === invite ? changed : e)) },
+      effects: [],
+    };
+  }
+  const sequence = invitation.sequence + 1;
+  const seq = nextSeq(file);
+  const effect: Effect = {
+    id: effectId(review.id, 'update', seq),
+    reviewId: review.id,
+    kind: 'update',
+    invitation: invitationOf(file.case, review, review.meeting, invitation.organiser, sequence),
+  };
+  const kept = outbox.filter(
+    (e) => !(e.effect.reviewId === review.id && e.effect.kind === 'update' && isUntouched(e)),
+  );
+  return {
+    file: { ...file, outbox: kept, review: { ...review, invitation: { ...invitation, sequence } } },
+    effects: [effect],
+  };
+}

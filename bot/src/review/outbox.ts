@@ -1,0 +1,239 @@
+import type { CaseFile } from './case-file.ts';
+
+/**
+ * Side effects as data: what a command needs the outside world to be told (a calendar invite, an
+ * update, a cancel; later cards and channel posts), kept in the case file's outbox until a dispatcher
+ * has done it (DESIGN.md section 4, "transactional outbox").
+ *
+ * @remarks The outbox is written in the same ETag write as the change that caused it, so a crash
+ * between the write and the send loses nothing: the effect is still there for the next dispatcher.
+ * Each effect has a fixed id, `<reviewId>:<kind>:<seq>`, which the receiver uses to drop a repeat
+ * (Graph's `transactionId`), so sending it twice does it once. Times here are ISO 8601 instants the
+ * shell passes in; the domain never reads a clock.
+ */
+export type Effect = CalendarInvite | CalendarUpdate | CalendarCancel;
+export type EffectKind = Effect['kind'];
+
+/** Whose calendar the event is in. */
+export interface Organiser {
+  /** The mailbox: an Entra object id (Graph's `/users/{id}`), or an email address for one without. */
+  readonly mailbox: string;
+  /** Their email address, for an iCalendar ORGANIZER. */
+  readonly email?: string;
+}
+
+/** A calendar invitation as the calendar adapters send it: everything the invite says, and to whom. */
+export interface InvitationContent {
+  readonly organiser: Organiser;
+  /** A stable id of the event for every version of it (iCalendar UID). */
+  readonly uid: string;
+  /** iCalendar SEQUENCE: 0 for the invite, one more for each update and the cancel. */
+  readonly sequence: number;
+  readonly subject: string;
+  /** What the meeting is and the link to the case: only the child's first name (no other detail). */
+  readonly text: string;
+  /** The case's address in the tab, relative (`#/cases/999/C1`): the adapter puts the public URL before it. */
+  readonly casePath: string;
+  /** Local wall-clock times in `timeZone`, `YYYY-MM-DDTHH:MM`. */
+  readonly start: string;
+  readonly end: string;
+  readonly timeZone: 'Europe/London';
+  readonly venue: string;
+  readonly online: boolean;
+  readonly attendees: readonly { readonly name: string; readonly email: string }[];
+}
+
+interface EffectBase {
+  /** `<reviewId>:<kind>:<seq>`: fixed for the effect's life; Graph's `transactionId` on a create. */
+  readonly id: string;
+  readonly reviewId: string;
+}
+
+export interface CalendarInvite extends EffectBase {
+  readonly kind: 'invite';
+  readonly invitation: InvitationContent;
+}
+
+export interface CalendarUpdate extends EffectBase {
+  readonly kind: 'update';
+  readonly invitation: InvitationContent;
+}
+
+/**
+ * The cancel of an abandoned review's event, with the message to attendees.
+ *
+ * @remarks It carries what an iCalendar CANCEL must repeat (UID, SEQUENCE, attendees, the time): the
+ * review's content is deleted at once, and this effect, the last of it, leaves the outbox once sent.
+ */
+export interface CalendarCancel extends EffectBase {
+  readonly kind: 'cancel';
+  readonly invitation: InvitationContent;
+  readonly comment: string;
+}
+
+export const EFFECT_STATES = ['pending', 'done', 'failed'] as const;
+export type EffectState = (typeof EFFECT_STATES)[number];
+
+/** An effect in the outbox, with the dispatcher's bookkeeping. */
+export interface OutboxEntry {
+  readonly effect: Effect;
+  readonly state: EffectState;
+  /** Sends tried so far. */
+  readonly attempts: number;
+  /** Not to be tried before this instant (a Retry-After, or a backoff). */
+  readonly notBefore?: string;
+  /** Held by one dispatcher until `until`, so that of several server instances only one sends it. */
+  readonly lease?: { readonly holder: string; readonly until: string };
+  /** The last failure: a stable code and HTTP status, never a message with personal data. */
+  readonly lastError?: { readonly code: string; readonly status?: number };
+  readonly doneAt?: string;
+}
+
+/** What the calendar answered for a done effect. */
+export interface EffectOutcome {
+  readonly eventId?: string;
+  readonly joinUrl?: string;
+}
+
+/** Appends `effects` to the outbox, pending. */
+export function enqueue(file: CaseFile, effects: readonly Effect[]): CaseFile {
+  if (effects.length === 0) return file;
+  const added: OutboxEntry[] = effects.map((effect) => ({ effect, state: 'pending', attempts: 0 }));
+  return {
+    ...file,
+    outbox: [...(file.outbox ?? []), ...added],
+    outboxSeq: nextSeq(file) + effects.length - 1,
+  };
+}
+
+/** The seq the next effect will take (effect ids count up per case file, never reused). */
+export function nextSeq(file: CaseFile): number {
+  return (file.outboxSeq ?? 0) + 1;
+}
+
+export function effectId(reviewId: string, kind: EffectKind, seq: number): string {
+  return `${reviewId}:${kind}:${seq}`;
+}
+
+/** Not sent yet and not given up on. */
+export function isPending(entry: OutboxEntry): boolean {
+  return entry.state === 'pending';
+}
+
+/** Pending, never tried and held by no one: it can still be changed or dropped instead of sent. */
+export function isUntouched(entry: OutboxEntry): boolean {
+  return entry.state === 'pending' && entry.attempts === 0 && entry.lease === undefined;
+}
+
+/**
+ * The entry a dispatcher may send now: the first pending one (effects go out in the order they were
+ * made: an update after its invite, a cancel last), if it is due and not leased by someone else.
+ */
+export function nextDue(file: CaseFile, now: string): OutboxEntry | undefined {
+  const head = (file.outbox ?? []).find(isPending);
+  if (!head) return undefined;
+  if (head.notBefore !== undefined && head.notBefore > now) return undefined;
+  if (head.lease !== undefined && head.lease.until > now) return undefined;
+  return head;
+}
+
+/**
+ * When the file next has work for a dispatcher: the instant its first pending effect becomes due (its
+ * backoff or lease ends), or undefined when nothing is pending. The store indexes it (docs/store.md).
+ */
+export function outboxDueAt(file: CaseFile): string | undefined {
+  const head = (file.outbox ?? []).find(isPending);
+  if (!head) return undefined;
+  const times = [head.notBefore, head.lease?.until].filter((t): t is string => t !== undefined);
+  return times.sort().at(-1) ?? EPOCH;
+}
+
+const EPOCH = '1970-01-01T00:00:00.000Z';
+
+/** Takes `id` for `holder` until `until` and counts the attempt. */
+export function lease(file: CaseFile, id: string, holder: string, until: string): CaseFile {
+  return changeEntry(file, id, (entry) => ({
+    ...entry,
+    attempts: entry.attempts + 1,
+    lease: { holder, until },
+  }));
+}
+
+/** `id` failed; it is tried again from `retryAt`, or given up on when `retryAt` is undefined. */
+export function failed(
+  file: CaseFile,
+  id: string,
+  error: { code: string; status?: number },
+  retryAt: string | undefined,
+): CaseFile {
+  return changeEntry(file, id, (entry) => {
+    const { lease: _lease, notBefore: _notBefore, ...rest } = entry;
+    return retryAt === undefined
+      ? { ...rest, state: 'failed', lastError: error }
+      : { ...rest, notBefore: retryAt, lastError: error };
+  });
+}
+
+/** Marks `id` done (a repeat changes nothing) and records what the calendar answered in the file. */
+export function completed(file: CaseFile, id: string, outcome: EffectOutcome, at: string): CaseFile {
+  const entry = (file.outbox ?? []).find((e) => e.effect.id === id);
+  if (!entry || entry.state === 'done') return file;
+  const marked = changeEntry(file, id, (e) => {
+    const { lease: _lease, notBefore: _notBefore, ...rest } = e;
+    return { ...rest, state: 'done', doneAt: at };
+  });
+  return prune(recordOutcome(marked, entry.effect, outcome));
+}
+
+function recordOutcome(file: CaseFile, effect: Effect, outcome: EffectOutcome): CaseFile {
+  const review = file.review;
+  if (effect.kind === 'cancel') {
+    return { ...file, tombstones: (file.tombstones ?? []).filter((t) => t.reviewId !== effect.reviewId) };
+  }
+  if (review?.id !== effect.reviewId) {
+    // The review was abandoned while its invite was in flight: the cancel needs the event's id.
+    if (effect.kind !== 'invite' || outcome.eventId === undefined) return file;
+    const eventId = outcome.eventId;
+    return {
+      ...file,
+      tombstones: (file.tombstones ?? []).map((t) =>
+        t.reviewId === effect.reviewId ? { ...t, eventId } : t,
+      ),
+    };
+  }
+  const invitation = review.invitation;
+  if (!invitation || !review.meeting) return file;
+  const online = effect.invitation.online;
+  const joinUrl = outcome.joinUrl ?? (effect.kind === 'update' ? review.meeting.joinUrl : undefined);
+  const { joinUrl: _old, ...meeting } = review.meeting;
+  const { teamsMeetingMissing: _missing, ...sent } = invitation;
+  return {
+    ...file,
+    review: {
+      ...review,
+      meeting: joinUrl ? { ...meeting, joinUrl } : meeting,
+      invitation: {
+        ...sent,
+        ...(outcome.eventId ? { eventId: outcome.eventId } : {}),
+        ...(online && !joinUrl ? { teamsMeetingMissing: true } : {}),
+      },
+    },
+  };
+}
+
+/**
+ * Done effects of a review that is no longer in the file leave the outbox: an abandoned review's
+ * content is deleted (seed: "all information will be permanently deleted"), attendees included.
+ */
+function prune(file: CaseFile): CaseFile {
+  const current = file.review?.id;
+  const outbox = (file.outbox ?? []).filter((e) => e.state !== 'done' || e.effect.reviewId === current);
+  return outbox.length === (file.outbox ?? []).length ? file : { ...file, outbox };
+}
+
+function changeEntry(file: CaseFile, id: string, change: (entry: OutboxEntry) => OutboxEntry): CaseFile {
+  return {
+    ...file,
+    outbox: (file.outbox ?? []).map((entry) => (entry.effect.id === id ? change(entry) : entry)),
+  };
+}
