@@ -25,7 +25,7 @@ const UNRELATED: DirectoryUser = {
     tenantId: '11111111-2222-3333-4444-555555555555',
     objectId: '66666666-7777-8888-9999-000000000000',
   },
-  roles: [{ kind: 'senco', settingUrn: '900999' }],
+  roles: [{ kind: 'senco', settingUrn: '900999', laCode: '999' }],
 };
 
 /** What each demo user should see, worked out from the demo data itself, not from the server's rules. */
@@ -282,9 +282,13 @@ describe('who the user is', () => {
         id: 'senco-harbour',
         name: 'Rosa Penhallow',
         email: 'rosa.penhallow@harbour-primary.example',
-        roles: [{ kind: 'senco', settingUrn: '900001' }],
+        roles: [{ kind: 'senco', settingUrn: '900001', laCode: '999' }],
       },
     });
+  });
+
+  it('GET /api/sign-in says local mode: the tab offers the picker', async () => {
+    expect(await t.get('/api/sign-in')).toMatchObject({ status: 200, body: { mode: 'local' } });
   });
 
   it('GET /api/local/users lists the five demo users without sign-in', async () => {

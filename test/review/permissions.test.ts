@@ -25,9 +25,25 @@ const psychologist: Person = {
   role: 'educational-psychologist',
 };
 const parent: Person = { name: 'Pat Parent', email: 'pat@home.example', role: 'parent' };
+const epTeam: Person = {
+  name: 'EP team',
+  email: 'ep-team@la.example',
+  role: 'educational-psychologist',
+  isTeam: true,
+};
+const allocatorActor: Actor = {
+  email: 'al@la.example',
+  roles: [{ kind: 'allocator', laCode: '860', teamEmail: 'ep-team@la.example' }],
+};
 
-const senco: Actor = { email: 'senco@school.example', roles: [{ kind: 'senco', settingUrn: '100001' }] };
-const otherSenco: Actor = { email: 'senco@other.example', roles: [{ kind: 'senco', settingUrn: '100002' }] };
+const senco: Actor = {
+  email: 'senco@school.example',
+  roles: [{ kind: 'senco', settingUrn: '100001', laCode: '860' }],
+};
+const otherSenco: Actor = {
+  email: 'senco@other.example',
+  roles: [{ kind: 'senco', settingUrn: '100002', laCode: '860' }],
+};
 const laOfficer: Actor = { email: 'officer@la.example', roles: [{ kind: 'la-officer', laCode: '860' }] };
 const otherLaOfficer: Actor = {
   email: 'officer@other-la.example',
@@ -43,7 +59,10 @@ function fileAt(stage: Stage) {
     { coordinator, people: [parent] },
     makeReview({
       stage,
-      invitees: [{ id: 'i1', person: psychologist, requestInformation: true }],
+      invitees: [
+        { id: 'i1', person: psychologist, requestInformation: true },
+        { id: 'i2', person: epTeam, requestInformation: true },
+      ],
     }),
   );
 }
@@ -162,7 +181,7 @@ describe('recognising a person', () => {
  * amendment, the LA reads the audit trail; the report is the SENCo's alone until it is submitted.
  */
 const RIGHTS: Record<Action, { before: readonly Relation[]; after?: readonly Relation[] }> = {
-  'case.read': { before: ['senco', 'la-officer', 'coordinator', 'invitee', 'parent'] },
+  'case.read': { before: ['senco', 'la-officer', 'coordinator', 'invitee', 'parent', 'allocator'] },
   'review.start': { before: ['senco'] },
   'review.arrange': { before: ['senco'] },
   'review.abandon': { before: ['senco'] },
@@ -184,6 +203,7 @@ const ONE_RELATION: Record<Relation, Actor> = {
   coordinator: coordinatorActor,
   invitee: psychologistActor,
   parent: parentActor,
+  allocator: allocatorActor,
 };
 
 describe('every right, both ways: each relation has exactly the rights it should', () => {

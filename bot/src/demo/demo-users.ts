@@ -37,7 +37,7 @@ export const DEMO_USERS: readonly (DirectoryUser & { readonly id: DemoUserId })[
     email: STAFF.harbourSenco.email,
     description: `SENCo, ${DEMO_SETTINGS.harbour.name}`,
     identity: { tenantId: DEMO_TENANT_ID, objectId: 'b9e60369-2292-4ab3-ab29-050f5acfab61' },
-    roles: [{ kind: 'senco', settingUrn: DEMO_SETTINGS.harbour.urn }],
+    roles: [{ kind: 'senco', settingUrn: DEMO_SETTINGS.harbour.urn, laCode: DEMO_LA.code }],
   },
   {
     id: 'senco-fellside',
@@ -45,7 +45,7 @@ export const DEMO_USERS: readonly (DirectoryUser & { readonly id: DemoUserId })[
     email: STAFF.fellsideSenco.email,
     description: `SENCo, ${DEMO_SETTINGS.fellside.name}`,
     identity: { tenantId: DEMO_TENANT_ID, objectId: 'b0ac4656-12ed-4fe3-97cf-6f9a4475b0fa' },
-    roles: [{ kind: 'senco', settingUrn: DEMO_SETTINGS.fellside.urn }],
+    roles: [{ kind: 'senco', settingUrn: DEMO_SETTINGS.fellside.urn, laCode: DEMO_LA.code }],
   },
   {
     id: 'la-coordinator',

@@ -18,11 +18,23 @@ export interface Actor {
   readonly roles: readonly ActorRole[];
 }
 
+/**
+ * What the LA's directory (or local mode's demo users) grants, always within one LA.
+ *
+ * @remarks A SENCo's role names the LA that added them as well as the setting: a school holds cases
+ * from several LAs, each LA adds its SENCos itself, and a SENCo sees an LA's cases only once that LA
+ * has added them (DESIGN.md section 5). An allocator works a team mailbox's inbox (seed: "use the
+ * generic team email"): they see the LA's cases that invite the team, to allocate a professional.
+ * An LA admin manages the LA's directory and sees no case for it. Case coordinators and
+ * professionals hold no role: their access is their relation to a case (coordinator, invitee).
+ */
 export type ActorRole =
-  | { readonly kind: 'senco'; readonly settingUrn: string }
-  | { readonly kind: 'la-officer'; readonly laCode: string };
+  | { readonly kind: 'senco'; readonly settingUrn: string; readonly laCode: string }
+  | { readonly kind: 'la-officer'; readonly laCode: string }
+  | { readonly kind: 'la-admin'; readonly laCode: string }
+  | { readonly kind: 'allocator'; readonly laCode: string; readonly teamEmail: string };
 
-export const RELATIONS = ['senco', 'la-officer', 'coordinator', 'invitee', 'parent'] as const;
+export const RELATIONS = ['senco', 'la-officer', 'coordinator', 'invitee', 'parent', 'allocator'] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 export const ACTIONS = [
@@ -52,7 +64,7 @@ export type Action = (typeof ACTIONS)[number];
  * it, which {@link can} checks against the stage.
  */
 const ALLOWED: Readonly<Record<Action, readonly Relation[]>> = {
-  'case.read': ['senco', 'la-officer', 'coordinator', 'invitee', 'parent'],
+  'case.read': ['senco', 'la-officer', 'coordinator', 'invitee', 'parent', 'allocator'],
   'review.start': ['senco'],
   'review.arrange': ['senco'],
   'review.abandon': ['senco'],
@@ -80,7 +92,11 @@ const REPORT_READERS_AFTER_SUBMIT: readonly Relation[] = [
 export function relationsTo(actor: Actor, file: CaseFile): Relation[] {
   const { case: ehcCase } = file;
   const relations: Relation[] = [];
-  if (actor.roles.some((r) => r.kind === 'senco' && r.settingUrn === ehcCase.settingUrn))
+  if (
+    actor.roles.some(
+      (r) => r.kind === 'senco' && r.settingUrn === ehcCase.settingUrn && r.laCode === ehcCase.laCode,
+    )
+  )
     relations.push('senco');
   if (actor.roles.some((r) => r.kind === 'la-officer' && r.laCode === ehcCase.laCode))
     relations.push('la-officer');
@@ -89,7 +105,26 @@ export function relationsTo(actor: Actor, file: CaseFile): Relation[] {
   if (invitees.some((person) => isPerson(actor, person))) relations.push('invitee');
   const family = [...ehcCase.people, ...invitees].filter(isFamily);
   if (family.some((p) => isPerson(actor, p))) relations.push('parent');
+  const teams = invitees.filter((person) => person.isTeam).map((person) => person.email.toLowerCase());
+  if (
+    actor.roles.some(
+      (r) =>
+        r.kind === 'allocator' && r.laCode === ehcCase.laCode && teams.includes(r.teamEmail.toLowerCase()),
+    )
+  )
+    relations.push('allocator');
   return relations;
+}
+
+export const DIRECTORY_ACTIONS = ['directory.read', 'directory.manage'] as const;
+export type DirectoryAction = (typeof DIRECTORY_ACTIONS)[number];
+
+/**
+ * Whether `actor` may read or change the directory of LA `laCode`: its admins only, and each LA only
+ * its own (a SENCo added by two LAs holds one membership of each, which only that LA's admins see).
+ */
+export function canOnDirectory(actor: Actor, _action: DirectoryAction, laCode: string): boolean {
+  return actor.roles.some((r) => r.kind === 'la-admin' && r.laCode === laCode);
 }
 
 /**

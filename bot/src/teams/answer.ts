@@ -7,6 +7,7 @@ import { isReviewError } from '../review/errors.ts';
 import { londonDate } from '../review/plain-date.ts';
 import type { CaseSummary } from '../review/summary.ts';
 import { describeError, type Log } from '../server/log.ts';
+import { type ArrangeCardDeps, arrangeCardFor, readForCard } from './arrange-card-actions.ts';
 import { helpReply, notUnderstoodReply, welcomeReply } from './help.ts';
 
 /**
@@ -44,6 +45,8 @@ export interface AnswerDeps {
   readonly tabUrlFor?: (user: DirectoryUser) => string;
   /** Where a failure the user is told about in words (AUDIT_UNAVAILABLE) is logged with its cause. */
   readonly log?: Log;
+  /** The arrange card's commands (arrange-card-actions.ts); without it "arrange" is not offered. */
+  readonly arrange?: ArrangeCardDeps;
 }
 
 export const NO_ACCESS_REPLY =
@@ -55,6 +58,12 @@ export const PRIVATE_CHAT_ONLY_REPLY =
   'EHC Review Hub and send **reviews** (in Teams: Chat, then New chat, and type EHC Review Hub).';
 
 export type Command = 'reviews' | 'help' | 'unknown';
+
+/** "arrange Amelia" or "arrange Amelia Rowe": the child named, lower case; undefined for any other text. */
+export function arrangeTarget(text: string): string | undefined {
+  const match = /^arrange\s+(.+?)[.!?]*$/i.exec(withoutMentions(text).trim().replace(/\s+/g, ' '));
+  return match?.[1]?.toLowerCase();
+}
 
 /** Greetings and requests for help, and an empty message (a bare @mention): all answered with help. */
 const HELP_WORDS = new Set(['', 'help', 'hello', 'hi', 'hey', '?']);
@@ -97,6 +106,11 @@ export function withoutMentions(text: string): string {
 export async function answerMessage(message: IncomingMessage, deps: AnswerDeps): Promise<Reply> {
   const user = message.identity ? await deps.directory.findByIdentity(message.identity) : undefined;
   if (!user) return { kind: 'text', text: NO_ACCESS_REPLY };
+  const target = deps.arrange ? arrangeTarget(message.text) : undefined;
+  if (target !== undefined && deps.arrange) {
+    if (message.conversationType !== 'personal') return { kind: 'text', text: PRIVATE_CHAT_ONLY_REPLY };
+    return answerArrange(user, target, deps, deps.arrange);
+  }
   const command = commandOf(message.text);
   if (command === 'help') return { kind: 'text', text: helpReply(user) };
   if (command === 'unknown') return { kind: 'text', text: notUnderstoodReply() };
@@ -125,4 +139,54 @@ export async function answerMessage(message: IncomingMessage, deps: AnswerDeps):
 export async function answerWelcome(identity: Identity | undefined, deps: AnswerDeps): Promise<Reply> {
   const user = identity ? await deps.directory.findByIdentity(identity) : undefined;
   return { kind: 'text', text: user ? welcomeReply(user) : NO_ACCESS_REPLY };
+}
+
+/**
+ * "arrange <child>": the arrange card of the one live case of the user's whose child has that name
+ * (first name, or first and last); a question when none or several match.
+ *
+ * @remarks The match runs over the user's own live cases (an audited list read), so a name never finds
+ * a case the user may not see; the case's read is audited too.
+ */
+async function answerArrange(
+  user: DirectoryUser,
+  target: string,
+  deps: AnswerDeps,
+  arrange: ArrangeCardDeps,
+): Promise<Reply> {
+  const reader = { actor: actorOf(user), accountKey: accountKey(user.identity), via: 'bot' as const };
+  let summaries: CaseSummary[];
+  try {
+    summaries = await liveCases(reader, londonDate(deps.caseload.now()), deps.caseload);
+  } catch (error) {
+    if (isReviewError(error) && error.code === 'AUDIT_UNAVAILABLE')
+      return { kind: 'text', text: error.message };
+    throw error;
+  }
+  const matches = summaries.filter((summary) => {
+    const name = summary.childName.toLowerCase();
+    return name === target || name.split(/\s+/)[0] === target;
+  });
+  if (matches.length === 0) {
+    return {
+      kind: 'text',
+      text: 'None of your live reviews is of a child by that name. Send **reviews** to see them.',
+    };
+  }
+  if (matches.length > 1) {
+    const which = matches.map((m) => `${m.childName} (${m.caseId})`).join(', ');
+    return {
+      kind: 'text',
+      text: `More than one child of yours has that name: ${which}. Send **arrange** with the full name.`,
+    };
+  }
+  const [match] = matches as [CaseSummary];
+  const ref = { laCode: match.laCode, caseId: match.caseId };
+  try {
+    const file = await readForCard(reader, ref, deps);
+    return { kind: 'card', card: arrangeCardFor(file, ref, deps, arrange) };
+  } catch (error) {
+    if (isReviewError(error)) return { kind: 'text', text: error.message };
+    throw error;
+  }
 }

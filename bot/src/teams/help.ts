@@ -10,7 +10,8 @@ import type { DirectoryUser } from '../identity/user-directory.ts';
 
 /** What the bot understands, as the help lists it. */
 export const UNDERSTOOD =
-  'I understand: **reviews** (your live reviews, most urgent first, in a 1:1 chat with me) and ' +
+  'I understand: **reviews** (your live reviews, most urgent first, in a 1:1 chat with me), ' +
+  "**arrange** and a child's name (a SENCo arranging that review's meeting, in a 1:1 chat) and " +
   '**help** (or **hello**: what you can do here).';
 
 /** What this user can do here, by their role (permissions.ts: the SENCo runs the review, the LA decides). */

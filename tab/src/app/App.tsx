@@ -2,6 +2,7 @@ import { FluentProvider, makeStyles, Spinner, tokens } from '@fluentui/react-com
 import { type ReactNode, useEffect } from 'react';
 import { CaseHome } from '../cases/CaseHome.tsx';
 import { LiveCases } from '../cases/LiveCases.tsx';
+import type { Host } from '../host/teams-host.ts';
 import { LocalModeBanner } from '../local/LocalModeBanner.tsx';
 import { SignInPicker } from '../local/SignInPicker.tsx';
 import { fluentTheme, type ThemeName } from '../theme.ts';
@@ -38,7 +39,7 @@ export function App() {
   return (
     <FluentProvider theme={fluentTheme(themeName)} className={styles.root} data-theme={themeName}>
       {host ? (
-        <SignedIn />
+        <SignedIn host={host} />
       ) : (
         <Shell>
           <Spinner className={styles.starting} label="Starting EHC Review Hub" labelPosition="below" />
@@ -48,8 +49,8 @@ export function App() {
   );
 }
 
-function SignedIn() {
-  const { session, choose, switchUser } = useSession();
+function SignedIn({ host }: { readonly host: Host }) {
+  const { session, choose, switchUser } = useSession(host);
   const route = useRoute();
   const styles = useStyles();
   switch (session.status) {
