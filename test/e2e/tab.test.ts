@@ -78,6 +78,16 @@ describe('the tab in local mode', () => {
     expect(new Set(await column(page, 2))).toEqual(new Set([setting]));
   });
 
+  it('shows an educational psychologist what they owe, or nothing for them yet, never the SENCo’s steps', async () => {
+    const { page } = await open('/');
+    await signInAs(page, page.getByRole('button', { name: /Educational psychologist/ }));
+    const actions = await column(page, 5);
+    expect(actions.length).toBeGreaterThan(0);
+    for (const action of actions) {
+      expect(['Submit your advice', 'Answer the advice request', 'Nothing for you yet']).toContain(action);
+    }
+  });
+
   it('opens signed in as the demo user the bot’s link names, not on the picker', async () => {
     const { page } = await open(new URL(demoSignInUrl(`${server.app.url}/`, 'senco-harbour')).search);
     await heading(page, 'My live cases').waitFor();
