@@ -4,15 +4,19 @@
  */
 export type Route =
   | { readonly page: 'live-cases' }
-  | { readonly page: 'case'; readonly laCode: string; readonly caseId: string };
+  | { readonly page: 'case'; readonly laCode: string; readonly caseId: string }
+  | { readonly page: 'directory'; readonly laCode: string };
 
 const CASE = /^#\/cases\/([^/]+)\/([^/]+)$/;
+const DIRECTORY = /^#\/directory\/([^/]+)$/;
 
 export function routeFrom(hash: string): Route {
   const match = CASE.exec(hash);
   if (match?.[1] && match[2]) {
     return { page: 'case', laCode: decodeURIComponent(match[1]), caseId: decodeURIComponent(match[2]) };
   }
+  const directory = DIRECTORY.exec(hash);
+  if (directory?.[1]) return { page: 'directory', laCode: decodeURIComponent(directory[1]) };
   return { page: 'live-cases' };
 }
 
@@ -22,6 +26,8 @@ export function hrefFor(route: Route): string {
       return '#/';
     case 'case':
       return `#/cases/${encodeURIComponent(route.laCode)}/${encodeURIComponent(route.caseId)}`;
+    case 'directory':
+      return `#/directory/${encodeURIComponent(route.laCode)}`;
     default: {
       const unknown: never = route;
       throw new RangeError(`unknown route: ${JSON.stringify(unknown)}`);
