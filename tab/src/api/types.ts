@@ -1,6 +1,6 @@
 import type { Clock } from '../../../bot/src/review/clock.ts';
 import type { Problem } from '../../../bot/src/review/errors.ts';
-import type { MemberRole } from '../../../bot/src/review/membership.ts';
+import type { Member } from '../../../bot/src/review/membership.ts';
 import type { NextAction } from '../../../bot/src/review/next-action.ts';
 import type { ActorRole } from '../../../bot/src/review/permissions.ts';
 import type { PlainDate } from '../../../bot/src/review/plain-date.ts';
@@ -69,16 +69,7 @@ export interface ErrorBody {
   readonly error: { readonly code: string; readonly message: string; readonly problems: readonly Problem[] };
 }
 
-/** One person in an LA's directory, as its admins see them (`GET /api/directory/{laCode}`). */
-export interface Member {
-  readonly memberId: string;
-  readonly email: string;
-  readonly name: string;
-  readonly roles: readonly MemberRole[];
-  /** Whether they have signed in, binding the invitation to their account. */
-  readonly signedIn: boolean;
-  readonly addedAt: string;
-}
+export type { Member };
 
 export interface Directory {
   readonly laCode: string;

@@ -1,4 +1,6 @@
-import type { MemberRole, MemberRoleKind } from '../../../bot/src/review/membership.ts';
+import type { MemberChange, MemberRole, MemberRoleKind } from '../../../bot/src/review/membership.ts';
+
+export type { MemberChange };
 
 /** What the directory page's form holds: one role at a time, with the field that role needs. */
 export interface MemberForm {
@@ -18,13 +20,6 @@ export const EMPTY_FORM: MemberForm = {
   settingUrn: '',
   teamEmail: '',
 };
-
-/** The body of `PUT /api/directory/{laCode}/members`: the person and their roles in this LA. */
-export interface MemberChange {
-  readonly email: string;
-  readonly name: string;
-  readonly roles: readonly MemberRole[];
-}
 
 /**
  * The change the form asks for, adding its role to the roles the person already holds in this LA.
