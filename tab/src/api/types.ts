@@ -1,5 +1,6 @@
 import type { Clock } from '../../../bot/src/review/clock.ts';
 import type { Problem } from '../../../bot/src/review/errors.ts';
+import type { Member } from '../../../bot/src/review/membership.ts';
 import type { NextAction } from '../../../bot/src/review/next-action.ts';
 import type { ActorRole } from '../../../bot/src/review/permissions.ts';
 import type { PlainDate } from '../../../bot/src/review/plain-date.ts';
@@ -66,4 +67,11 @@ export interface CaseDetail {
 /** The body of every 4xx answer. */
 export interface ErrorBody {
   readonly error: { readonly code: string; readonly message: string; readonly problems: readonly Problem[] };
+}
+
+export type { Member };
+
+export interface Directory {
+  readonly laCode: string;
+  readonly members: readonly Member[];
 }

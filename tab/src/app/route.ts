@@ -5,9 +5,11 @@
 export type Route =
   | { readonly page: 'live-cases' }
   | { readonly page: 'case'; readonly laCode: string; readonly caseId: string }
-  | { readonly page: 'not-found' };
+  | { readonly page: 'not-found' }
+  | { readonly page: 'directory'; readonly laCode: string };
 
 const CASE = /^#\/cases\/([^/]+)\/([^/]+)$/;
+const DIRECTORY = /^#\/directory\/([^/]+)$/;
 
 /** The addresses of My live cases: the tab's own URL, with or without an empty hash. */
 const HOME = new Set(['', '#', '#/']);
@@ -22,6 +24,11 @@ export function routeFrom(hash: string): Route {
   if (match?.[1] && match[2]) {
     const [laCode, caseId] = [decoded(match[1]), decoded(match[2])];
     if (laCode !== undefined && caseId !== undefined) return { page: 'case', laCode, caseId };
+  }
+  const directory = DIRECTORY.exec(hash);
+  if (directory?.[1]) {
+    const laCode = decoded(directory[1]);
+    if (laCode !== undefined) return { page: 'directory', laCode };
   }
   return { page: 'not-found' };
 }
@@ -43,6 +50,8 @@ export function hrefFor(route: Route): string {
       return `#/cases/${encodeURIComponent(route.laCode)}/${encodeURIComponent(route.caseId)}`;
     case 'not-found':
       return '#/not-found';
+    case 'directory':
+      return `#/directory/${encodeURIComponent(route.laCode)}`;
     default: {
       const unknown: never = route;
       throw new RangeError(`unknown route: ${JSON.stringify(unknown)}`);
