@@ -284,6 +284,7 @@ describe('rules the stages and the invitations hold', () => {
 
   it('a case with no review yet may only start one, and starting one has nothing to check', () => {
     expect(problemsFor(makeFile(), 'arranging')).toEqual([]);
+    expect(problemsFor(makeFile({}, makeReview({ stage: 'pending' })), 'arranging')).toEqual([]);
     expect(problemsFor(makeFile(), 'contributing')).toEqual([
       { where: 'stage', message: 'a review at the pending stage cannot move to contributing' },
     ]);
