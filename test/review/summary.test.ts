@@ -85,7 +85,7 @@ describe('rules the list order and the due-soon badge hold', () => {
   });
 
   it('on the same due date, by LA code, then by case id; the same case compares equal', () => {
-    const action = { label: 'x', by: 'setting' as const, due: d('2026-12-01') };
+    const action = { label: 'x', by: 'setting' as const, due: d('2026-12-01'), yours: true };
     const at = (laCode: string, caseId: string) => makeSummary(0, { laCode, caseId, nextAction: action });
     expect(byUrgency(at('860', 'B'), at('861', 'A'))).toBe(-1);
     expect(byUrgency(at('861', 'A'), at('860', 'B'))).toBe(1);

@@ -240,6 +240,7 @@ describe('rules the steps hold', () => {
       stage: 'arranging',
       startedOn: ctx.today,
       invitees: [{ id: 'i1', person: psychologist, requestInformation: true }],
+      lastInviteeNumber: 1,
       adviceRequests: [],
       advice: [],
       views: {},
@@ -252,14 +253,15 @@ describe('rules the steps hold', () => {
     const policy = {
       ...STATUTORY_DEFAULTS,
       alwaysInvite: [
-        { name: 'Disability Service', email: 'ds@la.example' },
-        { name: 'EP Service', email: 'ep@la.example' },
+        { id: 'ds', name: 'Disability Service', email: 'ds@la.example', role: 'disability-service' as const },
+        { id: 'ep', name: 'EP Service', email: 'ep@la.example', role: 'educational-psychologist' as const },
       ],
     };
     const file = startReview(makeFile({ people: [parent, psychologist] }), 'r1', { ...ctx, policy });
-    expect(file.review?.invitees.map((i) => i.id)).toEqual(['i1', 'i2', 'p1', 'p2']);
+    expect(file.review?.invitees.map((i) => i.id)).toEqual(['i1', 'i2', 'i3', 'i4']);
+    expect(file.review?.lastInviteeNumber).toBe(4);
     expect(file.review?.invitees[2]).toEqual({
-      id: 'p1',
+      id: 'i3',
       person: {
         name: 'Disability Service',
         email: 'ds@la.example',
@@ -267,7 +269,7 @@ describe('rules the steps hold', () => {
         isTeam: true,
       },
       requestInformation: true,
-      byPolicy: true,
+      policyTeamId: 'ds',
     });
   });
 
