@@ -1,5 +1,14 @@
 import type { Problem } from '../../../bot/src/review/errors.ts';
-import type { CaseDetail, ErrorBody, LiveCasesResponse, LocalUsers, Me } from './types.ts';
+import type {
+  ArrangementResponse,
+  CaseDetail,
+  CommandAnswer,
+  ErrorBody,
+  InvitationsResponse,
+  LiveCasesResponse,
+  LocalUsers,
+  Me,
+} from './types.ts';
 
 /**
  * How the tab proves who the user is to the API.
@@ -52,17 +61,24 @@ export interface ApiClient {
   localUsers(): Promise<LocalUsers>;
   liveCases(): Promise<LiveCasesResponse>;
   caseDetail(laCode: string, caseId: string): Promise<CaseDetail>;
+  arrangement(laCode: string, caseId: string): Promise<ArrangementResponse>;
+  invitations(laCode: string, caseId: string): Promise<InvitationsResponse>;
+  /**
+   * A command of the arrange stage: POST `body` (with its `commandId`) to `.../review/<action>`.
+   * `action` is `start`, `meeting`, `invitees`, `invitees/<id>/remove`, `invitations` or `abandon`.
+   */
+  command(laCode: string, caseId: string, action: string, body: object): Promise<CommandAnswer>;
 }
 
 export function createApiClient(
   credentials: Credentials,
   fetchImpl: typeof fetch = (input, init) => fetch(input, init),
 ): ApiClient {
-  async function get<T>(path: string): Promise<T> {
-    const headers = { Accept: 'application/json', ...(await headersFor(credentials)) };
+  async function get<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const headers = { Accept: 'application/json', ...(await headersFor(credentials)), ...init.headers };
     let response: Response;
     try {
-      response = await fetchImpl(path, { headers });
+      response = await fetchImpl(path, { ...init, headers });
     } catch {
       throw new ApiError(
         0,
@@ -80,6 +96,16 @@ export function createApiClient(
     localUsers: () => get<LocalUsers>('/api/local/users'),
     liveCases: () => get<LiveCasesResponse>('/api/cases'),
     caseDetail: (laCode, caseId) => get<CaseDetail>(`/api/cases/${segment(laCode)}/${segment(caseId)}`),
+    arrangement: (laCode, caseId) =>
+      get<ArrangementResponse>(`/api/cases/${segment(laCode)}/${segment(caseId)}/review`),
+    invitations: (laCode, caseId) =>
+      get<InvitationsResponse>(`/api/cases/${segment(laCode)}/${segment(caseId)}/review/invitations`),
+    command: (laCode, caseId, action, body) =>
+      get<CommandAnswer>(`/api/cases/${segment(laCode)}/${segment(caseId)}/review/${action}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
   };
 }
 

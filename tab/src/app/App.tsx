@@ -1,5 +1,6 @@
 import { FluentProvider, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { type ReactNode, useEffect } from 'react';
+import { ArrangePage } from '../arrange/ArrangePage.tsx';
 import { CaseHome } from '../cases/CaseHome.tsx';
 import { LiveCases } from '../cases/LiveCases.tsx';
 import { LocalModeBanner } from '../local/LocalModeBanner.tsx';
@@ -102,6 +103,8 @@ function Page({
       return <LiveCases client={session.client} />;
     case 'case':
       return <CaseHome client={session.client} laCode={route.laCode} caseId={route.caseId} />;
+    case 'arrange':
+      return <ArrangePage client={session.client} laCode={route.laCode} caseId={route.caseId} />;
     default: {
       const unknown: never = route;
       throw new RangeError(`unknown route: ${JSON.stringify(unknown)}`);
