@@ -297,6 +297,9 @@ describe('arranging a review in the tab', () => {
     await page.getByRole('button', { name: 'Save in draft' }).click();
     await page.getByText('12 December 2026 is a Saturday.').waitFor();
     await page.getByText('Last day to invite with 2 weeks’ notice: 28 November 2026').waitFor();
+    await page
+      .getByText(/^From this meeting \(Suggested working timeline\): advice to everyone by 28 November 2026/)
+      .waitFor();
     expect(describeViolations(await axeViolations(page))).toEqual([]);
 
     await page.getByLabel(/^Date\s*\*?$/).fill('2026-12-09');

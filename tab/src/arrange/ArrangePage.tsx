@@ -172,6 +172,14 @@ function Arrange({
               Last day to invite with 2 weeks’ notice: {formatLong(arrangement.dates.inviteBy.date)}
             </Text>
           ) : null}
+          {arrangement.dates.adviceBy && arrangement.dates.reportBy && arrangement.dates.decisionBy ? (
+            <Text>
+              From this meeting ({RULES.SUGGESTED_TIMELINE.title}): advice to everyone by{' '}
+              {formatLong(arrangement.dates.adviceBy.date)}, the report by{' '}
+              {formatLong(arrangement.dates.reportBy.date)}, the LA’s decision by{' '}
+              {formatLong(arrangement.dates.decisionBy.date)}.
+            </Text>
+          ) : null}
           {arrangement.invitation ? (
             <Text>Invitations sent on {formatLong(arrangement.invitation.sentOn)}</Text>
           ) : null}
