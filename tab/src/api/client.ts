@@ -1,7 +1,18 @@
 import type { Problem } from '../../../bot/src/review/errors.ts';
 import type { SignInSettings } from '../auth/sign-in-settings.ts';
 import type { MemberChange } from '../directory/member-form.ts';
-import type { CaseDetail, Directory, ErrorBody, LiveCasesResponse, LocalUsers, Me, Member } from './types.ts';
+import type {
+  ArrangementResponse,
+  CaseDetail,
+  CommandAnswer,
+  Directory,
+  ErrorBody,
+  InvitationsResponse,
+  LiveCasesResponse,
+  LocalUsers,
+  Me,
+  Member,
+} from './types.ts';
 
 /**
  * How the tab proves who the user is to the API.
@@ -60,6 +71,13 @@ export interface ApiClient {
   directory(laCode: string): Promise<Directory>;
   putMember(laCode: string, change: MemberChange): Promise<{ member: Member }>;
   removeMember(laCode: string, memberId: string): Promise<void>;
+  arrangement(laCode: string, caseId: string): Promise<ArrangementResponse>;
+  invitations(laCode: string, caseId: string): Promise<InvitationsResponse>;
+  /**
+   * A command of the arrange stage: POST `body` (with its `commandId`) to `.../review/<action>`.
+   * `action` is `start`, `meeting`, `invitees`, `invitees/<id>/remove`, `invitations` or `abandon`.
+   */
+  command(laCode: string, caseId: string, action: string, body: object): Promise<CommandAnswer>;
 }
 
 export function createApiClient(
@@ -69,7 +87,11 @@ export function createApiClient(
   async function get<T>(path: string): Promise<T> {
     return send<T>('GET', path);
   }
-  async function send<T>(method: 'GET' | 'PUT' | 'DELETE', path: string, json?: unknown): Promise<T> {
+  async function send<T>(
+    method: 'GET' | 'PUT' | 'POST' | 'DELETE',
+    path: string,
+    json?: unknown,
+  ): Promise<T> {
     const headers: Record<string, string> = {
       Accept: 'application/json',
       ...(await headersFor(credentials)),
@@ -106,6 +128,12 @@ export function createApiClient(
     putMember: (laCode, change) => send('PUT', `/api/directory/${segment(laCode)}/members`, change),
     removeMember: (laCode, memberId) =>
       send('DELETE', `/api/directory/${segment(laCode)}/members/${segment(memberId)}`),
+    arrangement: (laCode, caseId) =>
+      get<ArrangementResponse>(`/api/cases/${segment(laCode)}/${segment(caseId)}/review`),
+    invitations: (laCode, caseId) =>
+      get<InvitationsResponse>(`/api/cases/${segment(laCode)}/${segment(caseId)}/review/invitations`),
+    command: (laCode, caseId, action, body) =>
+      send<CommandAnswer>('POST', `/api/cases/${segment(laCode)}/${segment(caseId)}/review/${action}`, body),
   };
 }
 

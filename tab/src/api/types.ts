@@ -1,4 +1,6 @@
+import type { Arrangement, InvitationRecord } from '../../../bot/src/review/arrange/arrangement.ts';
 import type { Clock } from '../../../bot/src/review/clock.ts';
+import type { CommandResult } from '../../../bot/src/review/command.ts';
 import type { Problem } from '../../../bot/src/review/errors.ts';
 import type { Member } from '../../../bot/src/review/membership.ts';
 import type { NextAction } from '../../../bot/src/review/next-action.ts';
@@ -62,6 +64,22 @@ export interface CaseDetail {
   readonly today: PlainDate;
   readonly summary: CaseSummary;
   readonly clock: Clock;
+}
+
+/** The arrange stage of a review (`GET .../review`), with the server's today. */
+export interface ArrangementResponse extends Arrangement {
+  readonly today: PlainDate;
+}
+
+/** What every command of the arrange stage answers. */
+export interface CommandAnswer {
+  readonly result: CommandResult;
+  readonly repeated: boolean;
+  readonly arrangement: ArrangementResponse;
+}
+
+export interface InvitationsResponse {
+  readonly invitations: readonly (InvitationRecord & { readonly download?: string })[];
 }
 
 /** The body of every 4xx answer. */

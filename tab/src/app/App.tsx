@@ -1,6 +1,7 @@
 import { FluentProvider, Link, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { type ReactNode, useEffect } from 'react';
 import type { Me } from '../api/types.ts';
+import { ArrangePage } from '../arrange/ArrangePage.tsx';
 import { CaseHome } from '../cases/CaseHome.tsx';
 import { LiveCases } from '../cases/LiveCases.tsx';
 import { DirectoryPage } from '../directory/DirectoryPage.tsx';
@@ -119,6 +120,8 @@ function Page({
           There is no page at this address in EHC Review Hub. The link may be mistyped or out of date.
         </NotFound>
       );
+    case 'arrange':
+      return <ArrangePage client={session.client} laCode={route.laCode} caseId={route.caseId} />;
     default: {
       const unknown: never = route;
       throw new RangeError(`unknown route: ${JSON.stringify(unknown)}`);

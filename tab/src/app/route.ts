@@ -6,9 +6,11 @@ export type Route =
   | { readonly page: 'live-cases' }
   | { readonly page: 'case'; readonly laCode: string; readonly caseId: string }
   | { readonly page: 'not-found' }
-  | { readonly page: 'directory'; readonly laCode: string };
+  | { readonly page: 'directory'; readonly laCode: string }
+  | { readonly page: 'arrange'; readonly laCode: string; readonly caseId: string };
 
 const CASE = /^#\/cases\/([^/]+)\/([^/]+)$/;
+const ARRANGE = /^#\/cases\/([^/]+)\/([^/]+)\/arrange$/;
 const DIRECTORY = /^#\/directory\/([^/]+)$/;
 
 /** The addresses of My live cases: the tab's own URL, with or without an empty hash. */
@@ -20,6 +22,11 @@ const HOME = new Set(['', '#', '#/']);
  */
 export function routeFrom(hash: string): Route {
   if (HOME.has(hash)) return { page: 'live-cases' };
+  const arrange = ARRANGE.exec(hash);
+  if (arrange?.[1] && arrange[2]) {
+    const [laCode, caseId] = [decoded(arrange[1]), decoded(arrange[2])];
+    if (laCode !== undefined && caseId !== undefined) return { page: 'arrange', laCode, caseId };
+  }
   const match = CASE.exec(hash);
   if (match?.[1] && match[2]) {
     const [laCode, caseId] = [decoded(match[1]), decoded(match[2])];
@@ -52,6 +59,8 @@ export function hrefFor(route: Route): string {
       return '#/not-found';
     case 'directory':
       return `#/directory/${encodeURIComponent(route.laCode)}`;
+    case 'arrange':
+      return `#/cases/${encodeURIComponent(route.laCode)}/${encodeURIComponent(route.caseId)}/arrange`;
     default: {
       const unknown: never = route;
       throw new RangeError(`unknown route: ${JSON.stringify(unknown)}`);

@@ -25,6 +25,9 @@ function clientWith(caseDetail: ApiClient['caseDetail']): ApiClient {
     directory: unused,
     putMember: unused,
     removeMember: unused,
+    arrangement: unused,
+    invitations: unused,
+    command: unused,
   };
 }
 
