@@ -2,7 +2,7 @@ import type { DateKey } from './clock.ts';
 import type { CaseListing } from './listing.ts';
 import { addDays, type PlainDate } from './plain-date.ts';
 import type { RuleId } from './rules.ts';
-import { WARNED_DATES, type WarningActor } from './warnings.ts';
+import { firstName, WARNED_DATES, type WarningActor } from './warnings.ts';
 
 /**
  * What a Teams channel is linked to: a setting's SEND team (its cases, from every LA that places
@@ -58,7 +58,7 @@ export function digestFor(link: ChannelLink, listings: readonly CaseListing[], t
       rows.push({
         laCode: listing.laCode,
         caseId: listing.caseId,
-        childFirstName: listing.childName.trim().split(/\s+/)[0] ?? '',
+        childFirstName: firstName(listing.childName),
         key: step.key,
         date: step.date,
         rule: owner.rule,

@@ -1,5 +1,6 @@
 import type { DateKey } from './clock.ts';
 import type { CaseListing, ListingStep } from './listing.ts';
+import { type Actor, type Placement, placementRelations } from './permissions.ts';
 import { addDays, daysBetween, type PlainDate } from './plain-date.ts';
 import type { RuleId } from './rules.ts';
 
@@ -169,6 +170,24 @@ function openOn(step: ListingStep, today: PlainDate): OpenStep {
   return { key: step.key, date: step.date, done: step.doneFrom !== undefined && step.doneFrom <= today };
 }
 
-function firstName(name: string): string {
+/** The first word of a child's name: all of the name a warning or a digest shows. */
+export function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? '';
+}
+
+/**
+ * The dates among `keys` that are `actor`'s own to act on for a case placed at `placement`: the
+ * setting's steps for its SENCo, the LA's for an officer of that LA (who may be the case coordinator).
+ *
+ * @remarks What "overdue" and "due" in a personal chat list: a person's own warnings, not everything
+ * on every case they can see.
+ */
+export function ownDateKeys(actor: Actor, placement: Placement, keys: readonly DateKey[]): DateKey[] {
+  const relations = placementRelations(actor, placement);
+  return keys.filter((key) => {
+    const owner = WARNED_DATES[key]?.actor;
+    if (owner === 'senco') return relations.includes('senco');
+    if (owner === 'case-coordinator') return relations.includes('la-officer');
+    return false;
+  });
 }
