@@ -71,6 +71,8 @@ export interface Config {
   readonly identityFetchTimeoutMs: number;
   /** Azure mode: the first LA admins (`LA_ADMINS`). */
   readonly firstAdmins: readonly FirstAdmin[];
+  /** When the daily deadline sweep runs, `HH:MM` Europe/London (`DEADLINE_SWEEP_AT`, default 06:30). */
+  readonly deadlineSweepAt: string;
   /**
    * Where meeting invitations go: Microsoft Graph in azure mode (`GRAPH_BASE_URL`, default
    * https://graph.microsoft.com), the local calendar outbox of .ics files in local mode.
@@ -160,6 +162,11 @@ const EnvSchema = z.object({
     .min(1, { error: 'must be at least 1' })
     .default(DEFAULT_HTTP_LIMITS.maxConnections),
   BOT_TURN_TIMEOUT_MS: milliseconds(DEFAULT_HTTP_LIMITS.botTurnTimeoutMs),
+  // Before the school day, so the warnings are there when the SENCo opens Teams.
+  DEADLINE_SWEEP_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be HH:MM (24-hour, Europe/London), e.g. 06:30' })
+    .default('06:30'),
 });
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -254,6 +261,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     databaseId: e.COSMOS_DATABASE ?? 'ehc-review-hub',
     identityFetchTimeoutMs: e.IDENTITY_FETCH_TIMEOUT_MS,
     firstAdmins: [],
+    deadlineSweepAt: e.DEADLINE_SWEEP_AT,
     http: {
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,

@@ -33,6 +33,7 @@ import { openIdKeys } from './identity/openid-keys.ts';
 import { SSO_CLOCK_SKEW_SECONDS, SSO_SCOPE } from './identity/sso-token.ts';
 import { staticDirectory } from './identity/static-directory.ts';
 import type { DirectoryUser, UserDirectory } from './identity/user-directory.ts';
+import { DeadlineSweep, type SweepReport } from './jobs/deadline-sweep.ts';
 import { type DispatchReport, OutboxDispatcher } from './jobs/outbox-dispatcher.ts';
 import { londonDate } from './review/plain-date.ts';
 import { type LaPolicy, STATUTORY_DEFAULTS } from './review/policy.ts';
@@ -65,6 +66,8 @@ export interface RunningApp {
   readonly routes: readonly { readonly method: string; readonly path: string }[];
   /** Runs the outbox dispatcher once now (it also runs on its own): for tests and diagnostics. */
   dispatchNow(): Promise<DispatchReport>;
+  /** Runs the deadline sweep once now (it also runs daily at `deadlineSweepAt`). */
+  sweepNow(): Promise<SweepReport>;
   /** Stops taking requests, then closes the store (saving the local snapshot). */
   close(): Promise<void>;
 }
@@ -129,15 +132,24 @@ async function serve(
     log,
   };
   const calendar = overrides.calendar ?? calendarFor(config, now);
+  const instanceName = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const dispatcher = new OutboxDispatcher({
     queue: opened.outbox,
     store,
     calendar,
-    holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    holder: instanceName,
     now,
     log,
   });
   dispatcher.start(DISPATCH_INTERVAL_MS);
+  const sweep = new DeadlineSweep({
+    listings: opened.dueListings,
+    notices: opened.notices,
+    holder: instanceName,
+    now,
+    log,
+  });
+  sweep.start(config.deadlineSweepAt);
   const commands: ArrangeDeps = {
     caseload,
     bankHolidayOf: englandBankHolidays(),
@@ -194,10 +206,12 @@ async function serve(
     port,
     routes: server.routes,
     dispatchNow: () => dispatcher.runOnce(),
+    sweepNow: () => sweep.runOnce(),
     close: () => {
       closing ??= (async () => {
         await stop(http);
         await dispatcher.stop();
+        await sweep.stop();
         await opened.close();
       })();
       return closing;

@@ -15,7 +15,7 @@ export interface CliResult {
 
 /** Runs `node bot/src/cli/<script>.ts ...args` from the repository root, as `npm run` does. */
 export function runCli(
-  script: 'clock' | 'import',
+  script: 'clock' | 'import' | 'sweep',
   args: readonly string[],
   env: NodeJS.ProcessEnv = {},
 ): Promise<CliResult> {

@@ -69,6 +69,19 @@ describe('the server configuration', () => {
     expect(config.host).toBe('0.0.0.0');
   });
 
+  it('sweeps for deadlines daily at 06:30 London time unless DEADLINE_SWEEP_AT says otherwise', () => {
+    expect(loadConfig({}).deadlineSweepAt).toBe('06:30');
+    expect(loadConfig({ DEADLINE_SWEEP_AT: '05:45' }).deadlineSweepAt).toBe('05:45');
+    try {
+      loadConfig({ DEADLINE_SWEEP_AT: '6.30am' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        { where: 'DEADLINE_SWEEP_AT', message: 'must be HH:MM (24-hour, Europe/London), e.g. 06:30' },
+      ]);
+    }
+  });
+
   it('names every bad variable', () => {
     try {
       loadConfig({ MODE: 'cloud', PORT: 'eighty' });

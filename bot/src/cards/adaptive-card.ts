@@ -97,7 +97,14 @@ export interface InputToggle extends InputBase {
 
 export type CardInput = InputText | InputDate | InputTime | InputToggle;
 
-export type CardElement = TextBlock | ColumnSet | Container | FactSet | CardInput;
+/** Buttons inside the body, e.g. one "Open" per row of a digest. */
+export interface ActionSet {
+  readonly type: 'ActionSet';
+  readonly actions: readonly CardAction[];
+  readonly spacing?: Spacing;
+}
+
+export type CardElement = TextBlock | ColumnSet | Container | FactSet | CardInput | ActionSet;
 
 export interface OpenUrlAction {
   readonly type: 'Action.OpenUrl';

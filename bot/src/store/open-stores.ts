@@ -5,7 +5,9 @@ import type { CaseStore } from './case-store.ts';
 import { CosmosAuditLog } from './cosmos-audit-log.ts';
 import { CosmosCaseStore } from './cosmos-case-store.ts';
 import { CosmosDirectory } from './cosmos-directory.ts';
+import { CosmosNotices } from './cosmos-notices.ts';
 import { openDatabase, type StoreDatabase } from './database.ts';
+import { CosmosDueListings, type DueListings } from './due-listings.ts';
 import { connectLocalOrStart } from './local-cosmos.ts';
 import { CosmosOutboxQueue, type OutboxQueue } from './outbox-queue.ts';
 import { CosmosPersonIndex, withPersonIndex } from './person-index.ts';
@@ -38,6 +40,10 @@ export interface Stores {
   readonly directory: CosmosDirectory;
   /** Where the outbox dispatcher finds work (outbox-queue.ts). */
   readonly outbox: OutboxQueue;
+  /** The deadline warnings recorded once each, and the sweep's lease (cosmos-notices.ts). */
+  readonly notices: CosmosNotices;
+  /** Where the deadline sweep finds the cases with something due (due-listings.ts). */
+  readonly dueListings: DueListings;
 }
 
 export interface OpenedStores extends Stores {
@@ -61,9 +67,10 @@ export interface StoresOptions {
  * write a case file without its person index entries.
  */
 export async function storesOver(db: StoreDatabase, options: StoresOptions = {}): Promise<Stores> {
-  const [people, directory] = await Promise.all([
+  const [people, directory, notices] = await Promise.all([
     CosmosPersonIndex.open(db.database, options),
     CosmosDirectory.open(db.database, options),
+    CosmosNotices.open(db.database, options),
   ]);
   const policyFor = options.policyFor;
   return {
@@ -73,6 +80,8 @@ export async function storesOver(db: StoreDatabase, options: StoresOptions = {})
     audit: new CosmosAuditLog(db.audit),
     directory,
     outbox: new CosmosOutboxQueue(db.cases),
+    notices,
+    dueListings: new CosmosDueListings(db.cases),
   };
 }
 

@@ -4,8 +4,10 @@ import { type CaseloadDeps, liveCases } from '../caseload/caseload.ts';
 import { accountKey, actorOf, type DirectoryUser, type UserDirectory } from '../identity/user-directory.ts';
 import type { Identity } from '../review/case.ts';
 import { isReviewError } from '../review/errors.ts';
-import { londonDate } from '../review/plain-date.ts';
+import { formatLong, londonDate, type PlainDate } from '../review/plain-date.ts';
 import type { CaseSummary } from '../review/summary.ts';
+import { ownDateKeys } from '../review/warnings.ts';
+import { overdueWords } from '../review/words.ts';
 import { describeError, type Log } from '../server/log.ts';
 import { type ArrangeCardDeps, arrangeCardFor, readForCard } from './arrange-card-actions.ts';
 import { helpReply, notUnderstoodReply, welcomeReply } from './help.ts';
@@ -57,7 +59,7 @@ export const PRIVATE_CHAT_ONLY_REPLY =
   'Your list of reviews names children, so I only share it in a private chat. Open a 1:1 chat with ' +
   'EHC Review Hub and send **reviews** (in Teams: Chat, then New chat, and type EHC Review Hub).';
 
-export type Command = 'reviews' | 'help' | 'unknown';
+export type Command = 'reviews' | 'overdue' | 'due' | 'help' | 'unknown';
 
 /** "arrange Amelia" or "arrange Amelia Rowe": the child named, lower case; undefined for any other text. */
 export function arrangeTarget(text: string): string | undefined {
@@ -79,6 +81,8 @@ export function commandOf(text: string): Command {
     .replace(/[.!]+$/, '')
     .replace(/\s+/g, ' ');
   if (words === 'reviews' || words === 'review') return 'reviews';
+  if (words === 'overdue') return 'overdue';
+  if (words === 'due' || words === 'due soon') return 'due';
   return HELP_WORDS.has(words) ? 'help' : 'unknown';
 }
 
@@ -116,9 +120,23 @@ export async function answerMessage(message: IncomingMessage, deps: AnswerDeps):
   if (command === 'unknown') return { kind: 'text', text: notUnderstoodReply() };
   if (message.conversationType !== 'personal') return { kind: 'text', text: PRIVATE_CHAT_ONLY_REPLY };
   const today = londonDate(deps.caseload.now());
-  let summaries: CaseSummary[];
+  const read = await readLive(user, today, deps);
+  if (!Array.isArray(read)) return read;
+  const summaries = read;
+  if (command === 'overdue') return { kind: 'text', text: overdueReply(user, summaries) };
+  if (command === 'due') return { kind: 'text', text: dueReply(summaries) };
+  const tabUrl = deps.tabUrlFor?.(user) ?? deps.tabUrl;
+  return { kind: 'card', card: liveReviewsCard({ summaries, today, ...(tabUrl ? { tabUrl } : {}) }) };
+}
+
+/** The user's live cases (an audited list read), or the reply saying why they could not be read. */
+async function readLive(
+  user: DirectoryUser,
+  today: PlainDate,
+  deps: AnswerDeps,
+): Promise<CaseSummary[] | Reply> {
   try {
-    summaries = await liveCases(
+    return await liveCases(
       { actor: actorOf(user), accountKey: accountKey(user.identity), via: 'bot' },
       today,
       deps.caseload,
@@ -131,8 +149,32 @@ export async function answerMessage(message: IncomingMessage, deps: AnswerDeps):
     });
     return { kind: 'text', text: error.message };
   }
-  const tabUrl = deps.tabUrlFor?.(user) ?? deps.tabUrl;
-  return { kind: 'card', card: liveReviewsCard({ summaries, today, ...(tabUrl ? { tabUrl } : {}) }) };
+}
+
+/** "overdue": the user's own overdue dates (their steps, not the other side's), case by case. */
+function overdueReply(user: DirectoryUser, summaries: readonly CaseSummary[]): string {
+  const actor = actorOf(user);
+  const lines = summaries.flatMap((summary) => {
+    const own = ownDateKeys(actor, summary, summary.overdue);
+    return own.length === 0
+      ? []
+      : [`- **${summary.childName}** (case ${summary.caseId}): ${overdueWords(own)}`];
+  });
+  if (lines.length === 0) return 'Nothing of yours is overdue. Send **due** to see what is due soon.';
+  return [`Overdue for you (${lines.length}):`, ...lines].join('\n');
+}
+
+/** "due": the user's own next actions due soon, most urgent first. */
+function dueReply(summaries: readonly CaseSummary[]): string {
+  const lines = summaries.flatMap((summary) => {
+    const action = summary.nextAction;
+    if (!summary.dueSoon || action.due === undefined) return [];
+    return [
+      `- **${summary.childName}** (case ${summary.caseId}): ${action.label} by ${formatLong(action.due)}`,
+    ];
+  });
+  if (lines.length === 0) return 'Nothing of yours is due soon. Send **overdue** to see what is late.';
+  return [`Due soon for you (${lines.length}):`, ...lines].join('\n');
 }
 
 /** The welcome when the user installs the app in personal scope: what they can do here, by role. */
