@@ -8,6 +8,7 @@ const cosmos = await startLocalCosmos({ port: 0, host: '127.0.0.1' });
 process.send?.({ endpoint: cosmos.endpoint, key: cosmos.key });
 process.on('message', async (message) => {
   if (message === 'rss') process.send?.({ rss: process.memoryUsage().rss });
+  if (message === 'cpu') process.send?.(process.cpuUsage());
   if (message === 'stop') {
     await cosmos.close();
     process.exit(0);
