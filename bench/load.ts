@@ -31,7 +31,7 @@ import { startReplies } from './replies.ts';
 import { seedCases } from './seed.ts';
 import { quantile } from './stats.ts';
 
-const ITERATIONS = Number(process.env.LOAD_ITERATIONS ?? 10);
+const ITERATIONS = Number(process.env.LOAD_ITERATIONS ?? 3);
 const now = new Date();
 const today = londonDate(now);
 const say = (line: string) => process.stdout.write(`${line}\n`);

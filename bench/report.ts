@@ -44,7 +44,7 @@ export function performanceReport(r: Results): string {
     return found;
   };
   const line = (label: string, x: ReturnType<typeof run>, baseline?: ReturnType<typeof run>) =>
-    `| ${label} | ${x.stats.concurrency} | ${x.stats.requests} | ${ms(x.stats.p50)} | ${ms(x.stats.p95)} | ${ms(x.stats.p99)} | ${x.stats.perSecond.toFixed(0)} | ${
+    `| ${label} | ${x.stats.concurrency} | ${x.stats.requests} | ${x.stats.errors} | ${ms(x.stats.p50)} | ${ms(x.stats.p95)} | ${ms(x.stats.p99)} | ${x.stats.perSecond.toFixed(0)} | ${
       baseline
         ? `${ratio(x.stats.p95, baseline.stats.p95)} / ${ratio(x.stats.perSecond, baseline.stats.perSecond)}`
         : '—'
@@ -97,8 +97,8 @@ Benchmarks are not part of \`npm test\` (no timed assertions in tests).
 p95 and throughput over the baseline's at the same concurrency. \`rss\` is the server's resident memory
 after the run, after a full garbage collection.
 
-| path | c | requests | p50 | p95 | p99 | req/s | p95 / req/s vs /api/me | answer | server rss |
-|---|---|---|---|---|---|---|---|---|---|
+| path | c | requests | errors | p50 | p95 | p99 | req/s | p95 / req/s vs /api/me | answer | server rss |
+|---|---|---|---|---|---|---|---|---|---|---|
 ${line('`GET /api/me` (baseline), school store', me1)}
 ${line('`GET /api/cases` as the SENCo: 450 cases', senco1, me1)}
 ${line('`GET /api/me` (baseline), school store', me8)}
@@ -145,7 +145,8 @@ page at a time, as the LA's list is taken.
 **Where the LA's page is missed, why.** The local server copies, filters and sorts all 10,000 documents
 of the LA for every page of 50, as it has no index; Azure serves \`ORDER BY summary.nextDue, id\` from
 the composite index and reads 50 documents. The request itself is small (one query, 50 summaries, one
-audit write of 50 keys).
+audit write of 50 keys). Requests that failed (\`errors\` above) ran past the server's 30-second
+request limit while queued at the local store.
 `
 }
 ## P2: the statutory clock over England's caseload, one core
@@ -197,6 +198,11 @@ import's concurrency on Azure, where the service rather than one local process i
 Not measured: the advice card (a contribute issue) does not exist yet. When it does, the bench is to
 send an advice submit through \`/api/messages\` with the store, against a bare botbuilder echo invoke
 on the same server stack, at concurrency 1 and 32 (target: throughput >= 0.8x the echo's, p99 <= 2x).
+
+## The load run
+
+\`npm run load\` (bench/load.ts) drives 100 simulated users over a generated LA of 1,000 reviews and
+checks for errors and lost updates: its latency distribution is in [LOAD.md](LOAD.md).
 
 ## Memory
 

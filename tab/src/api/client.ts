@@ -1,5 +1,5 @@
 import type { Problem } from '../../../bot/src/review/errors.ts';
-import type { CaseDetail, ErrorBody, LiveCasesResponse, LocalUsers, Me } from './types.ts';
+import type { CaseDetail, ErrorBody, LaCasesPage, LiveCasesResponse, LocalUsers, Me } from './types.ts';
 
 /**
  * How the tab proves who the user is to the API.
@@ -52,6 +52,8 @@ export interface ApiClient {
   localUsers(): Promise<LocalUsers>;
   liveCases(): Promise<LiveCasesResponse>;
   caseDetail(laCode: string, caseId: string): Promise<CaseDetail>;
+  /** One page of 50 of an LA's live cases; `continuation` from the previous page for the next. */
+  laCasesPage(laCode: string, continuation?: string): Promise<LaCasesPage>;
 }
 
 export function createApiClient(
@@ -80,6 +82,10 @@ export function createApiClient(
     localUsers: () => get<LocalUsers>('/api/local/users'),
     liveCases: () => get<LiveCasesResponse>('/api/cases'),
     caseDetail: (laCode, caseId) => get<CaseDetail>(`/api/cases/${segment(laCode)}/${segment(caseId)}`),
+    laCasesPage: (laCode, continuation) =>
+      get<LaCasesPage>(
+        `/api/las/${segment(laCode)}/cases${continuation ? `?continuation=${segment(continuation)}` : ''}`,
+      ),
   };
 }
 

@@ -1,6 +1,7 @@
 import { FluentProvider, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { type ReactNode, useEffect } from 'react';
 import { CaseHome } from '../cases/CaseHome.tsx';
+import { LaCases } from '../cases/LaCases.tsx';
 import { LiveCases } from '../cases/LiveCases.tsx';
 import { LocalModeBanner } from '../local/LocalModeBanner.tsx';
 import { SignInPicker } from '../local/SignInPicker.tsx';
@@ -99,9 +100,16 @@ function Page({
 }) {
   switch (route.page) {
     case 'live-cases':
-      return <LiveCases client={session.client} />;
+      return (
+        <LiveCases
+          client={session.client}
+          laCodes={session.me.user.roles.flatMap((role) => (role.kind === 'la-officer' ? [role.laCode] : []))}
+        />
+      );
     case 'case':
       return <CaseHome client={session.client} laCode={route.laCode} caseId={route.caseId} />;
+    case 'la-cases':
+      return <LaCases client={session.client} laCode={route.laCode} />;
     default: {
       const unknown: never = route;
       throw new RangeError(`unknown route: ${JSON.stringify(unknown)}`);

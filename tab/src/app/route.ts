@@ -4,11 +4,16 @@
  */
 export type Route =
   | { readonly page: 'live-cases' }
-  | { readonly page: 'case'; readonly laCode: string; readonly caseId: string };
+  | { readonly page: 'case'; readonly laCode: string; readonly caseId: string }
+  /** An LA officer's list of every live case of the LA, a page at a time. */
+  | { readonly page: 'la-cases'; readonly laCode: string };
 
 const CASE = /^#\/cases\/([^/]+)\/([^/]+)$/;
+const LA_CASES = /^#\/las\/([^/]+)\/cases$/;
 
 export function routeFrom(hash: string): Route {
+  const la = LA_CASES.exec(hash);
+  if (la?.[1]) return { page: 'la-cases', laCode: decodeURIComponent(la[1]) };
   const match = CASE.exec(hash);
   if (match?.[1] && match[2]) {
     return { page: 'case', laCode: decodeURIComponent(match[1]), caseId: decodeURIComponent(match[2]) };
@@ -22,6 +27,8 @@ export function hrefFor(route: Route): string {
       return '#/';
     case 'case':
       return `#/cases/${encodeURIComponent(route.laCode)}/${encodeURIComponent(route.caseId)}`;
+    case 'la-cases':
+      return `#/las/${encodeURIComponent(route.laCode)}/cases`;
     default: {
       const unknown: never = route;
       throw new RangeError(`unknown route: ${JSON.stringify(unknown)}`);

@@ -17,4 +17,9 @@ describe('the page the address names', () => {
     expect(hrefFor(route)).toBe('#/cases/860/C%2F1%202');
     expect(routeFrom(hrefFor(route))).toEqual(route);
   });
+
+  it('opens an LA’s paged list of cases, and round-trips its address', () => {
+    expect(routeFrom('#/las/860/cases')).toEqual({ page: 'la-cases', laCode: '860' });
+    expect(hrefFor({ page: 'la-cases', laCode: '860' })).toBe('#/las/860/cases');
+  });
 });
