@@ -49,3 +49,6 @@ process.on('message', async (message) => {
     process.exit(0);
   }
 });
+
+// The bench that started this process is gone (stopped, or killed): so is this process.
+process.on('disconnect', () => process.exit(0));

@@ -57,7 +57,7 @@ export function performanceReport(r: Results): string {
   const senco8 = run('senco-list', 8);
   const page1 = run('la-first-page', 1);
   const page8 = run('la-first-page', 8);
-  const whole = run('la-whole-list', 1);
+  const whole = r.runs.find((x) => x.name === 'la-whole-list');
   const p3Met = senco1.stats.p95 < 50 && senco8.stats.perSecond >= 100;
   const pageMet = page1.stats.p95 <= Math.max(senco1.stats.p95, 50);
   const clockMet = r.clock.bestCpu < 1000;
@@ -107,7 +107,11 @@ ${line('`GET /api/me` (baseline), county store', meCounty1)}
 ${line('`GET /api/las/908/cases`: first page of 50 of 10,000', page1, meCounty1)}
 ${line('`GET /api/me` (baseline), county store', meCounty8)}
 ${line('`GET /api/las/908/cases`: first page of 50 of 10,000', page8, meCounty8)}
-${line("`GET /api/cases` as the LA's officer: all 10,000 (for scale)", whole, meCounty1)}
+${
+  whole
+    ? line("`GET /api/cases` as the LA's officer: all 10,000 (for scale)", whole, meCounty1)
+    : "| `GET /api/cases` as the LA's officer: all 10,000 | not run (`BENCH_WHOLE_LIST=1`): the local store takes minutes for it, each request past the server's 30 s limit |||||||||"
+}
 
 The school's 450 cases and the county's 10,000 are in two databases of the same local server, each
 served by its own server process in turn: the local server scans a whole container for every query (it
