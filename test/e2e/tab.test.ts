@@ -281,6 +281,25 @@ describe('the case page: the statutory clock', () => {
   });
 });
 
+describe('the LA’s cases, a page at a time', () => {
+  it('takes the case coordinator from My live cases to every live case of the LA, by next due date', async () => {
+    const { page, pageErrors } = await open('/');
+    await signInAs(page, page.getByRole('button', { name: /EHC case coordinator/ }));
+    const mine = await childNames(page);
+    await page.getByRole('link', { name: /All live cases of LA 999/ }).click();
+    await heading(page, 'All live cases of LA 999').waitFor();
+    const all = page.getByRole('table', { name: 'All live cases of LA 999' });
+    await all.waitFor();
+    const names = await all.locator('tbody tr td:first-child a').allTextContents();
+    // The demo LA's 30 cases fit on the first page of 50: there is no next page to show.
+    expect([...names].sort()).toEqual([...mine].sort());
+    await page.getByText(`${names.length} cases shown`).waitFor();
+    expect(await page.getByRole('button', { name: 'Show 50 more' }).count()).toBe(0);
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
 describe('the tab inside a frame that is not a Teams or Outlook host', () => {
   it('stops waiting for a host after a moment and runs in local mode', async () => {
     // teams-js waits about 60 s for a host that never answers when it is framed; the tab gives up sooner.

@@ -97,22 +97,31 @@ export function clockFor(file: CaseFile, today: PlainDate, policy: LaPolicy = ST
   };
   const meeting = facts.meetingOn;
   const notice = review?.amendment?.noticeOn;
-  const reviewBy = reviewByDate(facts);
-  const transferBy = phaseTransferBy(facts);
-  const found = [
-    reviewBy,
-    latestMeetingForReview(facts, reviewBy.date),
-    ...(meeting ? [inviteBy(facts, meeting), adviceBy(facts, meeting)] : []),
-    ...(meeting ? [reportBy(facts, meeting), decisionBy(facts, meeting)] : []),
-    ...(notice ? [representationsEnd(facts, notice), finalPlanBy(facts, notice)] : []),
-    transferBy,
-    transferBy ? transferMeetingBy(facts, transferBy) : undefined,
-    recommendedReview(facts),
-  ];
+  // Written key by key in the order the dates have always been listed in (an answer's JSON keeps it).
   const dates: { [K in DateKey]?: DueDate } = {};
-  for (const due of found) if (due) dates[due.key] = due;
+  const reviewBy = reviewByDate(facts);
+  dates.review_by = reviewBy;
+  dates.latest_meeting = latestMeetingForReview(facts, reviewBy.date);
+  if (meeting) {
+    dates.invite_by = inviteBy(facts, meeting);
+    dates.advice_by = adviceBy(facts, meeting);
+    dates.report_by = reportBy(facts, meeting);
+    dates.decision_by = decisionBy(facts, meeting);
+  }
+  if (notice) {
+    dates.representations_end = representationsEnd(facts, notice);
+    dates.final_plan_by = finalPlanBy(facts, notice);
+  }
+  const transferBy = phaseTransferBy(facts);
+  if (transferBy) {
+    dates.phase_transfer_by = transferBy;
+    dates.transfer_meeting_by = transferMeetingBy(facts, transferBy);
+  }
+  const recommended = recommendedReview(facts);
+  if (recommended) dates.recommended_review = recommended;
   const ncYear = ncYearOn(file.case.child, meeting ?? today);
-  const overdue = DATE_KEYS.filter((key) => isOverdue(dates[key], today));
+  const overdue: DateKey[] = [];
+  for (const key of DATE_KEYS) if (isOverdue(dates[key], today)) overdue.push(key);
   return { dates, pfaRequired: ncYear >= 9, ncYear, overdue };
 }
 
@@ -128,7 +137,14 @@ function isOverdue(due: DueDate | undefined, today: PlainDate): boolean {
 function reviewByDate(f: Facts): DueDate {
   const months = f.policy.reviewMonths;
   const date = periodEnd(reviewStart(f), months);
-  const why = `The LA must notify its review decision by this date: ${count(months, 'month')} starting with ${reviewFrom(f)}.`;
+  const why =
+    lookup(REVIEW_BY_WHY, keyOf(months, 3, reviewFromKind(f)), reviewStart(f)) ??
+    remember(
+      REVIEW_BY_WHY,
+      keyOf(months, 3, reviewFromKind(f)),
+      reviewStart(f),
+      `The LA must notify its review decision by this date: ${count(months, 'month')} starting with ${reviewFrom(f)}.`,
+    );
   // Always the review still to be decided: once this review's decision is notified, the next one's.
   return due('review_by', 'REVIEW_DUE', date, false, why);
 }
@@ -144,7 +160,14 @@ function latestMeetingForReview(f: Facts, reviewBy: PlainDate): DueDate {
   const weeks = f.policy.decisionWeeks;
   // After this review's decision the date is the next review's latest meeting, not yet held.
   const held = f.decidedOn === undefined && meetingHeld(f);
-  const why = `Hold the meeting by this date to leave ${count(weeks, 'week')} for the decision before the review-by date (${formatLong(reviewBy)}).`;
+  const why =
+    lookup(LATEST_MEETING_WHY, weeks, reviewBy) ??
+    remember(
+      LATEST_MEETING_WHY,
+      weeks,
+      reviewBy,
+      `Hold the meeting by this date to leave ${count(weeks, 'week')} for the decision before the review-by date (${formatLong(reviewBy)}).`,
+    );
   return due('latest_meeting', 'DECISION_DUE', addDays(reviewBy, -7 * weeks), held, why);
 }
 
@@ -152,7 +175,14 @@ function latestMeetingForReview(f: Facts, reviewBy: PlainDate): DueDate {
 function inviteBy(f: Facts, meeting: PlainDate): DueDate {
   const weeks = f.policy.inviteNoticeWeeks;
   const date = addDays(meeting, -7 * weeks);
-  const why = `Send the invitations by this date, ${count(weeks, 'week')} before the meeting (${formatLong(meeting)}): everyone invited must have at least that much notice.`;
+  const why =
+    lookup(INVITE_WHY, weeks, meeting) ??
+    remember(
+      INVITE_WHY,
+      weeks,
+      meeting,
+      `Send the invitations by this date, ${count(weeks, 'week')} before the meeting (${formatLong(meeting)}): everyone invited must have at least that much notice.`,
+    );
   return due('invite_by', 'INVITE_NOTICE', date, reached(f.stage, 'contributing'), why);
 }
 
@@ -160,14 +190,28 @@ function inviteBy(f: Facts, meeting: PlainDate): DueDate {
 function adviceBy(f: Facts, meeting: PlainDate): DueDate {
   const weeks = f.policy.adviceWeeks;
   const date = addDays(meeting, -7 * weeks);
-  const why = `Send the advice to everyone invited by this date: at least ${count(weeks, 'week')} before the meeting (${formatLong(meeting)}).`;
+  const why =
+    lookup(ADVICE_WHY, weeks, meeting) ??
+    remember(
+      ADVICE_WHY,
+      weeks,
+      meeting,
+      `Send the advice to everyone invited by this date: at least ${count(weeks, 'week')} before the meeting (${formatLong(meeting)}).`,
+    );
   return due('advice_by', 'ADVICE_CIRCULATED', date, reached(f.stage, 'meeting'), why);
 }
 
 /** REPORT_DUE, reg 20(7): "within N weeks of" the meeting ends N weeks after it. */
 function reportBy(f: Facts, meeting: PlainDate): DueDate {
   const weeks = f.policy.reportWeeks;
-  const why = `Send the report of the meeting to everyone invited by this date: within ${count(weeks, 'week')} of the meeting (${formatLong(meeting)}).`;
+  const why =
+    lookup(REPORT_WHY, weeks, meeting) ??
+    remember(
+      REPORT_WHY,
+      weeks,
+      meeting,
+      `Send the report of the meeting to everyone invited by this date: within ${count(weeks, 'week')} of the meeting (${formatLong(meeting)}).`,
+    );
   return due('report_by', 'REPORT_DUE', addDays(meeting, 7 * weeks), reached(f.stage, 'submitted'), why);
 }
 
@@ -177,7 +221,14 @@ function reportBy(f: Facts, meeting: PlainDate): DueDate {
  */
 function decisionBy(f: Facts, meeting: PlainDate): DueDate {
   const weeks = f.policy.decisionWeeks;
-  const why = `The LA must notify its decision to maintain, amend (with the proposed amendments) or cease by this date: within ${count(weeks, 'week')} of the meeting (${formatLong(meeting)}).`;
+  const why =
+    lookup(DECISION_WHY, weeks, meeting) ??
+    remember(
+      DECISION_WHY,
+      weeks,
+      meeting,
+      `The LA must notify its decision to maintain, amend (with the proposed amendments) or cease by this date: within ${count(weeks, 'week')} of the meeting (${formatLong(meeting)}).`,
+    );
   return due('decision_by', 'DECISION_DUE', addDays(meeting, 7 * weeks), reached(f.stage, 'decided'), why);
 }
 
@@ -185,14 +236,28 @@ function decisionBy(f: Facts, meeting: PlainDate): DueDate {
 function representationsEnd(f: Facts, notice: PlainDate): DueDate {
   const days = f.policy.representationDays;
   const date = lastDayOfDaysBeginningWith(notice, days);
-  const why = `The parent or young person can make representations until this date: ${count(days, 'day')} beginning with the day the proposed amendments were served (${formatLong(notice)}).`;
+  const why =
+    lookup(REPRESENTATIONS_WHY, days, notice) ??
+    remember(
+      REPRESENTATIONS_WHY,
+      days,
+      notice,
+      `The parent or young person can make representations until this date: ${count(days, 'day')} beginning with the day the proposed amendments were served (${formatLong(notice)}).`,
+    );
   return due('representations_end', 'AMEND_REPRESENTATIONS', date, false, why);
 }
 
 /** AMEND_FINAL, reg 22(3): counted from the amendment notice, so at most 12 weeks after the meeting. */
 function finalPlanBy(f: Facts, notice: PlainDate): DueDate {
   const weeks = f.policy.finalPlanWeeks;
-  const why = `Issue the final amended plan by this date: within ${count(weeks, 'week')} of the amendment notice (${formatLong(notice)}).`;
+  const why =
+    lookup(FINAL_PLAN_WHY, weeks, notice) ??
+    remember(
+      FINAL_PLAN_WHY,
+      weeks,
+      notice,
+      `Issue the final amended plan by this date: within ${count(weeks, 'week')} of the amendment notice (${formatLong(notice)}).`,
+    );
   return due('final_plan_by', 'AMEND_FINAL', addDays(notice, 7 * weeks), f.finalPlanIssued, why);
 }
 
@@ -217,7 +282,14 @@ function transferMeetingBy(f: Facts, transferBy: DueDate): DueDate {
   const { decisionWeeks, finalPlanWeeks } = f.policy;
   const weeks = decisionWeeks + finalPlanWeeks;
   const date = addDays(transferBy.date, -7 * weeks);
-  const why = `Hold the meeting by this date to leave ${count(decisionWeeks, 'week')} for the decision and ${count(finalPlanWeeks, 'week')} for the final amended plan before the phase transfer deadline (${formatLong(transferBy.date)}).`;
+  const why =
+    lookup(TRANSFER_MEETING_WHY, keyOf(decisionWeeks, 1000, finalPlanWeeks), transferBy.date) ??
+    remember(
+      TRANSFER_MEETING_WHY,
+      keyOf(decisionWeeks, 1000, finalPlanWeeks),
+      transferBy.date,
+      `Hold the meeting by this date to leave ${count(decisionWeeks, 'week')} for the decision and ${count(finalPlanWeeks, 'week')} for the final amended plan before the phase transfer deadline (${formatLong(transferBy.date)}).`,
+    );
   return due('transfer_meeting_by', 'PHASE_TRANSFER', date, transferBy.done || meetingHeld(f), why);
 }
 
@@ -258,7 +330,14 @@ function recommendedReview(f: Facts): DueDate | undefined {
   if (ageOn(f.case.child.dateOfBirth, f.today) >= 5) return undefined;
   const months = f.policy.underFiveMonths;
   const date = periodEnd(reviewStart(f), months);
-  const why = `Recommended, not a legal deadline: for a child under 5 the LA should consider a review within ${count(months, 'month')} starting with ${reviewFrom(f)}.`;
+  const why =
+    lookup(UNDER_FIVE_WHY, keyOf(months, 3, reviewFromKind(f)), reviewStart(f)) ??
+    remember(
+      UNDER_FIVE_WHY,
+      keyOf(months, 3, reviewFromKind(f)),
+      reviewStart(f),
+      `Recommended, not a legal deadline: for a child under 5 the LA should consider a review within ${count(months, 'month')} starting with ${reviewFrom(f)}.`,
+    );
   return { ...due('recommended_review', 'UNDER_FIVE', date, false, why), recommended: true };
 }
 
@@ -267,12 +346,66 @@ function reviewStart(f: Facts): PlainDate {
 }
 
 function reviewFrom(f: Facts): string {
-  const what = f.decidedOn
-    ? "this review's decision"
-    : f.case.lastReviewDecisionOn
-      ? 'the last review decision'
-      : 'the date the plan was made';
+  const what = REVIEW_FROM[reviewFromKind(f)];
   return `${what} (${formatLong(reviewStart(f))})`;
+}
+
+const REVIEW_FROM = [
+  "this review's decision",
+  'the last review decision',
+  'the date the plan was made',
+] as const;
+
+/** Which date the review period starts from, as an index of {@link REVIEW_FROM}. */
+function reviewFromKind(f: Facts): 0 | 1 | 2 {
+  return f.decidedOn ? 0 : f.case.lastReviewDecisionOn ? 1 : 2;
+}
+
+/*
+ * Explanations, each written once for the numbers and the date it names. The clock runs over every
+ * plan of a list and of England (docs/PERFORMANCE.md, P2), and writing each sentence afresh was about
+ * half its time; the same few sentences come back for every plan with the same dates. Each cache is
+ * keyed by the policy number(s) the sentence names, then by its date, and is cleared when it holds
+ * 50,000 dates for one number, so it stays small.
+ */
+type Sentences = Map<number, Map<string, string>>;
+const REVIEW_BY_WHY: Sentences = new Map();
+const LATEST_MEETING_WHY: Sentences = new Map();
+const INVITE_WHY: Sentences = new Map();
+const ADVICE_WHY: Sentences = new Map();
+const REPORT_WHY: Sentences = new Map();
+const DECISION_WHY: Sentences = new Map();
+const REPRESENTATIONS_WHY: Sentences = new Map();
+const FINAL_PLAN_WHY: Sentences = new Map();
+const TRANSFER_MEETING_WHY: Sentences = new Map();
+const UNDER_FIVE_WHY: Sentences = new Map();
+
+/** `a * base + b` when both are whole numbers and `b < base`, so that it names them; -1 otherwise. */
+function keyOf(a: number, base: number, b: number): number {
+  return Number.isSafeInteger(a) && a >= 0 && a < 1_000_000 && Number.isInteger(b) && b >= 0 && b < base
+    ? a * base + b
+    : -1;
+}
+
+/** The sentence already written for the number `n` and the date `date`, if any. */
+function lookup(cache: Sentences, n: number, date: PlainDate): string | undefined {
+  return cache.get(n)?.get(date);
+}
+
+/**
+ * Keeps `text` as the sentence for `n` and `date`, and returns it; a number that is not a whole one
+ * from 0 is never kept (a policy's durations are whole numbers), so such a sentence is written afresh.
+ */
+function remember(cache: Sentences, n: number, date: PlainDate, text: string): string {
+  if (!(Number.isSafeInteger(n) && n >= 0)) return text;
+  let byDate = cache.get(n);
+  if (byDate === undefined) {
+    byDate = new Map();
+    cache.set(n, byDate);
+  }
+  if (byDate.size >= 50_000) byDate.clear();
+  byDate.set(date, text);
+  return text;
 }
 
 function due(key: DateKey, rule: RuleId, date: PlainDate, done: boolean, explanation: string): DueDate {

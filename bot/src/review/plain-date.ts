@@ -28,11 +28,62 @@ export function plainDate(text: string): PlainDate {
 }
 
 export function fromParts(year: number, month: number, day: number): PlainDate {
-  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}` as PlainDate;
+  const mm = TWO_DIGITS[month];
+  const dd = TWO_DIGITS[day];
+  if (mm === undefined || dd === undefined || !(year >= 1000 && year <= 9999 && Number.isInteger(year))) {
+    return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}` as PlainDate;
+  }
+  return `${year}-${mm}-${dd}` as PlainDate;
 }
 
 export function parts(date: PlainDate): { year: number; month: number; day: number } {
-  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+  if (date.length !== 10) {
+    return {
+      year: Number(date.slice(0, 4)),
+      month: Number(date.slice(5, 7)),
+      day: Number(date.slice(8, 10)),
+    };
+  }
+  return { year: yearOf(date), month: monthOf(date), day: dayOf(date) };
+}
+
+/*
+ * The statutory clock runs over every plan in a list and every plan in England (docs/PERFORMANCE.md,
+ * P2), so the date arithmetic below reads the digits and counts days with integers (Howard Hinnant's
+ * days_from_civil and civil_from_days, exact for the proleptic Gregorian calendar) instead of slicing
+ * strings and building Date objects. The results are the same as the plain versions for every date
+ * (test/review/plain-date.properties.test.ts compares them); anything not shaped like a date takes the
+ * plain versions, so it is also treated the same.
+ */
+
+function yearOf(date: string): number {
+  return (
+    (date.charCodeAt(0) - 48) * 1000 +
+    (date.charCodeAt(1) - 48) * 100 +
+    (date.charCodeAt(2) - 48) * 10 +
+    (date.charCodeAt(3) - 48)
+  );
+}
+
+function monthOf(date: string): number {
+  return (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
+}
+
+function dayOf(date: string): number {
+  return (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
+}
+
+/** "00" to "99". */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+
+/** Days from 1970-01-01 to a real date `year-month-day` (month 1-12). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * DAYS_PER_400_YEARS + doe - 719_468;
 }
 
 export function isLeapYear(year: number): boolean {
@@ -51,11 +102,49 @@ export function daysInMonth(year: number, month: number): number {
  * which are exactly 146,097 days, so the count is taken 400 years later and the cycle taken off.
  */
 export function toEpochDay(date: PlainDate): number {
+  if (date.length === 10) {
+    const month = monthOf(date);
+    if (month >= 1 && month <= 12) return daysFromCivil(yearOf(date), month, dayOf(date));
+  }
   const { year, month, day } = parts(date);
   return Date.UTC(year + 400, month - 1, day) / MS_PER_DAY - DAYS_PER_400_YEARS;
 }
 
 export function fromEpochDay(epochDay: number): PlainDate {
+  const slot = epochDay - CACHED_FROM;
+  if (slot >= 0 && slot < CACHED_DAYS && Number.isInteger(slot)) {
+    const cached = DATES[slot];
+    if (cached !== undefined) return cached;
+    const date = dateOfEpochDay(epochDay);
+    DATES[slot] = date;
+    return date;
+  }
+  return dateOfEpochDay(epochDay);
+}
+
+/**
+ * The dates of 1900-2199 as they are made, each made once: the clock makes a dozen dates per plan, and
+ * handing back the same string spares the allocation and the garbage (at most 110,000 short strings).
+ */
+const CACHED_FROM = daysFromCivil(1900, 1, 1);
+const CACHED_DAYS = daysFromCivil(2200, 1, 1) - CACHED_FROM;
+const DATES: (PlainDate | undefined)[] = new Array(CACHED_DAYS);
+
+function dateOfEpochDay(epochDay: number): PlainDate {
+  if (Number.isInteger(epochDay) && Math.abs(epochDay) <= 100_000_000) {
+    // civil_from_days
+    const z = epochDay + 719_468;
+    const era = Math.floor(z / DAYS_PER_400_YEARS);
+    const doe = z - era * DAYS_PER_400_YEARS;
+    const yoe = Math.floor(
+      (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+    );
+    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    const mp = Math.floor((5 * doy + 2) / 153);
+    const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    const month = mp < 10 ? mp + 3 : mp - 9;
+    return fromParts(yoe + era * 400 + (month <= 2 ? 1 : 0), month, day);
+  }
   const d = new Date(epochDay * MS_PER_DAY);
   return fromParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
@@ -138,9 +227,17 @@ export function londonDate(instant: Date): PlainDate {
 
 /** "15 February 2027": how dates are shown to people (GOV.UK style). */
 export function formatLong(date: PlainDate): string {
+  const cached = LONG.get(date);
+  if (cached !== undefined) return cached;
   const { year, month, day } = parts(date);
-  return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
+  const text = `${day} ${MONTH_NAMES[month - 1]} ${year}`;
+  // Every explanation of the clock names a date this way; a bounded cache, cleared when full.
+  if (LONG.size >= 200_000) LONG.clear();
+  LONG.set(date, text);
+  return text;
 }
+
+const LONG = new Map<string, string>();
 
 const MONTH_NAMES = [
   'January',

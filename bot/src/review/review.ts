@@ -29,8 +29,11 @@ export const LIVE_STAGES: readonly Stage[] = STAGES.filter(
 );
 
 export function stageIndex(stage: Stage): number {
-  return STAGES.indexOf(stage);
+  return STAGE_INDEX.get(stage) ?? -1;
 }
+
+/** Each stage's place in {@link STAGES}: `reached` is asked several times per date of every clock. */
+const STAGE_INDEX: ReadonlyMap<string, number> = new Map(STAGES.map((stage, i) => [stage, i]));
 
 /** True when `stage` is `milestone` or later on the main path (abandoned is on no path). */
 export function reached(stage: Stage, milestone: Stage): boolean {

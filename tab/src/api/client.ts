@@ -8,6 +8,7 @@ import type {
   Directory,
   ErrorBody,
   InvitationsResponse,
+  LaCasesPage,
   LiveCasesResponse,
   LocalUsers,
   Me,
@@ -78,6 +79,8 @@ export interface ApiClient {
    * `action` is `start`, `meeting`, `invitees`, `invitees/<id>/remove`, `invitations` or `abandon`.
    */
   command(laCode: string, caseId: string, action: string, body: object): Promise<CommandAnswer>;
+  /** One page of 50 of an LA's live cases; `continuation` from the previous page for the next. */
+  laCasesPage(laCode: string, continuation?: string): Promise<LaCasesPage>;
 }
 
 export function createApiClient(
@@ -134,6 +137,10 @@ export function createApiClient(
       get<InvitationsResponse>(`/api/cases/${segment(laCode)}/${segment(caseId)}/review/invitations`),
     command: (laCode, caseId, action, body) =>
       send<CommandAnswer>('POST', `/api/cases/${segment(laCode)}/${segment(caseId)}/review/${action}`, body),
+    laCasesPage: (laCode, continuation) =>
+      get<LaCasesPage>(
+        `/api/las/${segment(laCode)}/cases${continuation ? `?continuation=${segment(continuation)}` : ''}`,
+      ),
   };
 }
 

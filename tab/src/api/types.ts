@@ -51,6 +51,14 @@ export interface LiveCasesResponse {
   readonly cases: readonly CaseSummary[];
 }
 
+/** One page of an LA's live cases (`GET /api/las/{laCode}/cases`), earliest next due date first. */
+export interface LaCasesPage {
+  readonly today: PlainDate;
+  readonly cases: readonly CaseSummary[];
+  /** Pass it back for the next page; absent on the last. */
+  readonly continuation?: string;
+}
+
 /**
  * One case, as `GET /api/cases/{laCode}/{caseId}` answers it: the domain's summary and clock, and the
  * server's today they were counted on.

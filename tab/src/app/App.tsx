@@ -3,6 +3,7 @@ import { type ReactNode, useEffect } from 'react';
 import type { Me } from '../api/types.ts';
 import { ArrangePage } from '../arrange/ArrangePage.tsx';
 import { CaseHome } from '../cases/CaseHome.tsx';
+import { LaCases } from '../cases/LaCases.tsx';
 import { LiveCases } from '../cases/LiveCases.tsx';
 import { DirectoryPage } from '../directory/DirectoryPage.tsx';
 import type { Host } from '../host/teams-host.ts';
@@ -107,7 +108,12 @@ function Page({
       return (
         <>
           <DirectoryLinks me={session.me} />
-          <LiveCases client={session.client} />
+          <LiveCases
+            client={session.client}
+            laCodes={session.me.user.roles.flatMap((role) =>
+              role.kind === 'la-officer' ? [role.laCode] : [],
+            )}
+          />
         </>
       );
     case 'directory':
@@ -122,6 +128,8 @@ function Page({
       );
     case 'arrange':
       return <ArrangePage client={session.client} laCode={route.laCode} caseId={route.caseId} />;
+    case 'la-cases':
+      return <LaCases client={session.client} laCode={route.laCode} />;
     default: {
       const unknown: never = route;
       throw new RangeError(`unknown route: ${JSON.stringify(unknown)}`);

@@ -7,11 +7,14 @@ export type Route =
   | { readonly page: 'case'; readonly laCode: string; readonly caseId: string }
   | { readonly page: 'not-found' }
   | { readonly page: 'directory'; readonly laCode: string }
-  | { readonly page: 'arrange'; readonly laCode: string; readonly caseId: string };
+  | { readonly page: 'arrange'; readonly laCode: string; readonly caseId: string }
+  /** An LA officer's list of every live case of the LA, a page at a time. */
+  | { readonly page: 'la-cases'; readonly laCode: string };
 
 const CASE = /^#\/cases\/([^/]+)\/([^/]+)$/;
 const ARRANGE = /^#\/cases\/([^/]+)\/([^/]+)\/arrange$/;
 const DIRECTORY = /^#\/directory\/([^/]+)$/;
+const LA_CASES = /^#\/las\/([^/]+)\/cases$/;
 
 /** The addresses of My live cases: the tab's own URL, with or without an empty hash. */
 const HOME = new Set(['', '#', '#/']);
@@ -26,6 +29,11 @@ export function routeFrom(hash: string): Route {
   if (arrange?.[1] && arrange[2]) {
     const [laCode, caseId] = [decoded(arrange[1]), decoded(arrange[2])];
     if (laCode !== undefined && caseId !== undefined) return { page: 'arrange', laCode, caseId };
+  }
+  const la = LA_CASES.exec(hash);
+  if (la?.[1]) {
+    const laCode = decoded(la[1]);
+    if (laCode !== undefined) return { page: 'la-cases', laCode };
   }
   const match = CASE.exec(hash);
   if (match?.[1] && match[2]) {
@@ -61,6 +69,8 @@ export function hrefFor(route: Route): string {
       return `#/directory/${encodeURIComponent(route.laCode)}`;
     case 'arrange':
       return `#/cases/${encodeURIComponent(route.laCode)}/${encodeURIComponent(route.caseId)}/arrange`;
+    case 'la-cases':
+      return `#/las/${encodeURIComponent(route.laCode)}/cases`;
     default: {
       const unknown: never = route;
       throw new RangeError(`unknown route: ${JSON.stringify(unknown)}`);

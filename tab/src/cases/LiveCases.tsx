@@ -1,8 +1,9 @@
-import { Caption1, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Caption1, Link, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../api/client.ts';
 import type { LiveCasesResponse } from '../api/types.ts';
 import { ErrorMessage } from '../app/ErrorMessage.tsx';
 import { PageHeading } from '../app/PageHeading.tsx';
+import { hrefFor } from '../app/route.ts';
 import { Surface } from '../app/Surface.tsx';
 import { useLoad } from '../app/useLoad.ts';
 import { useNarrow } from '../app/useNarrow.ts';
@@ -31,7 +32,14 @@ const useStyles = makeStyles({
  * "My Live Cases" tray), with its stage, deadline, next action and what is overdue: a table, or on a
  * narrow screen a list with the badges and the next action first.
  */
-export function LiveCases({ client }: { readonly client: ApiClient }) {
+export function LiveCases({
+  client,
+  laCodes = [],
+}: {
+  readonly client: ApiClient;
+  /** The LAs the user is an officer of: each has a paged list of all its cases. */
+  readonly laCodes?: readonly string[];
+}) {
   const styles = useStyles();
   const { state, retry } = useLoad(() => client.liveCases(), client);
   return (
@@ -40,6 +48,13 @@ export function LiveCases({ client }: { readonly client: ApiClient }) {
       <Text as="p" className={styles.intro}>
         Cases with an EHC plan that are due an annual review or have one under way, most urgent first.
       </Text>
+      {laCodes.map((laCode) => (
+        <Text as="p" key={laCode} className={styles.intro}>
+          <Link href={hrefFor({ page: 'la-cases', laCode })}>
+            All live cases of LA {laCode}, 50 at a time, by next due date
+          </Link>
+        </Text>
+      ))}
       {state.status === 'loading' ? <Spinner label="Loading your cases" labelPosition="below" /> : null}
       {state.status === 'failed' ? (
         <ErrorMessage title="Your cases could not be loaded" error={state.error} onRetry={retry} />

@@ -74,6 +74,17 @@ describe('the API client', () => {
     expect(requests[0]?.url).toBe('/api/cases/860/C%2F1%202');
   });
 
+  it('asks for an LA’s first page, then the next with the continuation token escaped', async () => {
+    const { fetchImpl, requests } = fakeFetch(200, { today: '2026-11-23', cases: [] });
+    const client = createApiClient({ kind: 'anonymous' }, fetchImpl);
+    await client.laCasesPage('860');
+    await client.laCasesPage('860', 'eyJ+/=');
+    expect(requests.map((r) => r.url)).toEqual([
+      '/api/las/860/cases',
+      '/api/las/860/cases?continuation=eyJ%2B%2F%3D',
+    ]);
+  });
+
   it("turns an error answer into an ApiError with the API's code, message and problems", async () => {
     const body = {
       error: {

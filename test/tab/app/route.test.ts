@@ -30,4 +30,9 @@ describe('the page the address names', () => {
     expect(routeFrom('#/directory/860')).toEqual({ page: 'directory', laCode: '860' });
     expect(hrefFor({ page: 'directory', laCode: '860' })).toBe('#/directory/860');
   });
+
+  it('opens an LA’s paged list of cases, and round-trips its address', () => {
+    expect(routeFrom('#/las/860/cases')).toEqual({ page: 'la-cases', laCode: '860' });
+    expect(hrefFor({ page: 'la-cases', laCode: '860' })).toBe('#/las/860/cases');
+  });
 });

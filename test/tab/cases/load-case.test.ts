@@ -22,6 +22,7 @@ function clientWith(caseDetail: ApiClient['caseDetail']): ApiClient {
     localUsers: unused,
     liveCases: unused,
     caseDetail,
+    laCasesPage: unused,
     directory: unused,
     putMember: unused,
     removeMember: unused,
