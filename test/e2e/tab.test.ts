@@ -409,7 +409,11 @@ describe('arranging a review in the tab', () => {
     expect(ics).toContain('METHOD:REQUEST');
 
     await page.getByLabel('Venue', { exact: true }).fill('Harbour Primary, library');
+    const saved = page.waitForResponse(
+      (response) => response.request().method() === 'POST' && response.url().endsWith('/review/meeting'),
+    );
     await page.getByRole('button', { name: 'Save and update everyone invited' }).click();
+    expect((await saved).status()).toBe(200);
     await server.app.dispatchNow();
     await sent.getByRole('button', { name: 'Refresh' }).click();
     await sent.getByText(/Update 1: sent/).waitFor();

@@ -51,7 +51,7 @@ const MAX_BACKOFF_MS = 15 * 60_000;
 export class OutboxDispatcher {
   readonly #o: Required<Omit<DispatcherOptions, 'random'>> & { random: () => number };
   #running: Promise<DispatchReport> | undefined;
-  #again = false;
+  #next: Promise<DispatchReport> | undefined;
   #timer: NodeJS.Timeout | undefined;
 
   constructor(options: DispatcherOptions) {
@@ -66,16 +66,19 @@ export class OutboxDispatcher {
 
   /** One pass over the cases due now; resolves with what it did. Runs one pass at a time. */
   runOnce(): Promise<DispatchReport> {
+    // A pass already under way may have read the queue before the caller's write: the caller gets
+    // the pass after it, which every caller asking meanwhile shares.
     if (this.#running) {
-      this.#again = true;
-      return this.#running;
+      this.#next ??= this.#running
+        .catch(() => undefined)
+        .then(() => {
+          this.#next = undefined;
+          return this.runOnce();
+        });
+      return this.#next;
     }
     this.#running = this.#pass().finally(() => {
       this.#running = undefined;
-      if (this.#again) {
-        this.#again = false;
-        void this.runOnce();
-      }
     });
     return this.#running;
   }
