@@ -36,6 +36,10 @@ function expectedCases(id: DemoUserId): string[] {
       (file) =>
         file.review?.invitees.some((invitee) => invitee.person.email === email) ||
         file.review?.adviceRequests.some((request) => request.allocatedTo?.email === email) ||
+        (file.review?.stage !== 'arranging' &&
+          file.review?.adviceRequests.some((request) =>
+            request.allocators?.some((p) => p.email === email),
+          )) ||
         file.case.people.some((person) => person.role === 'parent' && person.email === email),
     );
   const pick = {
@@ -44,6 +48,7 @@ function expectedCases(id: DemoUserId): string[] {
     'la-coordinator': () => files,
     'ep-lowe': () => named(STAFF.educationalPsychologist.email),
     'parent-whitfield': () => named(demoUser('parent-whitfield').email),
+    'ds-allocator': () => named(demoUser('ds-allocator').email),
   }[id];
   return pick()
     .map((file) => file.case.caseId)
@@ -128,6 +133,7 @@ describe('GET /api/cases: each user sees exactly their live cases', () => {
       'la-coordinator': 30,
       'ep-lowe': 6,
       'parent-whitfield': 1,
+      'ds-allocator': 18,
     });
   });
 
@@ -287,7 +293,7 @@ describe('who the user is', () => {
     });
   });
 
-  it('GET /api/local/users lists the five demo users without sign-in', async () => {
+  it('GET /api/local/users lists the demo users without sign-in', async () => {
     const { status, body } = await t.get('/api/local/users');
     expect(status).toBe(200);
     const { users } = LocalUsersSchema.parse(body);

@@ -25,6 +25,18 @@ const psychologist: Person = {
   role: 'educational-psychologist',
 };
 const parent: Person = { name: 'Pat Parent', email: 'pat@home.example', role: 'parent' };
+const therapist: Person = { name: 'Theo Therapist', email: 'theo@nhs.example', role: 'health' };
+const team: Person = {
+  name: 'Disability Service',
+  email: 'ds@la.example',
+  role: 'disability-service',
+  isTeam: true,
+};
+const allocatorPerson: Person = {
+  name: 'Ali Allocator',
+  email: 'ali@la.example',
+  role: 'disability-service',
+};
 
 const senco: Actor = { email: 'senco@school.example', roles: [{ kind: 'senco', settingUrn: '100001' }] };
 const otherSenco: Actor = { email: 'senco@other.example', roles: [{ kind: 'senco', settingUrn: '100002' }] };
@@ -37,13 +49,29 @@ const coordinatorActor: Actor = { identity: { tenantId: 'la-tenant', objectId: '
 const psychologistActor: Actor = { email: 'eve@ep.example', roles: [] };
 const parentActor: Actor = { email: 'pat@home.example', roles: [] };
 const stranger: Actor = { email: 'nobody@nowhere.example', roles: [] };
+const therapistActor: Actor = { email: 'theo@nhs.example', roles: [] };
+const allocatorActor: Actor = { email: 'ali@la.example', roles: [] };
+const teamMailbox: Actor = { email: 'ds@la.example', roles: [] };
 
+/**
+ * A review with a professional invited but not asked (i1), one asked for advice (i2, r1) and a team
+ * whose requests an allocator the LA names allocates (i3, r2).
+ */
 function fileAt(stage: Stage) {
+  const requestedOn = makeReview().startedOn;
   return makeFile(
     { coordinator, people: [parent] },
     makeReview({
       stage,
-      invitees: [{ id: 'i1', person: psychologist, requestInformation: true }],
+      invitees: [
+        { id: 'i1', person: psychologist, requestInformation: false },
+        { id: 'i2', person: therapist, requestInformation: true },
+        { id: 'i3', person: team, requestInformation: true },
+      ],
+      adviceRequests: [
+        { id: 'r1', inviteeId: 'i2', state: 'requested', requestedOn },
+        { id: 'r2', inviteeId: 'i3', state: 'requested', requestedOn, allocators: [allocatorPerson] },
+      ],
     }),
   );
 }
@@ -54,6 +82,9 @@ describe('who may see a case', () => {
     ['an officer of the case LA', laOfficer, ['la-officer']],
     ['the case coordinator, by account', coordinatorActor, ['coordinator']],
     ['an invited professional, by email in any case', psychologistActor, ['invitee']],
+    ['a professional asked for advice', therapistActor, ['invitee', 'contributor']],
+    ['the allocator the LA names for a team asked', allocatorActor, ['allocator']],
+    ['a team’s mailbox whose requests an allocator answers', teamMailbox, ['invitee']],
     ['the parent', parentActor, ['parent']],
     ['the SENCo of another setting', otherSenco, []],
     ['an officer of another LA', otherLaOfficer, []],
@@ -92,7 +123,11 @@ describe('who may see a case', () => {
         ],
       }),
     );
-    expect(relationsTo({ email: 'al@ds.example', roles: [] }, file)).toEqual(['invitee']);
+    expect(relationsTo({ email: 'al@ds.example', roles: [] }, file)).toEqual(['invitee', 'contributor']);
+  });
+
+  it('an allocator named on a draft invitee list has no relation before the invitations go out', () => {
+    expect(relationsTo(allocatorActor, fileAt('arranging'))).toEqual([]);
   });
 });
 
@@ -113,9 +148,10 @@ describe('who may do what', () => {
     expect(can(laOfficer, 'decision.make', file)).toBe(false);
   });
 
-  it('invitees give advice; parents give views', () => {
+  it('only invitees asked for information give advice; parents give views', () => {
     const file = fileAt('contributing');
-    expect(can(psychologistActor, 'advice.submit', file)).toBe(true);
+    expect(can(therapistActor, 'advice.submit', file)).toBe(true);
+    expect(can(psychologistActor, 'advice.submit', file)).toBe(false);
     expect(can(parentActor, 'advice.submit', file)).toBe(false);
     expect(can(parentActor, 'views.record', file)).toBe(true);
   });
@@ -162,12 +198,17 @@ describe('recognising a person', () => {
  * amendment, the LA reads the audit trail; the report is the SENCo's alone until it is submitted.
  */
 const RIGHTS: Record<Action, { before: readonly Relation[]; after?: readonly Relation[] }> = {
-  'case.read': { before: ['senco', 'la-officer', 'coordinator', 'invitee', 'parent'] },
+  'case.read': {
+    before: ['senco', 'la-officer', 'coordinator', 'invitee', 'parent', 'allocator', 'contributor'],
+  },
   'review.start': { before: ['senco'] },
   'review.arrange': { before: ['senco'] },
   'review.abandon': { before: ['senco'] },
   'advice.request': { before: ['senco'] },
-  'advice.submit': { before: ['senco', 'invitee'] },
+  'advice.allocate': { before: ['allocator'] },
+  'advice.submit': { before: ['senco', 'contributor', 'allocator'] },
+  'advice.onBehalf': { before: ['senco', 'allocator'] },
+  'review.progress': { before: ['senco'] },
   'views.record': { before: ['senco', 'parent'] },
   'attendance.record': { before: ['senco'] },
   'report.write': { before: ['senco'] },
@@ -184,6 +225,19 @@ const ONE_RELATION: Record<Relation, Actor> = {
   coordinator: coordinatorActor,
   invitee: psychologistActor,
   parent: parentActor,
+  allocator: allocatorActor,
+  contributor: therapistActor,
+};
+
+/** The relations each actor of {@link ONE_RELATION} holds: a contributor is an invitee too. */
+const HELD: Record<Relation, readonly Relation[]> = {
+  senco: ['senco'],
+  'la-officer': ['la-officer'],
+  coordinator: ['coordinator'],
+  invitee: ['invitee'],
+  parent: ['parent'],
+  allocator: ['allocator'],
+  contributor: ['invitee', 'contributor'],
 };
 
 describe('every right, both ways: each relation has exactly the rights it should', () => {
@@ -195,11 +249,11 @@ describe('every right, both ways: each relation has exactly the rights it should
     const actor = ONE_RELATION[relation];
     for (const stage of ['contributing', 'report', 'submitted', 'decided', 'closed'] as const) {
       const file = fileAt(stage);
-      expect(relationsTo(actor, file), stage).toEqual([relation]);
+      expect(relationsTo(actor, file), stage).toEqual(HELD[relation]);
       const submitted = ['submitted', 'decided', 'closed'].includes(stage);
       for (const action of ACTIONS) {
         const { before, after = before } = RIGHTS[action];
-        const expected = (submitted ? after : before).includes(relation);
+        const expected = HELD[relation].some((held) => (submitted ? after : before).includes(held));
         expect(can(actor, action, file), `${relation} ${action} at ${stage}`).toBe(expected);
       }
     }

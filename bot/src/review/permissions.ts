@@ -1,6 +1,6 @@
 import { type Identity, isFamily, type Person } from './case.ts';
 import type { CaseFile } from './case-file.ts';
-import { participants, reached } from './review.ts';
+import { type AdviceRequest, participants, reached } from './review.ts';
 
 /**
  * Who may do what: the one rule set every API route, bot reply and job asks (DESIGN.md section 1).
@@ -15,6 +15,8 @@ export interface Actor {
   readonly identity?: Identity;
   /** Lower-case email address: how people without an account in the tenant are invited and known. */
   readonly email?: string;
+  /** The display name, for a record that names who wrote it (advice recorded on someone's behalf). */
+  readonly name?: string;
   readonly roles: readonly ActorRole[];
 }
 
@@ -22,7 +24,15 @@ export type ActorRole =
   | { readonly kind: 'senco'; readonly settingUrn: string }
   | { readonly kind: 'la-officer'; readonly laCode: string };
 
-export const RELATIONS = ['senco', 'la-officer', 'coordinator', 'invitee', 'parent'] as const;
+export const RELATIONS = [
+  'senco',
+  'la-officer',
+  'coordinator',
+  'invitee',
+  'parent',
+  'allocator',
+  'contributor',
+] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 export const ACTIONS = [
@@ -31,7 +41,10 @@ export const ACTIONS = [
   'review.arrange',
   'review.abandon',
   'advice.request',
+  'advice.allocate',
   'advice.submit',
+  'advice.onBehalf',
+  'review.progress',
   'views.record',
   'attendance.record',
   'report.write',
@@ -49,15 +62,22 @@ export type Action = (typeof ACTIONS)[number];
  * @remarks The SENCo runs the review; the LA's case coordinator decides (reg 20(10)); invitees
  * contribute; parents give their views. The report is a working document only the SENCo sees until
  * it is submitted (seed: "can only be viewed by the SENCo"); after that everyone involved may read
- * it, which {@link can} checks against the stage.
+ * it, which {@link can} checks against the stage. Advice comes only from a requested contributor (an
+ * invitee asked for information, or the professional a team allocated), not from any invitee; the
+ * SENCo and a team's allocator may record advice on someone's behalf (seed: "there is now a facility
+ * to add their details"; the Disability Service uploads what social workers supply). Which request an
+ * actor may answer or allocate is {@link mayAnswer} and {@link mayAllocate}.
  */
 const ALLOWED: Readonly<Record<Action, readonly Relation[]>> = {
-  'case.read': ['senco', 'la-officer', 'coordinator', 'invitee', 'parent'],
+  'case.read': ['senco', 'la-officer', 'coordinator', 'invitee', 'parent', 'allocator', 'contributor'],
   'review.start': ['senco'],
   'review.arrange': ['senco'],
   'review.abandon': ['senco'],
   'advice.request': ['senco'],
-  'advice.submit': ['senco', 'invitee'],
+  'advice.allocate': ['allocator'],
+  'advice.submit': ['senco', 'contributor', 'allocator'],
+  'advice.onBehalf': ['senco', 'allocator'],
+  'review.progress': ['senco'],
   'views.record': ['senco', 'parent'],
   'attendance.record': ['senco'],
   'report.write': ['senco'],
@@ -89,7 +109,50 @@ export function relationsTo(actor: Actor, file: CaseFile): Relation[] {
   if (invitees.some((person) => isPerson(actor, person))) relations.push('invitee');
   const family = [...ehcCase.people, ...invitees].filter(isFamily);
   if (family.some((p) => isPerson(actor, p))) relations.push('parent');
+  const requests = liveRequests(file);
+  if (requests.some((request) => (request.allocators ?? []).some((p) => isPerson(actor, p)))) {
+    relations.push('allocator');
+  }
+  if (requests.some((request) => isContributor(actor, request, file))) relations.push('contributor');
   return relations;
+}
+
+/** The advice requests of the current review once invitations went out. */
+function liveRequests(file: CaseFile): readonly AdviceRequest[] {
+  const review = file.review;
+  if (!review || !reached(review.stage, 'contributing')) return [];
+  return review.adviceRequests;
+}
+
+/**
+ * Whether `actor` is the one `request` asks: the professional a team allocated, or else the invitee
+ * asked when that invitee is a person rather than a team's mailbox (a team answers through its
+ * allocator).
+ */
+export function isContributor(actor: Actor, request: AdviceRequest, file: CaseFile): boolean {
+  if (request.allocatedTo) return isPerson(actor, request.allocatedTo);
+  const invitee = file.review?.invitees.find((i) => i.id === request.inviteeId);
+  if (!invitee) return false;
+  return isPerson(actor, invitee.person) && !(invitee.person.isTeam && (request.allocators ?? []).length > 0);
+}
+
+/** Whether `actor` allocates `request`: one of the allocators the LA names for the team asked. */
+export function mayAllocate(actor: Actor, request: AdviceRequest): boolean {
+  return (request.allocators ?? []).some((person) => isPerson(actor, person));
+}
+
+/**
+ * How `actor` may answer `request`: as its contributor (`self`), on the contributor's behalf (the
+ * SENCo, or the team's allocator), or not at all.
+ */
+export function mayAnswer(
+  actor: Actor,
+  request: AdviceRequest,
+  file: CaseFile,
+): 'self' | 'behalf' | undefined {
+  if (isContributor(actor, request, file)) return 'self';
+  if (mayAllocate(actor, request) || can(actor, 'advice.onBehalf', file)) return 'behalf';
+  return undefined;
 }
 
 /**
