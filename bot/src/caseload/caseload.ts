@@ -129,7 +129,7 @@ export async function caseDetail(
  * written: nothing was shown, so there is nothing to fail closed on, and a 503 here would tell a
  * prober which ids make the server work harder. A failure is logged instead.
  */
-async function recordRefusal(
+export async function recordRefusal(
   reader: Reader,
   ref: CaseRef,
   why: 'not-permitted' | 'no-such-case',
@@ -192,7 +192,7 @@ async function casesNaming(email: string, deps: CaseloadDeps): Promise<CaseFile[
  * @remarks Fails closed: a read that cannot be recorded is not shown (every read of a child's record
  * is audited), and the caller is told so with AUDIT_UNAVAILABLE (503, try again), not a bare 500.
  */
-async function recorded(write: () => Promise<void>): Promise<void> {
+export async function recorded(write: () => Promise<void>): Promise<void> {
   try {
     await write();
   } catch (error) {

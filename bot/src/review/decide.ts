@@ -1,13 +1,12 @@
 import type { ArrangeCommand } from './arrange/arrange-commands.ts';
 import { decideArrange } from './arrange/decide-arrange.ts';
-import { identityKey } from './case.ts';
 import type { CaseFile } from './case-file.ts';
 import { type Decided, recalled, rejected, remember } from './command.ts';
 import type { AdviceDocument } from './contribute/advice.ts';
 import type { ContributeCommand } from './contribute/contribute-commands.ts';
 import { decideContribute, requestsOnSending } from './contribute/decide-contribute.ts';
 import { enqueue } from './outbox.ts';
-import { type Action, type Actor, can } from './permissions.ts';
+import { type Action, type Actor, actorKey, can } from './permissions.ts';
 import type { PlainDate } from './plain-date.ts';
 import type { LaPolicy } from './policy.ts';
 
@@ -131,9 +130,4 @@ const CONTRIBUTE_TYPES: ReadonlySet<string> = new Set<ContributeCommand['type']>
 
 function isContributeCommand(command: ReviewCommand): command is ContributeCommand {
   return CONTRIBUTE_TYPES.has(command.type);
-}
-
-/** How an actor is named in a review's history, a draft's owner and the audit log: never a name. */
-export function actorKey(actor: Actor): string {
-  return actor.identity ? identityKey(actor.identity) : `email:${actor.email ?? 'unknown'}`;
 }

@@ -1,5 +1,6 @@
-import { type Identity, isFamily, type Person } from './case.ts';
+import { type Identity, identityKey, isFamily, type Person } from './case.ts';
 import type { CaseFile } from './case-file.ts';
+import type { AdviceDocument } from './contribute/advice.ts';
 import { type AdviceRequest, participants, reached } from './review.ts';
 
 /**
@@ -192,4 +193,32 @@ export function isPerson(actor: Actor, person: Person): boolean {
     );
   }
   return actor.email !== undefined && actor.email.toLowerCase() === person.email.toLowerCase();
+}
+
+/** How an actor is named in a review's history, as a draft's writer and in the audit log: never a name. */
+export function actorKey(actor: Actor): string {
+  return actor.identity ? identityKey(actor.identity) : `email:${actor.email ?? 'unknown'}`;
+}
+
+/** Who reads submitted advice before it is circulated: those who run and decide the review. */
+const ADVICE_READERS_BEFORE_CIRCULATION: readonly Relation[] = ['senco', 'la-officer', 'coordinator'];
+
+/**
+ * Whether `actor` may read `advice` of the review in `file`.
+ *
+ * @remarks A draft is its writer's alone (seed: "only you can see this prior to submission"), through
+ * every route: nobody else, not the SENCo, reads it. Submitted advice counts only once the case file's
+ * index says so (the document is written first, contribute/advice.ts); until it is circulated at the
+ * move to the meeting (reg 20(4)) the SENCo, the LA and its author read it, and then everyone involved.
+ */
+export function mayReadAdvice(actor: Actor, advice: AdviceDocument, file: CaseFile): boolean {
+  if (advice.state === 'draft') return advice.writtenBy === actorKey(actor);
+  const review = file.review;
+  if (!review || review.id !== advice.reviewId) return false;
+  const entry = review.advice.find((a) => a.id === advice.key);
+  if (entry?.state !== 'submitted') return advice.writtenBy === actorKey(actor);
+  if (advice.writtenBy === actorKey(actor) || isPerson(actor, advice.author)) return true;
+  const relations = relationsTo(actor, file);
+  if (reached(review.stage, 'meeting')) return relations.length > 0;
+  return relations.some((r) => ADVICE_READERS_BEFORE_CIRCULATION.includes(r));
 }

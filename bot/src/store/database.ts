@@ -92,20 +92,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<StoreDatab
   });
   try {
     const database = await openOrCreate(client, options);
-    const container = async (name: ContainerName): Promise<Container> => {
-      const definition = CONTAINERS[name];
-      if (options.createIfMissing === false) return database.container(definition.id);
-      const { container } = await database.containers.createIfNotExists({
-        id: definition.id,
-        partitionKey: { paths: [...definition.partitionKey.paths] },
-        indexingPolicy: {
-          ...definition.indexingPolicy,
-          includedPaths: [...definition.indexingPolicy.includedPaths],
-          excludedPaths: [...definition.indexingPolicy.excludedPaths],
-        },
-      });
-      return container;
-    };
+    const container = (name: ContainerName) => openContainer(database, CONTAINERS[name], options);
     const [cases, settings, audit] = await Promise.all([
       container('cases'),
       container('settings'),
@@ -116,6 +103,37 @@ export async function openDatabase(options: DatabaseOptions): Promise<StoreDatab
     client.dispose();
     throw error;
   }
+}
+
+/** A container's definition as {@link CONTAINERS} and the other stores' own containers give it. */
+export interface ContainerDefinition {
+  readonly id: string;
+  readonly partitionKey: { readonly paths: readonly string[] };
+  readonly indexingPolicy: {
+    readonly indexingMode: 'consistent';
+    readonly automatic: boolean;
+    readonly includedPaths: readonly { readonly path: string }[];
+    readonly excludedPaths: readonly { readonly path: string }[];
+  };
+}
+
+/** The container `definition` in `database`, created when missing unless `createIfMissing` is false. */
+export async function openContainer(
+  database: Database,
+  definition: ContainerDefinition,
+  options: { readonly createIfMissing?: boolean } = {},
+): Promise<Container> {
+  if (options.createIfMissing === false) return database.container(definition.id);
+  const { container } = await database.containers.createIfNotExists({
+    id: definition.id,
+    partitionKey: { paths: [...definition.partitionKey.paths] },
+    indexingPolicy: {
+      ...definition.indexingPolicy,
+      includedPaths: [...definition.indexingPolicy.includedPaths],
+      excludedPaths: [...definition.indexingPolicy.excludedPaths],
+    },
+  });
+  return container;
 }
 
 async function openOrCreate(client: CosmosClient, options: DatabaseOptions): Promise<Database> {

@@ -1,3 +1,4 @@
+import { type AdviceStore, CosmosAdviceStore } from './advice-store.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { CaseStore } from './case-store.ts';
 import { CosmosAuditLog } from './cosmos-audit-log.ts';
@@ -33,6 +34,8 @@ export interface Stores {
   readonly audit: AuditLog;
   /** Where the outbox dispatcher finds work (outbox-queue.ts). */
   readonly outbox: OutboxQueue;
+  /** Advice documents, one per piece of advice (advice-store.ts). */
+  readonly advice: AdviceStore;
 }
 
 export interface OpenedStores extends Stores {
@@ -53,12 +56,16 @@ export async function storesOver(
   db: StoreDatabase,
   options: { readonly createIfMissing?: boolean } = {},
 ): Promise<Stores> {
-  const people = await CosmosPersonIndex.open(db.database, options);
+  const [people, advice] = await Promise.all([
+    CosmosPersonIndex.open(db.database, options),
+    CosmosAdviceStore.open(db.database, options),
+  ]);
   return {
     cases: withPersonIndex(new CosmosCaseStore(db), people),
     people,
     audit: new CosmosAuditLog(db.audit),
     outbox: new CosmosOutboxQueue(db.cases),
+    advice,
   };
 }
 

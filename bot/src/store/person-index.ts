@@ -4,6 +4,7 @@ import type { CaseFile } from '../review/case-file.ts';
 import { emailsWithAccess } from '../review/people-with-access.ts';
 import type { CaseStore, Page, StoredCase } from './case-store.ts';
 import { cosmosStatus, STATUS } from './cosmos-status.ts';
+import { openContainer } from './database.ts';
 import { documentIdOf } from './document-id.ts';
 
 export const PERSON_SCHEMA_VERSION = 1;
@@ -66,18 +67,7 @@ export class CosmosPersonIndex {
     database: Database,
     options: { createIfMissing?: boolean } = {},
   ): Promise<CosmosPersonIndex> {
-    if (options.createIfMissing === false)
-      return new CosmosPersonIndex(database.container(PEOPLE_CONTAINER.id));
-    const { container } = await database.containers.createIfNotExists({
-      id: PEOPLE_CONTAINER.id,
-      partitionKey: { paths: [...PEOPLE_CONTAINER.partitionKey.paths] },
-      indexingPolicy: {
-        ...PEOPLE_CONTAINER.indexingPolicy,
-        includedPaths: [...PEOPLE_CONTAINER.indexingPolicy.includedPaths],
-        excludedPaths: [...PEOPLE_CONTAINER.indexingPolicy.excludedPaths],
-      },
-    });
-    return new CosmosPersonIndex(container);
+    return new CosmosPersonIndex(await openContainer(database, PEOPLE_CONTAINER, options));
   }
 
   /** The cases that name `email`, in case key order. One single-partition query. */
