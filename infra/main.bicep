@@ -67,6 +67,12 @@ param tabAppClientId string
 @description('Client secret of the tab\'s app registration (SECRET_AAD_APP_CLIENT_SECRET). Stored in Key Vault only.')
 param tabAppClientSecret string
 
+@description('Tenant ids whose users may sign in and whose Teams may reach the bot, comma-separated: the LA\'s and its schools\' (SSO_ALLOWED_TENANTS). Empty: the app registration\'s tenant alone.')
+param allowedTenantIds string = ''
+
+@description('The first admin of each LA, laCode:email pairs, comma-separated (LA_ADMINS), e.g. 860:ann.officer@staffordshire.gov.uk. Named only while the LA has no admin.')
+param firstLaAdmins string = ''
+
 @description('Highest RU/s the Cosmos DB database autoscales to; it bills from a tenth of this.')
 @minValue(1000)
 param cosmosMaxThroughput int = 1000
@@ -191,6 +197,8 @@ module appSettings 'modules/app-settings.bicep' = {
     tabAppClientId: tabAppClientId
     tabAppTenantId: appRegistrationTenantId
     tabCredentialUri: keyVault.outputs.tabCredentialUri
+    allowedTenantIds: allowedTenantIds
+    firstLaAdmins: firstLaAdmins
   }
 }
 

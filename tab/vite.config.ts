@@ -27,5 +27,6 @@ export default defineConfig({
       },
     },
   },
-  server: { proxy: { '/api': 'http://localhost:3978' } },
+  // changeOrigin: the server's local mode answers only a Host of localhost on its own port (421 otherwise).
+  server: { proxy: { '/api': { target: 'http://localhost:3978', changeOrigin: true } } },
 });

@@ -14,7 +14,33 @@ export interface BotCredentials {
   readonly appPassword: string;
   readonly tenantId?: string;
   readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  /** The Bot Framework's OpenID metadata: where the channel's signing keys are published. */
+  readonly openIdMetadataUrl: string;
 }
+
+/** How the tab's Teams SSO (and MSAL) tokens are checked (azure mode). */
+export interface SsoSettings {
+  /** The tab's app registration. */
+  readonly clientId: string;
+  /** The tokens' accepted `aud`: the client id and the App ID URI. */
+  readonly audiences: readonly string[];
+  /** Lower-case tenant ids whose users may sign in: the LA's and its schools'. */
+  readonly allowedTenants: readonly string[];
+  readonly openIdMetadataUrl: string;
+}
+
+/** An LA admin named at deploy time: the first person who may manage the LA's directory. */
+export interface FirstAdmin {
+  readonly laCode: string;
+  readonly email: string;
+}
+
+/** Entra ID's metadata for tokens of any organisation's tenant (its issuer is a `{tenantid}` template). */
+export const ENTRA_METADATA_URL =
+  'https://login.microsoftonline.com/organizations/v2.0/.well-known/openid-configuration';
+/** Where the tab signs in with MSAL outside Teams: Entra ID, for accounts of any organisation. */
+export const ENTRA_AUTHORITY = 'https://login.microsoftonline.com/organizations';
+export const BOT_FRAMEWORK_METADATA_URL = 'https://login.botframework.com/v1/.well-known/openidconfiguration';
 
 export interface Config {
   readonly mode: 'local' | 'azure';
@@ -39,6 +65,12 @@ export interface Config {
         readonly key?: string;
       };
   readonly bot?: BotCredentials;
+  /** Azure mode only. */
+  readonly sso?: SsoSettings;
+  /** The longest any fetch of an issuer's metadata or keys may take. */
+  readonly identityFetchTimeoutMs: number;
+  /** Azure mode: the first LA admins (`LA_ADMINS`). */
+  readonly firstAdmins: readonly FirstAdmin[];
   /**
    * Where meeting invitations go: Microsoft Graph in azure mode (`GRAPH_BASE_URL`, default
    * https://graph.microsoft.com), the local calendar outbox of .ics files in local mode.
@@ -103,6 +135,19 @@ const EnvSchema = z.object({
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  BOT_OPENID_METADATA_URL: z.url({ error: 'must be the URL of an OpenID metadata document' }).optional(),
+  AAD_APP_CLIENT_ID: optionalText,
+  AAD_APP_TENANT_ID: optionalText,
+  AAD_APP_ID_URI: optionalText,
+  SSO_OPENID_METADATA_URL: z.url({ error: 'must be the URL of an OpenID metadata document' }).optional(),
+  SSO_ALLOWED_TENANTS: optionalText,
+  IDENTITY_FETCH_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int({ error: 'must be a whole number' })
+    .min(50, { error: 'must be 50 to 30000' })
+    .max(30_000, { error: 'must be 50 to 30000' })
+    .default(3000),
+  LA_ADMINS: optionalText,
   GRAPH_BASE_URL: z
     .url({ protocol: /^https$/, error: 'must be an https URL, e.g. https://graph.microsoft.com' })
     .optional(),
@@ -116,6 +161,40 @@ const EnvSchema = z.object({
     .default(DEFAULT_HTTP_LIMITS.maxConnections),
   BOT_TURN_TIMEOUT_MS: milliseconds(DEFAULT_HTTP_LIMITS.botTurnTimeoutMs),
 });
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** `SSO_ALLOWED_TENANTS`: tenant ids separated by commas or spaces. */
+function tenantList(text: string, problems: Problem[]): string[] {
+  const ids = text
+    .split(/[\s,]+/)
+    .map((id) => id.toLowerCase())
+    .filter(Boolean);
+  ids.forEach((id, index) => {
+    if (!GUID.test(id))
+      problems.push({ where: `SSO_ALLOWED_TENANTS[${index}]`, message: 'must be a tenant id (a GUID)' });
+  });
+  return [...new Set(ids)];
+}
+
+/** `LA_ADMINS`: `laCode:email` pairs separated by commas, e.g. `860:ann.officer@staffordshire.gov.uk`. */
+function adminList(text: string, problems: Problem[]): FirstAdmin[] {
+  return text
+    .split(',')
+    .map((pair) => pair.trim())
+    .filter(Boolean)
+    .flatMap((pair, index) => {
+      const match = /^(\d{3}):([^\s@:]+@[^\s@]+\.[^\s@]+)$/.exec(pair);
+      if (!match?.[1] || !match[2]) {
+        problems.push({
+          where: `LA_ADMINS[${index}]`,
+          message: 'must be laCode:email, e.g. 860:ann.officer@staffordshire.gov.uk',
+        });
+        return [];
+      }
+      return [{ laCode: match[1], email: match[2].toLowerCase() }];
+    });
+}
 
 /** Loopback addresses: 127.0.0.0/8 and ::1 (an IPv4-mapped 127.x address is checked as IPv4). */
 const LOOPBACK = new BlockList();
@@ -161,6 +240,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     tabDir: e.TAB_DIR ? fromCwd(e.TAB_DIR) : fromRepo('tab/dist'),
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT || 3978}/`,
     databaseId: e.COSMOS_DATABASE ?? 'ehc-review-hub',
+    identityFetchTimeoutMs: e.IDENTITY_FETCH_TIMEOUT_MS,
+    firstAdmins: [],
     http: {
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
@@ -188,6 +269,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const appPassword = need('MICROSOFT_APP_PASSWORD', e.MICROSOFT_APP_PASSWORD, "the bot's client secret");
   if (e.MICROSOFT_APP_TYPE === 'SingleTenant')
     need('MICROSOFT_APP_TENANT_ID', e.MICROSOFT_APP_TENANT_ID, 'a single-tenant bot');
+  const clientId = need('AAD_APP_CLIENT_ID', e.AAD_APP_CLIENT_ID, "the tab's app registration (Teams SSO)");
+  const tenants = e.SSO_ALLOWED_TENANTS ?? e.AAD_APP_TENANT_ID;
+  need(
+    'SSO_ALLOWED_TENANTS',
+    tenants,
+    "the tenants whose users may sign in (the LA's and its schools'), or AAD_APP_TENANT_ID for the LA's alone",
+  );
+  const allowedTenants = tenantList(tenants ?? '', missing);
+  const firstAdmins = adminList(e.LA_ADMINS ?? '', missing);
   if (missing.length > 0) throw new ConfigError(missing);
   return {
     ...common,
@@ -197,7 +287,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       appId,
       appPassword,
       appType: e.MICROSOFT_APP_TYPE,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL ?? BOT_FRAMEWORK_METADATA_URL,
       ...(e.MICROSOFT_APP_TENANT_ID ? { tenantId: e.MICROSOFT_APP_TENANT_ID } : {}),
     },
+    sso: {
+      clientId,
+      audiences: [clientId, ...(e.AAD_APP_ID_URI ? [e.AAD_APP_ID_URI] : [])],
+      allowedTenants,
+      openIdMetadataUrl: e.SSO_OPENID_METADATA_URL ?? ENTRA_METADATA_URL,
+    },
+    firstAdmins,
   };
 }

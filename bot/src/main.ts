@@ -12,25 +12,36 @@ import { hostname } from 'node:os';
 import { DefaultAzureCredential } from '@azure/identity';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
 import type { ArrangeDeps } from './api/arrange-routes.ts';
+import type { SsoCheck } from './api/authenticate.ts';
 import { apiRoutes } from './api/routes.ts';
 import { englandBankHolidays } from './calendar/bank-holidays.ts';
 import type { Calendar } from './calendar/calendar.ts';
 import { GraphCalendar } from './calendar/graph-calendar.ts';
 import { IcsCalendar, icsFileName } from './calendar/ics-calendar.ts';
-import { type Config, ConfigError, loadConfig } from './config.ts';
-import { DEMO_USERS } from './demo/demo-users.ts';
+import { type Config, ConfigError, ENTRA_AUTHORITY, loadConfig } from './config.ts';
+import { DEMO_USERS, demoSignInUrl } from './demo/demo-users.ts';
 import { DEMO_LA, demoPolicyFor, demoSettingName } from './demo/northshire.ts';
 import { seedDemoData } from './demo/seed.ts';
+import {
+  CHANNEL_CLOCK_SKEW_SECONDS,
+  type ChannelActivity,
+  verifyChannelToken,
+  vouchesForServiceUrl,
+} from './identity/channel-token.ts';
+import { laDirectory } from './identity/la-directory.ts';
+import { openIdKeys } from './identity/openid-keys.ts';
+import { SSO_CLOCK_SKEW_SECONDS, SSO_SCOPE } from './identity/sso-token.ts';
 import { staticDirectory } from './identity/static-directory.ts';
-import type { UserDirectory } from './identity/user-directory.ts';
+import type { DirectoryUser, UserDirectory } from './identity/user-directory.ts';
 import { type DispatchReport, OutboxDispatcher } from './jobs/outbox-dispatcher.ts';
 import { londonDate } from './review/plain-date.ts';
 import { STATUTORY_DEFAULTS } from './review/policy.ts';
 import { createHttpServer } from './server/http-server.ts';
 import { consoleLog, describeError, type Log, routeConsoleTo } from './server/log.ts';
+import type { ReplyTargetRule } from './server/reply-targets.ts';
 import type { StoreDatabase } from './store/database.ts';
 import { openStores, type Stores, storesOver } from './store/open-stores.ts';
-import { createBotAdapter, processTurn } from './teams/bot-adapter.ts';
+import { type ChannelCheck, createBotAdapter, processTurn } from './teams/bot-adapter.ts';
 import type { CardActionTable } from './teams/card-actions.ts';
 import { ReviewBot } from './teams/review-bot.ts';
 
@@ -86,7 +97,11 @@ async function serve(
   const now = overrides.now ?? (() => new Date());
   const local = config.mode === 'local';
   const { cases: store, people, audit } = opened;
-  const directory = overrides.directory ?? staticDirectory(local ? DEMO_USERS : []);
+  // Azure mode: the directory the LA runs, unless a test gives its own; local mode: the demo users.
+  const laRun =
+    !local && !overrides.directory ? laDirectory({ records: opened.directory, audit, now }) : undefined;
+  const directory = overrides.directory ?? laRun ?? staticDirectory(DEMO_USERS);
+  if (laRun) await laRun.seedFirstAdmins(config.firstAdmins);
 
   if (local) {
     log.info(
@@ -127,17 +142,36 @@ async function serve(
     effectsQueued: () => dispatcher.kick(),
     ...(calendar instanceof IcsCalendar ? { invitationFile: localInvitationFile(calendar) } : {}),
   };
-  const adapter = createBotAdapter(config.bot, log);
+  const sso = ssoCheck(config);
+  const channel = channelCheck(config);
+  const adapter = createBotAdapter(config.bot, log, channel?.check);
   const bot = new ReviewBot({
     directory,
     caseload,
     tabUrl: config.publicUrl,
+    ...(local ? { tabUrlFor: (user: DirectoryUser) => demoSignInUrl(config.publicUrl, user.id) } : {}),
     log,
+    arrange: { bankHolidayOf: commands.bankHolidayOf, effectsQueued: () => dispatcher.kick() },
     ...(overrides.cardActions ? { cardActions: overrides.cardActions } : {}),
   });
   const server = createHttpServer({
     mode: config.mode,
-    routes: apiRoutes({ mode: config.mode, directory, caseload, commands }),
+    routes: apiRoutes({
+      mode: config.mode,
+      directory,
+      caseload,
+      commands,
+      ...(sso ? { sso } : {}),
+      ...(laRun ? { laDirectory: laRun } : {}),
+      signInSettings: config.sso
+        ? {
+            mode: 'azure',
+            clientId: config.sso.clientId,
+            scope: `${config.sso.audiences[1] ?? `api://${config.sso.clientId}`}/${SSO_SCOPE}`,
+            authority: ENTRA_AUTHORITY,
+          }
+        : { mode: 'local' },
+    }),
     bot: (activity, authorization) =>
       processTurn(adapter, activity, authorization, (context) => bot.run(context), {
         timeoutMs: config.http.botTurnTimeoutMs,
@@ -146,6 +180,7 @@ async function serve(
     tabDir: config.tabDir,
     log,
     limits: config.http,
+    ...(channel ? { checkChannel: channel.check, replyTargets: channel.replyTargets } : {}),
   });
   const http = server.node;
   const port = await listen(http, config.port, config.host);
@@ -170,6 +205,41 @@ async function serve(
 
 /** How often the dispatcher looks for work besides being told of it: retries, and work another instance left. */
 const DISPATCH_INTERVAL_MS = 5_000;
+
+/** Azure mode's check of the tab's tokens, from the configuration. */
+function ssoCheck(config: Config): SsoCheck | undefined {
+  if (!config.sso) return undefined;
+  return {
+    keys: openIdKeys({ metadataUrl: config.sso.openIdMetadataUrl, timeoutMs: config.identityFetchTimeoutMs }),
+    rules: {
+      audiences: config.sso.audiences,
+      allowedTenants: new Set(config.sso.allowedTenants),
+      scope: SSO_SCOPE,
+      clockSkewSeconds: SSO_CLOCK_SKEW_SECONDS,
+    },
+  };
+}
+
+/**
+ * Azure mode's check of the Bot Framework's token on every activity, and the rule for where the bot
+ * may reply (server/reply-targets.ts): where the same token vouches for.
+ */
+function channelCheck(config: Config): { check: ChannelCheck; replyTargets: ReplyTargetRule } | undefined {
+  const bot = config.bot;
+  if (config.mode !== 'azure' || !bot) return undefined;
+  const keys = openIdKeys({ metadataUrl: bot.openIdMetadataUrl, timeoutMs: config.identityFetchTimeoutMs });
+  const rules = {
+    appId: bot.appId,
+    clockSkewSeconds: CHANNEL_CLOCK_SKEW_SECONDS,
+    allowedTenants: new Set(config.sso?.allowedTenants ?? []),
+  };
+  return {
+    check: (authorization: string | undefined, activity: ChannelActivity) =>
+      verifyChannelToken(authorization, activity, keys, rules),
+    replyTargets: ({ serviceUrl, authorization }) =>
+      vouchesForServiceUrl(authorization, serviceUrl, keys, rules),
+  };
+}
 
 /**
  * Microsoft Graph in azure mode, with the app's own identity (managed identity in App Service), or the

@@ -16,6 +16,8 @@ param botCredentialUri string
 param tabAppClientId string
 param tabAppTenantId string
 param tabCredentialUri string
+param allowedTenantIds string
+param firstLaAdmins string
 
 resource site 'Microsoft.Web/sites@2024-04-01' existing = {
   name: siteName
@@ -47,5 +49,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     AAD_APP_ID_URI: 'api://${hostName}/${tabAppClientId}'
     AAD_APP_CLIENT_SECRET: '@Microsoft.KeyVault(SecretUri=${tabCredentialUri})'
     AAD_APP_OAUTH_AUTHORITY_HOST: environment().authentication.loginEndpoint
+    SSO_ALLOWED_TENANTS: allowedTenantIds
+    LA_ADMINS: firstLaAdmins
   }
 }

@@ -110,7 +110,7 @@ describe('a list of cases is audited as one entry naming every case on it', () =
   it('records nothing for a list with no case on it: no one’s record was shown', async () => {
     const { caseload, writes } = await countingCaseload();
     const nobody: Reader = {
-      actor: { roles: [{ kind: 'senco', settingUrn: '900999' }] },
+      actor: { roles: [{ kind: 'senco', settingUrn: '900999', laCode: '999' }] },
       accountKey: 'tenant-x/no-cases-here',
       via: 'bot',
     };
@@ -164,6 +164,7 @@ describe('the API, when the audit log cannot record a read', () => {
         mode: 'local',
         directory: staticDirectory(DEMO_USERS),
         caseload,
+        signInSettings: { mode: 'local' },
         commands: { caseload, bankHolidayOf: () => undefined },
       }),
       bot: async () => ({ status: 200 }),

@@ -62,7 +62,10 @@ describe('applying a command to the case as it is now', () => {
 
   it('a case the actor may not see answers as one that does not exist: CASE_NOT_FOUND', async () => {
     const { run } = await drafted();
-    const stranger = { email: 'x@y.example', roles: [{ kind: 'senco' as const, settingUrn: '999999' }] };
+    const stranger = {
+      email: 'x@y.example',
+      roles: [{ kind: 'senco' as const, settingUrn: '999999', laCode: '860' }],
+    };
     await expect(run({ type: 'startReview' }, stranger)).rejects.toMatchObject({ code: 'CASE_NOT_FOUND' });
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoSignInUrl } from '../../bot/src/demo/demo-users.ts';
 import { RULES, type RuleId } from '../../bot/src/review/rules.ts';
 import { STAGE_WORDS } from '../../tab/src/cases/case-words.ts';
 import { THEME_NAMES, type ThemeName } from '../../tab/src/theme.ts';
@@ -77,6 +78,15 @@ describe('the tab in local mode', () => {
     expect(new Set(await column(page, 2))).toEqual(new Set([setting]));
   });
 
+  it('opens signed in as the demo user the bot’s link names, not on the picker', async () => {
+    const { page } = await open(new URL(demoSignInUrl(`${server.app.url}/`, 'senco-harbour')).search);
+    await heading(page, 'My live cases').waitFor();
+    await page.getByText(/Signed in as Rosa Penhallow/).waitFor();
+    expect(new URL(page.url()).search).toBe('');
+    await page.reload();
+    await page.getByText(/Signed in as Rosa Penhallow/).waitFor();
+  });
+
   it('keeps the chosen user for the browser tab: a reload stays signed in', async () => {
     const { page } = await open('/');
     await signInAs(page, page.getByRole('button', { name: /SENCo/ }).first());
@@ -121,6 +131,58 @@ describe('the tab in local mode', () => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await page.getByRole('link', { name: 'My live cases' }).click();
     await heading(page, 'My live cases').waitFor();
+  });
+});
+
+describe('a narrow screen, unknown addresses and cases one may not see', () => {
+  it('at 400 px (Teams mobile) lists the cases with the badges and the next action in view, no sideways scroll', async () => {
+    const { page, pageErrors } = await open('/');
+    await page.setViewportSize({ width: 400, height: 800 });
+    await signInAs(page, page.getByRole('button', { name: /SENCo, Harbour/ }));
+    const list = page.getByRole('list', { name: 'My live cases' });
+    await list.waitFor();
+    expect(await table(page).count()).toBe(0);
+
+    const overdue = list.getByText('Overdue', { exact: true }).first();
+    const next = list.getByText(/^Next: /).first();
+    for (const shown of [overdue, next]) {
+      const box = await shown.boundingBox();
+      expect(box, 'on screen').not.toBeNull();
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(400);
+    }
+    // The badge and the next action come before the deadline, the stage and the setting.
+    const first = list.getByRole('listitem').first();
+    const text = (await first.textContent()) ?? '';
+    expect(text.indexOf('Next: ')).toBeLessThan(text.indexOf('Deadline'));
+    expect(text.indexOf('Deadline')).toBeLessThan(text.indexOf('Harbour Primary School'));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'ehc-live-cases-400px.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows a not-found page for an address the tab does not know, with the way back', async () => {
+    const { page } = await open('/');
+    await signInAs(page, page.getByRole('button', { name: /SENCo, Harbour/ }));
+    await page.goto(`${server.app.url}/#/no-such-page`);
+    await heading(page, 'Page not found').waitFor();
+    await page.getByRole('link', { name: 'Back to My live cases' }).click();
+    await heading(page, 'My live cases').waitFor();
+  });
+
+  it('says a case of another setting is not found or not yours, with a link back, and no "Try again"', async () => {
+    const { page, pageErrors } = await open('/');
+    await signInAs(page, page.getByRole('button', { name: /SENCo, Harbour/ }));
+    // Holly Bowness is at Fellside Academy: the Harbour SENCo may not see her case.
+    await page.goto(`${server.app.url}/#/cases/999/NS-1026`);
+    await heading(page, 'Case not found').waitFor();
+    await page
+      .getByText("This case was not found, or you don't have access to it.", { exact: false })
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Back to My live cases' }).click();
+    await heading(page, 'My live cases').waitFor();
+    expect(pageErrors).toEqual([]);
   });
 });
 
@@ -298,7 +360,8 @@ function table(page: Page) {
 async function signInAs(page: Page, user: Locator): Promise<void> {
   await user.click();
   await heading(page, 'My live cases').waitFor();
-  await table(page).or(page.getByText('You have no live cases')).first().waitFor();
+  const list = page.getByRole('list', { name: 'My live cases' });
+  await table(page).or(list).or(page.getByText('You have no live cases')).first().waitFor();
 }
 
 function clock(page: Page) {

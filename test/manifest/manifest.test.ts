@@ -1,8 +1,8 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${{NAME}} is the Agents Toolkit's placeholder, compared as text
 import { describe, expect, it } from 'vitest';
 import { ACCENT } from '../../manifest/make-icons.ts';
+import { hasManifestSchema, manifestSchemaErrors } from '../../manifest/manifest-schema.ts';
 import { provisionedEnvironment } from './factories.ts';
-import { hasManifestSchema, manifestSchemaErrors } from './manifest-schema.ts';
 import { fillPlaceholders, placeholdersIn, readJson, readText } from './project-files.ts';
 
 /** The fields of manifest.json these tests read (the schema checks the rest). */

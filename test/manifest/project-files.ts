@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
+import { fillPlaceholders as fill } from '../../manifest/package.ts';
 
 /** The repository's files the Agents Toolkit reads, and small readers for them. */
 const ROOT = new URL('../../', import.meta.url);
@@ -16,20 +17,14 @@ export function readJson<T = unknown>(path: string): T {
   return JSON.parse(readText(path)) as T;
 }
 
-const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
-
-/** The names of the toolkit placeholders (`${{NAME}}`) in a file's text. */
-export function placeholdersIn(text: string): Set<string> {
-  return new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1] ?? ''));
-}
+export { placeholdersIn } from '../../manifest/package.ts';
 
 /** What the toolkit does before it uses a file: every placeholder replaced by its value. */
 export function fillPlaceholders(text: string, values: Readonly<Record<string, string>>): string {
-  return text.replace(PLACEHOLDER, (_match, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new Error(`no value for \${{${name}}}`);
-    return value;
-  });
+  const filled = fill(text, values);
+  if ('missing' in filled)
+    throw new Error(`no value for ${filled.missing.map((name) => `\${{${name}}}`).join(', ')}`);
+  return filled.text;
 }
 
 /** The variable names an env file (`NAME=value` lines) defines. */

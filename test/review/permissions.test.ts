@@ -26,20 +26,25 @@ const psychologist: Person = {
 };
 const parent: Person = { name: 'Pat Parent', email: 'pat@home.example', role: 'parent' };
 const therapist: Person = { name: 'Theo Therapist', email: 'theo@nhs.example', role: 'health' };
-const team: Person = {
-  name: 'Disability Service',
-  email: 'ds@la.example',
-  role: 'disability-service',
+const epTeam: Person = {
+  name: 'EP team',
+  email: 'ep-team@la.example',
+  role: 'educational-psychologist',
   isTeam: true,
 };
-const allocatorPerson: Person = {
-  name: 'Ali Allocator',
-  email: 'ali@la.example',
-  role: 'disability-service',
+const allocatorActor: Actor = {
+  email: 'al@la.example',
+  roles: [{ kind: 'allocator', laCode: '860', teamEmail: 'ep-team@la.example' }],
 };
 
-const senco: Actor = { email: 'senco@school.example', roles: [{ kind: 'senco', settingUrn: '100001' }] };
-const otherSenco: Actor = { email: 'senco@other.example', roles: [{ kind: 'senco', settingUrn: '100002' }] };
+const senco: Actor = {
+  email: 'senco@school.example',
+  roles: [{ kind: 'senco', settingUrn: '100001', laCode: '860' }],
+};
+const otherSenco: Actor = {
+  email: 'senco@other.example',
+  roles: [{ kind: 'senco', settingUrn: '100002', laCode: '860' }],
+};
 const laOfficer: Actor = { email: 'officer@la.example', roles: [{ kind: 'la-officer', laCode: '860' }] };
 const otherLaOfficer: Actor = {
   email: 'officer@other-la.example',
@@ -50,27 +55,25 @@ const psychologistActor: Actor = { email: 'eve@ep.example', roles: [] };
 const parentActor: Actor = { email: 'pat@home.example', roles: [] };
 const stranger: Actor = { email: 'nobody@nowhere.example', roles: [] };
 const therapistActor: Actor = { email: 'theo@nhs.example', roles: [] };
-const allocatorActor: Actor = { email: 'ali@la.example', roles: [] };
-const teamMailbox: Actor = { email: 'ds@la.example', roles: [] };
+const otherTeamAllocator: Actor = {
+  email: 'other@la.example',
+  roles: [{ kind: 'allocator', laCode: '860', teamEmail: 'someone-else@la.example' }],
+};
 
-/**
- * A review with a professional invited but not asked (i1), one asked for advice (i2, r1) and a team
- * whose requests an allocator the LA names allocates (i3, r2).
- */
 function fileAt(stage: Stage) {
-  const requestedOn = makeReview().startedOn;
   return makeFile(
     { coordinator, people: [parent] },
     makeReview({
       stage,
       invitees: [
-        { id: 'i1', person: psychologist, requestInformation: false },
-        { id: 'i2', person: therapist, requestInformation: true },
-        { id: 'i3', person: team, requestInformation: true },
+        { id: 'i1', person: psychologist, requestInformation: true },
+        { id: 'i2', person: epTeam, requestInformation: true },
+        { id: 'i3', person: therapist, requestInformation: true },
       ],
+      // i1 is invited but not (yet) asked; the EP team and the therapist are asked.
       adviceRequests: [
-        { id: 'r1', inviteeId: 'i2', state: 'requested', requestedOn },
-        { id: 'r2', inviteeId: 'i3', state: 'requested', requestedOn, allocators: [allocatorPerson] },
+        { id: 'r1', inviteeId: 'i2', state: 'requested', requestedOn: makeReview().startedOn },
+        { id: 'r2', inviteeId: 'i3', state: 'requested', requestedOn: makeReview().startedOn },
       ],
     }),
   );
@@ -83,8 +86,8 @@ describe('who may see a case', () => {
     ['the case coordinator, by account', coordinatorActor, ['coordinator']],
     ['an invited professional, by email in any case', psychologistActor, ['invitee']],
     ['a professional asked for advice', therapistActor, ['invitee', 'contributor']],
-    ['the allocator the LA names for a team asked', allocatorActor, ['allocator']],
-    ['a team’s mailbox whose requests an allocator answers', teamMailbox, ['invitee']],
+    ['the allocator of a team asked', allocatorActor, ['allocator']],
+    ['the allocator of a team not invited', otherTeamAllocator, []],
     ['the parent', parentActor, ['parent']],
     ['the SENCo of another setting', otherSenco, []],
     ['an officer of another LA', otherLaOfficer, []],
@@ -124,10 +127,6 @@ describe('who may see a case', () => {
       }),
     );
     expect(relationsTo({ email: 'al@ds.example', roles: [] }, file)).toEqual(['invitee', 'contributor']);
-  });
-
-  it('an allocator named on a draft invitee list has no relation before the invitations go out', () => {
-    expect(relationsTo(allocatorActor, fileAt('arranging'))).toEqual([]);
   });
 });
 

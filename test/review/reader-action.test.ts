@@ -9,7 +9,10 @@ import { type CaseSummary, summarise } from '../../bot/src/review/summary.ts';
 import { actionWords } from '../../bot/src/review/words.ts';
 import { d, makeFile, makeMeeting, makeReview } from './factories.ts';
 
-const senco: Actor = { email: 'senco@school.example', roles: [{ kind: 'senco', settingUrn: '100001' }] };
+const senco: Actor = {
+  email: 'senco@school.example',
+  roles: [{ kind: 'senco', settingUrn: '100001', laCode: '860' }],
+};
 const laOfficer: Actor = { email: 'officer@la.example', roles: [{ kind: 'la-officer', laCode: '860' }] };
 const ep: Person = { name: 'Dr Eve', email: 'eve@ep.example', role: 'educational-psychologist' };
 const epReader: Actor = { email: 'eve@ep.example', roles: [] };

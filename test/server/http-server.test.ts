@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../bot/src/config.ts';
 import { type RunningApp, startApp } from '../../bot/src/main.ts';
 import { memoryLog } from '../../bot/src/server/log.ts';
-import { startTestApp, TEST_NOW, type TestApp } from '../support/app.ts';
+import { azureEnv, startTestApp, TEST_NOW, type TestApp } from '../support/app.ts';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos.ts';
 
 describe('the built tab', () => {
@@ -107,20 +107,15 @@ describe('azure mode', () => {
   /** The server in azure mode with a bot registration, over a fresh local Cosmos server. */
   async function startAzureApp(bot: Record<string, string>): Promise<void> {
     cosmos = await startTestCosmos();
-    const config = loadConfig({
-      MODE: 'azure',
-      PORT: '0',
-      COSMOS_ENDPOINT: cosmos.endpoint,
-      COSMOS_KEY: cosmos.key,
-      MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001',
-      MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
-      ...bot,
-    });
+    const config = loadConfig(azureEnv(cosmos, bot));
     app = await startApp(config, { database: cosmos.db, log: memoryLog(), now: () => TEST_NOW });
   }
 
   it('loads no demo data, offers no demo users and signs no one in by header', async () => {
-    await startAzureApp({ MICROSOFT_APP_TENANT_ID: '00000000-0000-0000-0000-000000000002' });
+    await startAzureApp({
+      MICROSOFT_APP_TYPE: 'SingleTenant',
+      MICROSOFT_APP_TENANT_ID: '00000000-0000-0000-0000-000000000002',
+    });
     const users = await fetch(`${app.url}/api/local/users`);
     expect(users.status).toBe(404);
     const me = await fetch(`${app.url}/api/me`, { headers: { 'X-Ehc-User': 'senco-harbour' } });

@@ -50,12 +50,12 @@ describe('the local development store keeps its data in a snapshot', () => {
     expect(container?.partitionKey?.paths).toEqual(['/laCode']);
   });
 
-  it('saves the snapshot shortly after a write, without waiting for close', async () => {
-    const local = await start({ dataDir, snapshotDelayMs: 10 });
+  it('folds the journal into the snapshot once a segment is full, in the background', async () => {
+    const local = await start({ dataDir, journalSegmentBytes: 1 });
     await new CosmosCaseStore(await open(local)).create(makeFileAt('860', 'CASE-0001'));
 
     await vi.waitFor(async () => expect(await readFile(snapshotFile(), 'utf8')).toContain('CASE-0001'), {
-      timeout: 5000,
+      timeout: 10_000,
     });
     expect((await readdir(dataDir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
@@ -86,7 +86,7 @@ describe('the local development store keeps its data in a snapshot', () => {
 
 describe('connectLocalOrStart: an import goes into the store that is already running', () => {
   it('reuses the running store, whose own snapshot then holds what the import wrote', async () => {
-    const running = await start({ dataDir, snapshotDelayMs: 10 });
+    const running = await start({ dataDir });
     const port = Number(new URL(running.endpoint).port);
     const importDir = join(dataDir, 'import');
 

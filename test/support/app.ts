@@ -1,10 +1,11 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ErrorBody } from '../../bot/src/api/http-errors.ts';
 import { loadConfig } from '../../bot/src/config.ts';
 import { DEMO_USERS } from '../../bot/src/demo/demo-users.ts';
 import { staticDirectory } from '../../bot/src/identity/static-directory.ts';
-import type { DirectoryUser } from '../../bot/src/identity/user-directory.ts';
+import type { DirectoryUser, UserDirectory } from '../../bot/src/identity/user-directory.ts';
 import { type RunningApp, startApp } from '../../bot/src/main.ts';
 import { memoryLog } from '../../bot/src/server/log.ts';
 import type { CardActionTable } from '../../bot/src/teams/card-actions.ts';
@@ -88,6 +89,93 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         await app.close();
         await cosmos.teardown();
         await rm(tabDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await cosmos.teardown();
+    throw error;
+  }
+}
+
+/** The settings of azure mode for a server over `cosmos`, with the identity endpoints of the tests. */
+export function azureEnv(
+  cosmos: TestCosmos,
+  overrides: Readonly<Record<string, string>> = {},
+): Record<string, string> {
+  return {
+    MODE: 'azure',
+    PORT: '0',
+    COSMOS_ENDPOINT: cosmos.endpoint,
+    COSMOS_KEY: cosmos.key,
+    MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001',
+    MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
+    MICROSOFT_APP_TYPE: 'MultiTenant',
+    AAD_APP_CLIENT_ID: '6a9b8c7d-1e2f-4a3b-9c8d-7e6f5a4b3c2d',
+    AAD_APP_ID_URI: 'api://reviews.example.org/6a9b8c7d-1e2f-4a3b-9c8d-7e6f5a4b3c2d',
+    SSO_ALLOWED_TENANTS: '3f7a2c1e-0b4d-4e8a-9c6f-1a2b3c4d5e6f,8e1d4b7a-2c3f-4a5b-8d9e-0f1a2b3c4d5e',
+    // Nothing listens on port 9 of loopback: a test that needs the keys names its own issuer.
+    SSO_OPENID_METADATA_URL: 'http://127.0.0.1:9/.well-known/openid-configuration',
+    BOT_OPENID_METADATA_URL: 'http://127.0.0.1:9/.well-known/openid-configuration',
+    ...overrides,
+  };
+}
+
+/** A JSON answer of the API: a body of some route, or an error body. */
+export interface JsonAnswer {
+  readonly status: number;
+  readonly body: Record<string, unknown> & { readonly error?: ErrorBody['error'] };
+}
+
+export interface AzureTestApp {
+  readonly app: RunningApp;
+  readonly cosmos: TestCosmos;
+  readonly log: ReturnType<typeof memoryLog>;
+  /** GET `path` with `Authorization: Bearer <token>` (no header without one), JSON parsed. */
+  get(path: string, token?: string, headers?: Record<string, string>): Promise<JsonAnswer>;
+  /** `method` `path` with the token and a JSON body; an empty answer's body is `{}`. */
+  send(method: 'PUT' | 'DELETE', path: string, token: string, body?: unknown): Promise<JsonAnswer>;
+  teardown(): Promise<void>;
+}
+
+/** The real server in azure mode over a fresh local Cosmos server, with the directory the test gives. */
+export async function startAzureTestApp(
+  options: { readonly env?: Readonly<Record<string, string>>; readonly directory?: UserDirectory } = {},
+): Promise<AzureTestApp> {
+  const cosmos = await startTestCosmos();
+  const log = memoryLog();
+  try {
+    const config = loadConfig(azureEnv(cosmos, options.env));
+    const app = await startApp(config, {
+      database: cosmos.db,
+      log,
+      now: () => TEST_NOW,
+      ...(options.directory ? { directory: options.directory } : {}),
+    });
+    return {
+      app,
+      cosmos,
+      log,
+      async get(path, token, headers = {}) {
+        const response = await fetch(`${app.url}${path}`, {
+          headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        });
+        return { status: response.status, body: (await response.json()) as JsonAnswer['body'] };
+      },
+      async send(method, path, token, body) {
+        const response = await fetch(`${app.url}${path}`, {
+          method,
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        const text = await response.text();
+        return { status: response.status, body: (text ? JSON.parse(text) : {}) as JsonAnswer['body'] };
+      },
+      async teardown() {
+        await app.close();
+        await cosmos.teardown();
       },
     };
   } catch (error) {

@@ -20,10 +20,17 @@ describe('what a message asks for', () => {
     expect(commandOf(text)).toBe('reviews');
   });
 
-  it.each(['', 'hello', 'help', 'show my reviews', 'reviews please', 'previews'])(
+  it.each(['', 'hello', 'Hello!', 'help', 'HELP.', 'hi', '<at>EHC Review Hub</at>'])(
     '"%s" gets help',
     (text) => {
       expect(commandOf(text)).toBe('help');
+    },
+  );
+
+  it.each(['show my reviews', 'reviews please', 'previews', 'what can you do?'])(
+    '"%s" is not understood, and the bot says so',
+    (text) => {
+      expect(commandOf(text)).toBe('unknown');
     },
   );
 

@@ -19,11 +19,14 @@ export interface ReplyServer {
   readonly serviceUrl: string;
   /** The next reply posted (one already received and not yet taken, or the next to arrive). */
   nextReply(): Promise<PostedReply>;
+  /** Every reply posted so far, taken or not, in order. */
+  readonly all: readonly PostedReply[];
   close(): Promise<void>;
 }
 
 export async function startReplyServer(): Promise<ReplyServer> {
   const received: PostedReply[] = [];
+  const all: PostedReply[] = [];
   const waiting: ((reply: PostedReply) => void)[] = [];
   const server: Server = createServer((request, response) => {
     let body = '';
@@ -34,6 +37,7 @@ export async function startReplyServer(): Promise<ReplyServer> {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ id: 'reply-1' }));
       const reply = { path: request.url ?? '', activity: JSON.parse(body) as PostedReply['activity'] };
+      all.push(reply);
       const waiter = waiting.shift();
       if (waiter) waiter(reply);
       else received.push(reply);
@@ -43,6 +47,7 @@ export async function startReplyServer(): Promise<ReplyServer> {
   const { port } = server.address() as AddressInfo;
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
+    all,
     nextReply: () => {
       const first = received.shift();
       return first ? Promise.resolve(first) : new Promise((resolve) => waiting.push(resolve));

@@ -5,7 +5,8 @@ import { DEMO_TENANT_ID, demoUser, PLAYGROUND_VISITOR } from '../../bot/src/demo
 import { accountKey } from '../../bot/src/identity/user-directory.ts';
 import { plainDate } from '../../bot/src/review/plain-date.ts';
 import { CosmosAuditLog } from '../../bot/src/store/cosmos-audit-log.ts';
-import { HELP_REPLY, NO_ACCESS_REPLY, PRIVATE_CHAT_ONLY_REPLY } from '../../bot/src/teams/answer.ts';
+import { NO_ACCESS_REPLY, PRIVATE_CHAT_ONLY_REPLY } from '../../bot/src/teams/answer.ts';
+import { helpReply, notUnderstoodReply, UNDERSTOOD, welcomeReply } from '../../bot/src/teams/help.ts';
 import { conversationTypeOf } from '../../bot/src/teams/review-bot.ts';
 import { cardSchemaErrors } from '../cards/card-schema.ts';
 import { startTestApp, TEST_TODAY, type TestApp } from '../support/app.ts';
@@ -119,10 +120,12 @@ describe('in a channel or a group chat, where others would see the card', () => 
     expect(reply.activity.attachments ?? []).toEqual([]);
   });
 
-  it('help is the same everywhere, and says to ask in a 1:1 chat', async () => {
+  it('help is the same everywhere, and says the reviews are shown in a 1:1 chat', async () => {
     const reply = await send(makeChannelMention(connector.serviceUrl, objectId('ep-lowe'), 'hello'));
-    expect(reply.activity.text).toBe(HELP_REPLY);
-    expect(HELP_REPLY).toContain('In a 1:1 chat with me, send **reviews**');
+    expect(reply.activity.text).toBe(helpReply(demoUser('ep-lowe')));
+    expect(reply.activity.text).toContain(
+      '**reviews** (your live reviews, most urgent first, in a 1:1 chat with me)',
+    );
   });
 });
 
@@ -139,11 +142,67 @@ describe('which conversation a message is in', () => {
   });
 });
 
-describe('anything else', () => {
-  it('gets a short help reply', async () => {
-    const reply = await send(makeMessageActivity(connector.serviceUrl, objectId('la-coordinator'), 'hello'));
-    expect(reply.activity.text).toBe(HELP_REPLY);
+describe('hello, help and anything else', () => {
+  it.each([
+    ['senco-harbour', "As your setting's SENCo"],
+    ['la-coordinator', 'As an officer of the local authority'],
+    ['ep-lowe', 'You can see the reviews you are invited to'],
+  ] as const)('"help" tells %s what they can do here, by role', async (id, words) => {
+    const reply = await send(makeMessageActivity(connector.serviceUrl, objectId(id), 'help'));
+    expect(reply.activity.text).toBe(helpReply(demoUser(id)));
+    expect(reply.activity.text).toContain(words);
+    expect(reply.activity.text).toContain(UNDERSTOOD);
     expect(reply.activity.attachments ?? []).toEqual([]);
+  });
+
+  it('"hello" is answered as help', async () => {
+    const reply = await send(makeMessageActivity(connector.serviceUrl, objectId('la-coordinator'), 'Hello!'));
+    expect(reply.activity.text).toBe(helpReply(demoUser('la-coordinator')));
+  });
+
+  it('a request it does not understand: it says so and lists what it understands', async () => {
+    const reply = await send(
+      makeMessageActivity(connector.serviceUrl, objectId('senco-harbour'), 'show me Amelia please'),
+    );
+    expect(reply.activity.text).toBe(notUnderstoodReply());
+    expect(reply.activity.text).toMatch(/^Sorry, I did not understand that\. I understand: \*\*reviews\*\*/);
+    expect(reply.activity.text).not.toContain('Amelia');
+  });
+});
+
+describe('installed in personal scope', () => {
+  function installed(aadObjectId: string): Record<string, unknown> {
+    const {
+      text: _text,
+      textFormat: _format,
+      ...activity
+    } = makeMessageActivity(connector.serviceUrl, aadObjectId, '');
+    return {
+      ...activity,
+      type: 'conversationUpdate',
+      membersAdded: [{ id: '28:ehc-review-hub' }, { id: `29:user-${aadObjectId}` }],
+    };
+  }
+
+  it('welcomes the user with what they can do here, by role', async () => {
+    const reply = await send(installed(objectId('senco-harbour')));
+    expect(reply.activity.text).toBe(welcomeReply(demoUser('senco-harbour')));
+    expect(reply.activity.text).toMatch(/^Welcome to EHC Review Hub, Rosa\. As your setting's SENCo/);
+  });
+
+  it('tells someone the directory does not know that they have no access', async () => {
+    const reply = await send(installed(PLAYGROUND_VISITOR.identity.objectId));
+    expect(reply.activity.text).toBe(NO_ACCESS_REPLY);
+  });
+});
+
+describe('"Open the EHC Review Hub" in local mode', () => {
+  it('opens the tab signed in as the chat’s demo user, not on the picker', async () => {
+    const reply = await send(makeMessageActivity(connector.serviceUrl, objectId('senco-harbour'), 'reviews'));
+    const [open] = cardOf(reply).actions ?? [];
+    expect(open).toMatchObject({ type: 'Action.OpenUrl', title: 'Open the EHC Review Hub' });
+    const url = new URL((open as { url: string }).url);
+    expect(url.searchParams.get('demo-user')).toBe('senco-harbour');
   });
 });
 

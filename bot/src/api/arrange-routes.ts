@@ -1,15 +1,15 @@
 import type * as z from 'zod';
 import type { CaseloadDeps, Reader } from '../caseload/caseload.ts';
+import { readCase } from '../caseload/read-case.ts';
 import { runCommand } from '../caseload/run-command.ts';
 import type { DirectoryUser } from '../identity/user-directory.ts';
 import type { SaveMeeting } from '../review/arrange/arrange-commands.ts';
 import type { BankHolidayOf } from '../review/arrange/arrange-warnings.ts';
 import { arrangementOf } from '../review/arrange/arrangement.ts';
-import { type CaseRef, caseKey } from '../review/case.ts';
+import type { CaseRef } from '../review/case.ts';
 import type { CaseFile } from '../review/case-file.ts';
 import type { ReviewCommand } from '../review/decide.ts';
 import { ReviewError } from '../review/errors.ts';
-import { can } from '../review/permissions.ts';
 import { londonDate } from '../review/plain-date.ts';
 import {
   AbandonReviewBodySchema,
@@ -131,21 +131,8 @@ export function arrangeRoutes(context: ArrangeRouteContext): ApiRoute[] {
       string,
       string
     >;
-    const reader = context.readerOf(user);
-    const stored = await deps.caseload.store.get(checked);
-    if (!stored || !can(reader.actor, 'case.read', stored.file)) throw new ReviewError('CASE_NOT_FOUND');
-    try {
-      await deps.caseload.audit.record({
-        at: deps.caseload.now().toISOString(),
-        actor: reader.accountKey,
-        action: 'case.read',
-        caseKey: caseKey(checked),
-        detail: { via: reader.via, view: what },
-      });
-    } catch (cause) {
-      throw new ReviewError('AUDIT_UNAVAILABLE', [], undefined, { cause });
-    }
-    return { file: stored.file, params: checked };
+    const file = await readCase(context.readerOf(user), checked, what, deps.caseload);
+    return { file, params: checked };
   }
 
   const downloadOf = (path: string, id: string) =>

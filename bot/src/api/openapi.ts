@@ -41,7 +41,7 @@ export function openApiDocument(routes: readonly ApiRoute[], others: readonly Ot
       operationId: route.operationId,
       summary: route.summary,
       ...(route.description ? { description: route.description } : {}),
-      ...(route.signedIn ? { security: [{ localUser: [] }] } : { security: [] }),
+      ...(route.signedIn ? { security: [{ localUser: [] }, { teamsSso: [] }] } : { security: [] }),
       ...(route.params ? { parameters: pathParameters(route.params) } : {}),
       ...(route.body ? { requestBody: requestBodyOf(route.body) } : {}),
       responses: responsesOf(route.responses),
@@ -75,9 +75,15 @@ export function openApiDocument(routes: readonly ApiRoute[], others: readonly Ot
           type: 'apiKey',
           in: 'header',
           name: 'X-Ehc-User',
+          description: 'Local mode only: the id of a demo user (GET /api/local/users).',
+        },
+        teamsSso: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
           description:
-            'Local mode only: the id of a demo user (GET /api/local/users). Azure mode will take a Teams ' +
-            'single sign-on token instead.',
+            'Azure mode: an Entra ID v2 access token for the app (Teams SSO getAuthToken, or MSAL in a ' +
+            'browser) with the access_as_user scope, from a tenant the service admits.',
         },
       },
     },

@@ -1,18 +1,25 @@
 import type * as z from 'zod';
 import { type CaseloadDeps, caseDetail, liveCases, type Reader } from '../caseload/caseload.ts';
+import type { LaDirectory } from '../identity/la-directory.ts';
 import { accountKey, actorOf, type DirectoryUser, type UserDirectory } from '../identity/user-directory.ts';
 import { ReviewError } from '../review/errors.ts';
 import { londonDate } from '../review/plain-date.ts';
 import { type ArrangeDeps, arrangeRoutes } from './arrange-routes.ts';
-import { authenticate, type Mode } from './authenticate.ts';
+import { authenticate, type Mode, type SsoCheck } from './authenticate.ts';
 import { httpError } from './http-errors.ts';
 import {
   CaseDetailSchema,
   CaseParamsSchema,
+  DirectoryParamsSchema,
+  DirectorySchema,
   ErrorBodySchema,
   LiveCasesSchema,
   LocalUsersSchema,
+  MemberAnswerSchema,
+  MemberChangeSchema,
+  MemberParamsSchema,
   MeSchema,
+  SignInSettingsSchema,
 } from './schemas.ts';
 
 /** A request as the API's handlers see it, whatever web framework carried it (server/api-adapter.ts). */
@@ -41,7 +48,7 @@ export interface ResponseDoc {
  * that a route cannot exist undocumented (openapi.ts builds the document from this list).
  */
 export interface ApiRoute {
-  readonly method: 'get' | 'post';
+  readonly method: 'get' | 'post' | 'put' | 'delete';
   /** An OpenAPI path template: `/api/cases/{laCode}/{caseId}`. */
   readonly path: string;
   readonly operationId: string;
@@ -62,6 +69,12 @@ export interface ApiContext {
   readonly caseload: CaseloadDeps;
   /** The writes: commands on a case's review (arrange-routes.ts). */
   readonly commands: ArrangeDeps;
+  /** Azure mode: how the tab's token is checked. */
+  readonly sso?: SsoCheck;
+  /** Azure mode: the directory the LA runs, and its routes. */
+  readonly laDirectory?: LaDirectory;
+  /** What the tab needs to sign in (`GET /api/sign-in`). */
+  readonly signInSettings: z.output<typeof SignInSettingsSchema>;
 }
 
 const ERROR_RESPONSES = {
@@ -69,18 +82,23 @@ const ERROR_RESPONSES = {
     description: 'A parameter is not valid; `problems` names it. Nothing was changed.',
     schema: ErrorBodySchema,
   },
-  401: { description: 'UNKNOWN_USER: no user, or one the server does not know.', schema: ErrorBodySchema },
+  401: {
+    description:
+      'UNKNOWN_USER: no user, an invalid or expired token, or one the directory does not admit; `problems` says which.',
+    schema: ErrorBodySchema,
+  },
   503: {
     description:
-      'AUDIT_UNAVAILABLE: the read could not be recorded in the audit log, so nothing is returned. Try again.',
+      'AUDIT_UNAVAILABLE: the read could not be recorded in the audit log, so nothing is returned. ' +
+      'SIGN_IN_UNAVAILABLE: Entra ID’s signing keys could not be fetched in time. Try again.',
     schema: ErrorBodySchema,
   },
 } as const satisfies Record<number, ResponseDoc>;
 
 export function apiRoutes(context: ApiContext): ApiRoute[] {
-  const { mode, directory, caseload } = context;
+  const { mode, directory, caseload, sso, laDirectory, signInSettings } = context;
   const signIn = async (request: ApiRequest): Promise<DirectoryUser> =>
-    authenticate(request.headers, mode, directory);
+    authenticate(request.headers, mode, directory, sso);
   const readerOf = (user: DirectoryUser): Reader => ({
     actor: actorOf(user),
     accountKey: accountKey(user.identity),
@@ -88,10 +106,27 @@ export function apiRoutes(context: ApiContext): ApiRoute[] {
   });
   const today = () => londonDate(caseload.now());
 
-  return [...readRoutes(), ...arrangeRoutes({ mode, signIn, readerOf, deps: context.commands })];
+  return [
+    ...readRoutes(),
+    ...arrangeRoutes({ mode, signIn, readerOf, deps: context.commands }),
+    ...(laDirectory ? directoryRoutes(laDirectory, signIn) : []),
+  ];
 
   function readRoutes(): ApiRoute[] {
     return [
+      {
+        method: 'get',
+        path: '/api/sign-in',
+        operationId: 'getSignInSettings',
+        summary: 'How the tab signs in',
+        description:
+          'Local mode: the demo users’ picker. Azure mode: the app registration for Teams SSO and MSAL.',
+        signedIn: false,
+        responses: { 200: { description: 'The settings.', schema: SignInSettingsSchema } },
+        async handle() {
+          return { status: 200, body: signInSettings };
+        },
+      },
       {
         method: 'get',
         path: '/api/me',
@@ -101,6 +136,7 @@ export function apiRoutes(context: ApiContext): ApiRoute[] {
         responses: {
           200: { description: 'The user and the mode.', schema: MeSchema },
           401: ERROR_RESPONSES[401],
+          503: ERROR_RESPONSES[503],
         },
         async handle(request) {
           const user = await signIn(request);
@@ -192,4 +228,100 @@ export function checkParams<S extends z.ZodObject>(
     'INVALID_INPUT',
     parsed.error.issues.map((issue) => ({ where: issue.path.join('.') || 'path', message: issue.message })),
   );
+}
+
+/** `value` checked with `schema`; INVALID_INPUT naming each bad field (under `where`) otherwise. */
+export function checked<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new ReviewError(
+    'INVALID_INPUT',
+    parsed.error.issues.map((issue) => ({
+      where: where === 'path' ? issue.path.join('.') || 'path' : [where, ...issue.path].join('.'),
+      message: issue.message,
+    })),
+  );
+}
+
+/** The routes of the LA's directory page: its admins list, add, change and remove people. */
+function directoryRoutes(
+  laDirectory: LaDirectory,
+  signIn: (request: ApiRequest) => Promise<DirectoryUser>,
+): ApiRoute[] {
+  const editorOf = async (request: ApiRequest) => {
+    const user = await signIn(request);
+    return { actor: actorOf(user), accountKey: accountKey(user.identity) };
+  };
+  const forbidden = {
+    description: 'NOT_ALLOWED: the user is not an admin of this LA.',
+    schema: ErrorBodySchema,
+  };
+  return [
+    {
+      method: 'get',
+      path: '/api/directory/{laCode}',
+      operationId: 'getDirectory',
+      summary: 'The people an LA has added and their roles there (its admins only)',
+      description: 'Each LA sees only its own memberships. The read is recorded in the LA’s audit log.',
+      signedIn: true,
+      params: DirectoryParamsSchema,
+      responses: {
+        200: { description: 'The LA’s directory.', schema: DirectorySchema },
+        ...ERROR_RESPONSES,
+        403: forbidden,
+      },
+      async handle(request) {
+        const editor = await editorOf(request);
+        const { laCode } = checkParams(DirectoryParamsSchema, request.params);
+        return { status: 200, body: { laCode, members: await laDirectory.members(editor, laCode) } };
+      },
+    },
+    {
+      method: 'put',
+      path: '/api/directory/{laCode}/members',
+      operationId: 'putMember',
+      summary: 'Adds a person to an LA’s directory by email, or sets their roles there',
+      description:
+        'The person is bound to their Entra ID account the first time they sign in with a token whose ' +
+        'verified address (upn, or email with xms_edov) is this one; after that the address grants nothing. ' +
+        'Their roles in other LAs are not touched. Audited.',
+      signedIn: true,
+      params: DirectoryParamsSchema,
+      body: { description: 'The person and the roles this LA gives them.', schema: MemberChangeSchema },
+      responses: {
+        200: { description: 'The member.', schema: MemberAnswerSchema },
+        ...ERROR_RESPONSES,
+        403: forbidden,
+      },
+      async handle(request) {
+        const editor = await editorOf(request);
+        const { laCode } = checkParams(DirectoryParamsSchema, request.params);
+        const change = checked(MemberChangeSchema, request.body, 'body');
+        return { status: 200, body: { member: await laDirectory.putMember(editor, laCode, change) } };
+      },
+    },
+    {
+      method: 'delete',
+      path: '/api/directory/{laCode}/members/{memberId}',
+      operationId: 'removeMember',
+      summary: 'Removes a person from an LA’s directory: their access through it ends on their next request',
+      signedIn: true,
+      params: MemberParamsSchema,
+      responses: {
+        204: { description: 'Removed.' },
+        ...ERROR_RESPONSES,
+        403: forbidden,
+        404: {
+          description: 'MEMBER_NOT_FOUND: no such person in this LA’s directory.',
+          schema: ErrorBodySchema,
+        },
+      },
+      async handle(request) {
+        const editor = await editorOf(request);
+        const { laCode, memberId } = checkParams(MemberParamsSchema, request.params);
+        await laDirectory.removeMember(editor, laCode, memberId);
+        return { status: 204, body: undefined };
+      },
+    },
+  ];
 }

@@ -56,8 +56,10 @@ export const ErrorBodySchema = z
 
 export const ActorRoleSchema = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('senco'), settingUrn: z.string() }),
+    z.object({ kind: z.literal('senco'), settingUrn: z.string(), laCode: z.string() }),
     z.object({ kind: z.literal('la-officer'), laCode: z.string() }),
+    z.object({ kind: z.literal('la-admin'), laCode: z.string() }),
+    z.object({ kind: z.literal('allocator'), laCode: z.string(), teamEmail: z.string() }),
   ])
   .register(apiSchemas, { id: 'ActorRole' });
 
@@ -177,3 +179,96 @@ export const CaseIdSchema = z
   .meta({ example: 'NS-1001', description: 'URL-encode it: a case id may contain `/`.' });
 
 export const CaseParamsSchema = z.object({ laCode: LaCodeSchema, caseId: CaseIdSchema });
+
+/** A school's unique reference number (URN): six digits. */
+const SettingUrnSchema = z
+  .string()
+  .regex(/^\d{6}$/, { error: 'must be the setting’s 6-digit unique reference number (URN)' })
+  .meta({ example: '100001' });
+const EmailSchema = z
+  .email({ error: 'must be an email address' })
+  .max(254, { error: 'must be at most 254 characters' })
+  .meta({ description: 'Compared without regard to case.' });
+
+export const MemberRoleSchema = z
+  .discriminatedUnion(
+    'kind',
+    [
+      z.object({ kind: z.enum(['la-admin', 'la-officer', 'coordinator', 'team-mailbox', 'professional']) }),
+      z.object({ kind: z.literal('senco'), settingUrn: SettingUrnSchema }),
+      z.object({
+        kind: z.literal('allocator'),
+        teamEmail: EmailSchema.meta({ description: 'A team mailbox in the same LA’s directory.' }),
+      }),
+    ],
+    {
+      error:
+        'must be a role: la-admin, la-officer, coordinator, senco, team-mailbox, allocator or professional',
+    },
+  )
+  .register(apiSchemas, { id: 'MemberRole', description: 'What an LA makes a person, in that LA only.' });
+
+export const DirectoryParamsSchema = z.object({ laCode: LaCodeSchema });
+export const MemberParamsSchema = z.object({
+  laCode: LaCodeSchema,
+  memberId: z.uuid({ error: 'must be a member id' }),
+});
+
+export const MemberChangeSchema = z
+  .strictObject({
+    email: EmailSchema.meta({
+      description: 'The address they are invited by; their first sign-in with it binds them.',
+    }),
+    name: z
+      .string()
+      .trim()
+      .min(1, { error: 'required' })
+      .max(200, { error: 'must be at most 200 characters' }),
+    roles: z
+      .array(MemberRoleSchema)
+      .min(1, { error: 'give at least one role' })
+      .max(20, { error: 'must be at most 20 roles' }),
+  })
+  .register(apiSchemas, {
+    id: 'MemberChange',
+    description: 'A person to add to an LA’s directory, or their new roles.',
+  });
+
+export const MemberSchema = z
+  .object({
+    memberId: z.string(),
+    email: z.string(),
+    name: z.string(),
+    roles: z.array(MemberRoleSchema),
+    signedIn: z.boolean().meta({ description: 'The invitation was redeemed: bound to an Entra ID account.' }),
+    addedAt: z.string(),
+  })
+  .register(apiSchemas, { id: 'Member' });
+
+export const DirectorySchema = z
+  .object({ laCode: z.string(), members: z.array(MemberSchema) })
+  .register(apiSchemas, {
+    id: 'Directory',
+    description: 'The people an LA has added, and their roles there.',
+  });
+
+export const MemberAnswerSchema = z
+  .object({ member: MemberSchema })
+  .register(apiSchemas, { id: 'MemberAnswer' });
+
+export const SignInSettingsSchema = z
+  .discriminatedUnion('mode', [
+    z.object({ mode: z.literal('local') }),
+    z.object({
+      mode: z.literal('azure'),
+      clientId: z.string().meta({ description: 'The tab’s app registration.' }),
+      scope: z
+        .string()
+        .meta({ example: 'api://reviews.example.org/6a9b8c7d-1e2f-4a3b-9c8d-7e6f5a4b3c2d/access_as_user' }),
+      authority: z.string().meta({ example: 'https://login.microsoftonline.com/organizations' }),
+    }),
+  ])
+  .register(apiSchemas, {
+    id: 'SignInSettings',
+    description: 'How the tab signs in: the local picker, or Teams SSO / MSAL for this app registration.',
+  });

@@ -59,7 +59,45 @@ export interface FactSet {
   readonly spacing?: Spacing;
 }
 
-export type CardElement = TextBlock | ColumnSet | Container | FactSet;
+interface InputBase {
+  readonly id: string;
+  readonly label?: string;
+  readonly isRequired?: boolean;
+  /** Shown by the host under the input when its own check (required, regex) fails. */
+  readonly errorMessage?: string;
+  readonly spacing?: Spacing;
+}
+
+export interface InputText extends InputBase {
+  readonly type: 'Input.Text';
+  readonly value?: string;
+  readonly placeholder?: string;
+  readonly maxLength?: number;
+}
+
+export interface InputDate extends InputBase {
+  readonly type: 'Input.Date';
+  /** `YYYY-MM-DD` */
+  readonly value?: string;
+}
+
+export interface InputTime extends InputBase {
+  readonly type: 'Input.Time';
+  /** `HH:MM` */
+  readonly value?: string;
+}
+
+export interface InputToggle extends InputBase {
+  readonly type: 'Input.Toggle';
+  readonly title: string;
+  readonly value?: string;
+  readonly valueOn?: string;
+  readonly valueOff?: string;
+}
+
+export type CardInput = InputText | InputDate | InputTime | InputToggle;
+
+export type CardElement = TextBlock | ColumnSet | Container | FactSet | CardInput;
 
 export interface OpenUrlAction {
   readonly type: 'Action.OpenUrl';
@@ -67,7 +105,21 @@ export interface OpenUrlAction {
   readonly url: string;
 }
 
-export type CardAction = OpenUrlAction;
+/**
+ * A Universal Action: Teams sends it to the bot as an `adaptiveCard/action` invoke, answered in the
+ * HTTP response (teams/invoke-router.ts). `verb` is a key of the bot's card action table.
+ */
+export interface ExecuteAction {
+  readonly type: 'Action.Execute';
+  readonly title: string;
+  readonly verb: string;
+  readonly data?: Readonly<Record<string, string>>;
+  readonly style?: 'default' | 'positive' | 'destructive';
+  /** `none` sends the action without checking the inputs on the client (the bot checks them). */
+  readonly associatedInputs?: 'auto' | 'none';
+}
+
+export type CardAction = OpenUrlAction | ExecuteAction;
 
 export interface AdaptiveCard {
   readonly type: 'AdaptiveCard';

@@ -157,6 +157,8 @@ async function candidateFiles(actor: Actor, deps: CaseloadDeps): Promise<CaseFil
   for (const role of actor.roles) {
     if (role.kind === 'senco') batches.push(deps.store.listBySetting(role.settingUrn));
     if (role.kind === 'la-officer') batches.push(everyCaseOfLa(role.laCode, deps));
+    // An allocator works the team mailbox's cases (permissions.ts: the relation is checked per case).
+    if (role.kind === 'allocator') batches.push(casesNaming(role.teamEmail.toLowerCase(), deps));
   }
   if (actor.email) batches.push(casesNaming(actor.email, deps));
   const byKey = new Map<string, CaseFile>();

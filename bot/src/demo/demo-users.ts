@@ -38,7 +38,7 @@ export const DEMO_USERS: readonly (DirectoryUser & { readonly id: DemoUserId })[
     email: STAFF.harbourSenco.email,
     description: `SENCo, ${DEMO_SETTINGS.harbour.name}`,
     identity: { tenantId: DEMO_TENANT_ID, objectId: 'b9e60369-2292-4ab3-ab29-050f5acfab61' },
-    roles: [{ kind: 'senco', settingUrn: DEMO_SETTINGS.harbour.urn }],
+    roles: [{ kind: 'senco', settingUrn: DEMO_SETTINGS.harbour.urn, laCode: DEMO_LA.code }],
   },
   {
     id: 'senco-fellside',
@@ -46,7 +46,7 @@ export const DEMO_USERS: readonly (DirectoryUser & { readonly id: DemoUserId })[
     email: STAFF.fellsideSenco.email,
     description: `SENCo, ${DEMO_SETTINGS.fellside.name}`,
     identity: { tenantId: DEMO_TENANT_ID, objectId: 'b0ac4656-12ed-4fe3-97cf-6f9a4475b0fa' },
-    roles: [{ kind: 'senco', settingUrn: DEMO_SETTINGS.fellside.urn }],
+    roles: [{ kind: 'senco', settingUrn: DEMO_SETTINGS.fellside.urn, laCode: DEMO_LA.code }],
   },
   {
     id: 'la-coordinator',
@@ -78,7 +78,7 @@ export const DEMO_USERS: readonly (DirectoryUser & { readonly id: DemoUserId })[
     email: DISABILITY_ALLOCATOR.email,
     description: `Allocator, ${DISABILITY_SERVICE.name}`,
     identity: { tenantId: DEMO_TENANT_ID, objectId: '5d3f0a52-8c1e-4b7a-9f26-3e4d8a1c7b90' },
-    roles: [],
+    roles: [{ kind: 'allocator', laCode: DEMO_LA.code, teamEmail: DISABILITY_SERVICE.email }],
   },
 ];
 
@@ -101,3 +101,21 @@ export const PLAYGROUND_VISITOR = {
   email: 'sam.visitor@elsewhere.example',
   identity: { tenantId: DEMO_TENANT_ID, objectId: '2e5a2b46-eec2-4cb2-b36e-e49c09cfa8f3' },
 } as const;
+
+/**
+ * The query parameter the tab reads in local mode to sign in as a demo user without the picker
+ * (tab/src/local/demo-user.ts, `takeDemoUserFromAddress`).
+ */
+export const DEMO_USER_PARAM = 'demo-user';
+
+/**
+ * The tab's address signed in as the demo user `userId`: what the bot's "Open the EHC Review Hub"
+ * opens in local mode, so the chat's user lands on their own cases, not on the picker.
+ *
+ * @remarks Local mode only: the server takes a demo user's id only there (fictional data, loopback).
+ */
+export function demoSignInUrl(tabUrl: string, userId: string): string {
+  const url = new URL(tabUrl);
+  url.searchParams.set(DEMO_USER_PARAM, userId);
+  return url.toString();
+}

@@ -39,11 +39,7 @@ export const DISABILITY_ALLOCATOR = {
   organisation: DISABILITY_SERVICE.name,
 } as const satisfies Person;
 
-export const DEMO_POLICY: LaPolicy = {
-  ...STATUTORY_DEFAULTS,
-  alwaysInvite: [DISABILITY_SERVICE],
-  teamAllocators: [{ teamEmail: DISABILITY_SERVICE.email, allocators: [DISABILITY_ALLOCATOR] }],
-};
+export const DEMO_POLICY: LaPolicy = { ...STATUTORY_DEFAULTS, alwaysInvite: [DISABILITY_SERVICE] };
 
 /** The LA's policy: Northshire's for the demo LA, the statutory defaults for any other. */
 export function demoPolicyFor(laCode: string): LaPolicy {

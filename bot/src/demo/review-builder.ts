@@ -21,7 +21,6 @@ import type {
 } from '../review/review.ts';
 import { reached } from '../review/review.ts';
 import { moveTo, type StepContext, startReview } from '../review/transitions.ts';
-import { DISABILITY_ALLOCATOR } from './northshire.ts';
 
 export interface ReviewPlan {
   readonly stage: Exclude<Stage, 'pending' | 'closed' | 'abandoned'>;
@@ -139,15 +138,10 @@ function contributions(file: CaseFile, plan: ReviewPlan, requestedOn: PlainDate,
         person.isTeam && person.role === 'educational-psychologist' ? plan.allocatedTo : undefined;
       const base = { id, inviteeId: invitee.id, requestedOn, ...(allocatedTo ? { allocatedTo } : {}) };
       if (person.role === 'disability-service') {
-        const withAllocator = { ...base, allocators: [DISABILITY_ALLOCATOR] };
         requests.push(
           plan.requestsOpen
-            ? { ...withAllocator, state: 'requested' }
-            : {
-                ...withAllocator,
-                state: 'closed',
-                closedReason: 'Triage: no new advice from the Disability Service',
-              },
+            ? { ...base, state: 'requested' }
+            : { ...base, state: 'closed', closedReason: 'Triage: no new advice from the Disability Service' },
         );
         return;
       }

@@ -11,9 +11,11 @@ export function staticDirectory(users: readonly DirectoryUser[]): UserDirectory 
   const same = (a: Identity, b: Identity) =>
     a.tenantId.toLowerCase() === b.tenantId.toLowerCase() &&
     a.objectId.toLowerCase() === b.objectId.toLowerCase();
+  const byIdentity = async (identity: Identity) => users.find((user) => same(user.identity, identity));
   return {
     findById: async (id) => users.find((user) => user.id === id),
-    findByIdentity: async (identity) => users.find((user) => same(user.identity, identity)),
+    findByIdentity: byIdentity,
+    signIn: ({ identity }) => byIdentity(identity),
     list: async () => users,
   };
 }

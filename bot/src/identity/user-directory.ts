@@ -1,5 +1,6 @@
 import { type Identity, identityKey } from '../review/case.ts';
 import type { Actor, ActorRole } from '../review/permissions.ts';
+import type { SignedIn } from './sso-token.ts';
 
 /** Someone the product knows: how they sign in, who they are, and the roles they hold. */
 export interface DirectoryUser {
@@ -25,6 +26,11 @@ export interface DirectoryUser {
 export interface UserDirectory {
   findById(id: string): Promise<DirectoryUser | undefined>;
   findByIdentity(identity: Identity): Promise<DirectoryUser | undefined>;
+  /**
+   * The user behind a valid sign-in token, or undefined when they have no access. A directory that
+   * invites people by email binds an invitation to the account here (directory.ts).
+   */
+  signIn(signedIn: SignedIn): Promise<DirectoryUser | undefined>;
   /** Everyone, for the local sign-in picker. */
   list(): Promise<readonly DirectoryUser[]>;
 }

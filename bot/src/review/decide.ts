@@ -104,8 +104,7 @@ export function decide(
   if (!step.ok) return rejected(step.code, step.problems);
   // "Everyone who has been invited will automatically be transferred through to 'contribute views'":
   // each invitee marked "request information" is asked as the invitations go out.
-  const arranged =
-    command.type === 'sendInvitations' ? requestsOnSending(step.file, policy, today) : step.file;
+  const arranged = command.type === 'sendInvitations' ? requestsOnSending(step.file, today) : step.file;
   const result = {
     command: command.type,
     ...(step.reviewId ? { reviewId: step.reviewId } : file.review ? { reviewId: file.review.id } : {}),

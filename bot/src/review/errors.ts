@@ -24,10 +24,19 @@ export const ERROR_CATALOGUE = {
   INVALID_INPUT: { kind: 'invalid', message: 'Some of what was sent is not valid.' },
   IMPORT_INVALID: { kind: 'invalid', message: 'The file has rows that are not valid; nothing was imported.' },
   CASE_NOT_FOUND: { kind: 'not-found', message: 'There is no such case, or you do not have access to it.' },
+  MEMBER_NOT_FOUND: {
+    kind: 'not-found',
+    message: 'There is no such person in this local authority’s directory.',
+  },
   NOT_ALLOWED: { kind: 'forbidden', message: 'You are not allowed to do that on this review.' },
   UNKNOWN_USER: {
     kind: 'unauthenticated',
     message: 'We do not know who you are. Sign in with an account that has been given access.',
+  },
+  SIGN_IN_UNAVAILABLE: {
+    kind: 'unavailable',
+    message:
+      'Could not check your sign-in with Microsoft just now; nothing was shown. Try again in a moment.',
   },
   STALE_WRITE: {
     kind: 'conflict',

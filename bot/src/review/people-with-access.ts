@@ -1,7 +1,6 @@
 import { isFamily, type Person, uniqueByEmail } from './case.ts';
 import type { CaseFile } from './case-file.ts';
 import { invitedPeople } from './permissions.ts';
-import { reached } from './review.ts';
 
 /**
  * The people a case file names who may read it because of who they are, not because of a role: the
@@ -9,7 +8,7 @@ import { reached } from './review.ts';
  * professional a team allocated), and the parent or young person.
  *
  * @remarks The same relations as `relationsTo` in permissions.ts grants by person ('coordinator',
- * 'invitee', 'parent', 'allocator'); a SENCo and an LA officer read by role and are found by setting or LA instead.
+ * 'invitee', 'parent'); a SENCo and an LA officer read by role and are found by setting or LA instead.
  * People of the previous review who are not invited to this one (`case.people`, except the family)
  * have no access, so they are not listed. Emails are lower-cased; each person appears once.
  */
@@ -18,16 +17,8 @@ export function peopleWithAccess(file: CaseFile): Person[] {
   return uniqueByEmail([
     ...(ehcCase.coordinator ? [ehcCase.coordinator] : []),
     ...invitedPeople(file),
-    ...allocators(file),
     ...ehcCase.people.filter(isFamily),
   ]);
-}
-
-/** The allocators of the current review's team requests ('allocator' in permissions.ts). */
-function allocators(file: CaseFile): Person[] {
-  const review = file.review;
-  if (!review || !reached(review.stage, 'contributing')) return [];
-  return review.adviceRequests.flatMap((request) => request.allocators ?? []);
 }
 
 /** The lower-cased email addresses of {@link peopleWithAccess}. */

@@ -21,9 +21,21 @@ export interface Actor {
   readonly roles: readonly ActorRole[];
 }
 
+/**
+ * What the LA's directory (or local mode's demo users) grants, always within one LA.
+ *
+ * @remarks A SENCo's role names the LA that added them as well as the setting: a school holds cases
+ * from several LAs, each LA adds its SENCos itself, and a SENCo sees an LA's cases only once that LA
+ * has added them (DESIGN.md section 5). An allocator works a team mailbox's inbox (seed: "use the
+ * generic team email"): they see the LA's cases that invite the team, to allocate a professional.
+ * An LA admin manages the LA's directory and sees no case for it. Case coordinators and
+ * professionals hold no role: their access is their relation to a case (coordinator, invitee).
+ */
 export type ActorRole =
-  | { readonly kind: 'senco'; readonly settingUrn: string }
-  | { readonly kind: 'la-officer'; readonly laCode: string };
+  | { readonly kind: 'senco'; readonly settingUrn: string; readonly laCode: string }
+  | { readonly kind: 'la-officer'; readonly laCode: string }
+  | { readonly kind: 'la-admin'; readonly laCode: string }
+  | { readonly kind: 'allocator'; readonly laCode: string; readonly teamEmail: string };
 
 export const RELATIONS = [
   'senco',
@@ -101,7 +113,11 @@ const REPORT_READERS_AFTER_SUBMIT: readonly Relation[] = [
 export function relationsTo(actor: Actor, file: CaseFile): Relation[] {
   const { case: ehcCase } = file;
   const relations: Relation[] = [];
-  if (actor.roles.some((r) => r.kind === 'senco' && r.settingUrn === ehcCase.settingUrn))
+  if (
+    actor.roles.some(
+      (r) => r.kind === 'senco' && r.settingUrn === ehcCase.settingUrn && r.laCode === ehcCase.laCode,
+    )
+  )
     relations.push('senco');
   if (actor.roles.some((r) => r.kind === 'la-officer' && r.laCode === ehcCase.laCode))
     relations.push('la-officer');
@@ -110,11 +126,17 @@ export function relationsTo(actor: Actor, file: CaseFile): Relation[] {
   if (invitees.some((person) => isPerson(actor, person))) relations.push('invitee');
   const family = [...ehcCase.people, ...invitees].filter(isFamily);
   if (family.some((p) => isPerson(actor, p))) relations.push('parent');
-  const requests = liveRequests(file);
-  if (requests.some((request) => (request.allocators ?? []).some((p) => isPerson(actor, p)))) {
+  const teams = invitees.filter((person) => person.isTeam).map((person) => person.email.toLowerCase());
+  if (
+    actor.roles.some(
+      (r) =>
+        r.kind === 'allocator' && r.laCode === ehcCase.laCode && teams.includes(r.teamEmail.toLowerCase()),
+    )
+  )
     relations.push('allocator');
+  if (liveRequests(file).some((request) => isContributor(actor, request, file))) {
+    relations.push('contributor');
   }
-  if (requests.some((request) => isContributor(actor, request, file))) relations.push('contributor');
   return relations;
 }
 
@@ -127,19 +149,25 @@ function liveRequests(file: CaseFile): readonly AdviceRequest[] {
 
 /**
  * Whether `actor` is the one `request` asks: the professional a team allocated, or else the invitee
- * asked when that invitee is a person rather than a team's mailbox (a team answers through its
- * allocator).
+ * asked (a team's mailbox answers for itself until its allocator names someone).
  */
 export function isContributor(actor: Actor, request: AdviceRequest, file: CaseFile): boolean {
   if (request.allocatedTo) return isPerson(actor, request.allocatedTo);
   const invitee = file.review?.invitees.find((i) => i.id === request.inviteeId);
-  if (!invitee) return false;
-  return isPerson(actor, invitee.person) && !(invitee.person.isTeam && (request.allocators ?? []).length > 0);
+  return invitee !== undefined && isPerson(actor, invitee.person);
 }
 
-/** Whether `actor` allocates `request`: one of the allocators the LA names for the team asked. */
-export function mayAllocate(actor: Actor, request: AdviceRequest): boolean {
-  return (request.allocators ?? []).some((person) => isPerson(actor, person));
+/**
+ * Whether `actor` allocates `request`: an allocator the LA's directory names for the team's mailbox
+ * the request went to (ActorRole `allocator`).
+ */
+export function mayAllocate(actor: Actor, request: AdviceRequest, file: CaseFile): boolean {
+  const invitee = file.review?.invitees.find((i) => i.id === request.inviteeId);
+  if (!invitee?.person.isTeam) return false;
+  const team = invitee.person.email.toLowerCase();
+  return actor.roles.some(
+    (r) => r.kind === 'allocator' && r.laCode === file.case.laCode && r.teamEmail.toLowerCase() === team,
+  );
 }
 
 /**
@@ -152,8 +180,19 @@ export function mayAnswer(
   file: CaseFile,
 ): 'self' | 'behalf' | undefined {
   if (isContributor(actor, request, file)) return 'self';
-  if (mayAllocate(actor, request) || can(actor, 'advice.onBehalf', file)) return 'behalf';
+  if (mayAllocate(actor, request, file) || can(actor, 'advice.onBehalf', file)) return 'behalf';
   return undefined;
+}
+
+export const DIRECTORY_ACTIONS = ['directory.read', 'directory.manage'] as const;
+export type DirectoryAction = (typeof DIRECTORY_ACTIONS)[number];
+
+/**
+ * Whether `actor` may read or change the directory of LA `laCode`: its admins only, and each LA only
+ * its own (a SENCo added by two LAs holds one membership of each, which only that LA's admins see).
+ */
+export function canOnDirectory(actor: Actor, _action: DirectoryAction, laCode: string): boolean {
+  return actor.roles.some((r) => r.kind === 'la-admin' && r.laCode === laCode);
 }
 
 /**

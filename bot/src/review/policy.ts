@@ -1,4 +1,4 @@
-import type { Person, PersonRole } from './case.ts';
+import type { PersonRole } from './case.ts';
 
 /**
  * A team an LA always invites to its reviews (INVITEES: "LA policy can add more"), e.g. Staffordshire's
@@ -47,24 +47,6 @@ export interface LaPolicy {
   readonly post16TransferMonths: number;
   /** INVITEES: teams the LA always invites (Staffordshire: the Disability Service). */
   readonly alwaysInvite: readonly PolicyTeam[];
-  /**
-   * Who allocates the requests sent to a team's generic mailbox (seed: "once teams allocate a
-   * professional, their name will appear"): LA configuration, by the team's email address.
-   */
-  readonly teamAllocators?: readonly TeamAllocators[];
-}
-
-/** The people who allocate a team's advice requests to a named professional. */
-export interface TeamAllocators {
-  /** The team's generic mailbox, as it is invited. */
-  readonly teamEmail: string;
-  readonly allocators: readonly Person[];
-}
-
-/** The allocators the LA names for the team at `email`, none when it names none. */
-export function allocatorsOf(policy: LaPolicy, email: string): readonly Person[] {
-  const lower = email.toLowerCase();
-  return policy.teamAllocators?.find((team) => team.teamEmail.toLowerCase() === lower)?.allocators ?? [];
 }
 
 export const STATUTORY_DEFAULTS: LaPolicy = {

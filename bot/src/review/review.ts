@@ -136,11 +136,6 @@ export interface AdviceRequest {
   /** The named professional a team allocated (seed: "once teams allocate a professional, their name will appear"). */
   readonly allocatedTo?: Person;
   readonly closedReason?: string;
-  /**
-   * The people the LA names to allocate this team's requests (LA configuration, `LaPolicy.teamAllocators`),
-   * copied when the request is made, so who may allocate it is read from the file alone (permissions.ts).
-   */
-  readonly allocators?: readonly Person[];
   /** Why the team (or the professional) declined. */
   readonly declinedReason?: string;
   /** The last day the SENCo sent the request again. */

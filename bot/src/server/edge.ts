@@ -73,9 +73,7 @@ export function createEdge(options: EdgeOptions): Server {
         if (read.code !== 'REQUEST_ABORTED')
           log.warn('request refused', { code: read.code, method: request.method });
         // A body we did not read to its end leaves the connection unusable for another request.
-        sendError(response, read.code, {
-          close: read.code !== 'UNSUPPORTED_MEDIA_TYPE' || !request.complete,
-        });
+        sendError(response, read.code, { close: !request.complete });
         return;
       }
       Object.assign(request, { body: read.body });

@@ -1,10 +1,11 @@
 import type { Server } from 'node:http';
 import restify from 'restify';
 import type { Mode } from '../api/authenticate.ts';
-import { answerFor, type HttpErrorCode, httpError } from '../api/http-errors.ts';
+import { answerFor, type ErrorAnswer, type HttpErrorCode, httpError } from '../api/http-errors.ts';
 import { OPENAPI_PATH, type OtherRouteDoc, openApiDocument } from '../api/openapi.ts';
 import type { ApiRequest, ApiResponse, ApiRoute } from '../api/routes.ts';
 import { ErrorBodySchema, HealthSchema } from '../api/schemas.ts';
+import type { ChannelActivity } from '../identity/channel-token.ts';
 import { type Problem, ReviewError } from '../review/errors.ts';
 import { ActivitySchema, type ValidActivity } from './activity-schema.ts';
 import { createEdge } from './edge.ts';
@@ -35,6 +36,11 @@ export interface HttpServerOptions {
   readonly limits: HttpLimits;
   /** Which `serviceUrl`s the bot may reply to; by default the mode's rule (reply-targets.ts). */
   readonly replyTargets?: ReplyTargetRule;
+  /**
+   * Azure mode: checks the channel's token on an activity before anything else
+   * (identity/channel-token.ts), so that no token or a bad one is refused at once with a stable code.
+   */
+  readonly checkChannel?: (authorization: string | undefined, activity: ChannelActivity) => Promise<unknown>;
 }
 
 /** The server, not yet listening, and the routes it answers. */
@@ -63,8 +69,8 @@ const OTHER_ROUTES: readonly OtherRouteDoc[] = [
     summary: 'The Teams bot: Bot Framework activities from the channel',
     description:
       'Posted by the Bot Framework channel (or the Microsoft 365 Agents Playground). Local mode accepts ' +
-      'activities without a token; azure mode requires the Bot Framework JWT. Replies go to the ' +
-      'activity’s serviceUrl.',
+      'activities without a token; azure mode requires the Bot Framework JWT, whose serviceurl claim ' +
+      'must name the activity’s serviceUrl, where replies go.',
     requestBody: { description: 'A Bot Framework activity.', schema: ActivitySchema },
     responses: {
       200: { description: 'The activity was handled.' },
@@ -73,7 +79,16 @@ const OTHER_ROUTES: readonly OtherRouteDoc[] = [
           'The body is not an activity, or (local mode) its serviceUrl is not on loopback; `problems` names the field.',
         schema: ErrorBodySchema,
       },
-      401: { description: 'Azure mode: no valid Bot Framework token.', schema: ErrorBodySchema },
+      401: {
+        description:
+          'UNKNOWN_USER (azure mode): no valid Bot Framework token for this bot, serviceUrl and tenant.',
+        schema: ErrorBodySchema,
+      },
+      503: {
+        description:
+          'SIGN_IN_UNAVAILABLE (azure mode): the Bot Framework’s keys could not be fetched in time.',
+        schema: ErrorBodySchema,
+      },
       415: { description: 'The body is not uncompressed application/json.', schema: ErrorBodySchema },
       502: {
         description: 'REPLY_UNDELIVERABLE: the reply could not be sent to the serviceUrl in time.',
@@ -111,7 +126,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     response.send(200, document);
   });
   for (const route of routes) {
-    server[route.method](
+    server[route.method === 'delete' ? 'del' : route.method](
       expressPath(route.path),
       async (request: restify.Request, response: restify.Response) => {
         const answer = await run(route, apiRequestOf(request), log);
@@ -124,12 +139,13 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
           response.end(String(answer.body));
           return;
         }
-        response.send(answer.status, answer.body);
+        if (answer.body === undefined) response.send(answer.status);
+        else response.send(answer.status, answer.body);
       },
     );
   }
   server.post(BOT_PATH, async (request: restify.Request, response: restify.Response) => {
-    const answer = await answerActivity(request, bot, replyTargets, log);
+    const answer = await answerActivity(request, bot, replyTargets, log, options.checkChannel);
     response.header('cache-control', 'no-store');
     if (answer.body === undefined) {
       response.send(answer.status);
@@ -171,6 +187,7 @@ async function answerActivity(
   bot: BotEndpoint,
   replyTargets: ReplyTargetRule,
   log: Log,
+  checkChannel?: HttpServerOptions['checkChannel'],
 ): Promise<ApiResponse> {
   const parsed = ActivitySchema.safeParse(request.body);
   if (!parsed.success) {
@@ -183,6 +200,13 @@ async function answerActivity(
   const activity = parsed.data;
   const header = request.headers.authorization;
   const authorization = typeof header === 'string' ? header : undefined;
+  if (checkChannel) {
+    const refusal = await refusalOf(() => checkChannel(authorization, activity));
+    if (refusal) {
+      log.warn('bot activity refused', { code: refusal.body.error.code, where: 'Authorization' });
+      return refusal;
+    }
+  }
   if (
     !(await replyTargets({ serviceUrl: activity.serviceUrl, ...(authorization ? { authorization } : {}) }))
   ) {
@@ -200,6 +224,18 @@ async function answerActivity(
     const { reason: _reason, ...described } = describeError(error);
     log.error('bot activity failed', { code: 'INTERNAL_ERROR', ...described });
     return httpError('INTERNAL_ERROR');
+  }
+}
+
+/** The answer to a failed check, or undefined when it passed; an error not of ours is thrown on. */
+async function refusalOf(check: () => Promise<unknown>): Promise<ErrorAnswer | undefined> {
+  try {
+    await check();
+    return undefined;
+  } catch (error) {
+    const answer = answerFor(error);
+    if (!answer) throw error;
+    return answer;
   }
 }
 

@@ -16,10 +16,10 @@ export interface ReplyTarget {
  * @remarks The bot posts its answer, which can list children, to whatever `serviceUrl` the activity
  * names. Local mode takes activities without a token, so any local process (or a web page, were the
  * edge's other rules to fail) could name its own address and receive a coordinator's case list, or
- * make the server probe the network for it: local mode replies to loopback only. Azure mode relies on
- * botbuilder's check of the channel's JWT, whose `serviceurl` claim must equal the activity's
- * (botframework-connector `ChannelValidation.authenticateChannelTokenWithServiceUrl`), which runs
- * before any reply; the identity work (issue 11) replaces `azureReplyTargets` with its own validation.
+ * make the server probe the network for it: local mode replies to loopback only. Azure mode replies
+ * where the channel's token vouches for it: its `serviceurl` claim must equal the activity's
+ * (`vouchesForServiceUrl` in identity/channel-token.ts, which main.ts passes as the rule); without a
+ * rule given, azure mode replies nowhere.
  */
 export type ReplyTargetRule = (target: ReplyTarget) => boolean | Promise<boolean>;
 
@@ -29,8 +29,8 @@ export const loopbackReplyTargets: ReplyTargetRule = ({ serviceUrl }) => {
   return isLoopback(hostname.replace(/^\[|\]$/g, ''));
 };
 
-/** Azure mode: as vouched for by the channel's token, which botbuilder validates (see remarks above). */
-export const azureReplyTargets: ReplyTargetRule = () => true;
+/** Azure mode without the channel's keys to check against: nowhere (main.ts gives the real rule). */
+export const azureReplyTargets: ReplyTargetRule = () => false;
 
 export function replyTargetRule(mode: Mode): ReplyTargetRule {
   return mode === 'local' ? loopbackReplyTargets : azureReplyTargets;

@@ -105,7 +105,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<StoreDatab
   }
 }
 
-/** A container's definition as {@link CONTAINERS} and the other stores' own containers give it. */
+/** A container's id, partition key and indexing policy, as {@link CONTAINERS} and the other stores define them. */
 export interface ContainerDefinition {
   readonly id: string;
   readonly partitionKey: { readonly paths: readonly string[] };
@@ -117,7 +117,7 @@ export interface ContainerDefinition {
   };
 }
 
-/** The container `definition` in `database`, created when missing unless `createIfMissing` is false. */
+/** The container `definition` names in `database`, created when missing unless `createIfMissing` is false. */
 export async function openContainer(
   database: Database,
   definition: ContainerDefinition,

@@ -3,6 +3,7 @@ import type { AuditLog } from './audit-log.ts';
 import type { CaseStore } from './case-store.ts';
 import { CosmosAuditLog } from './cosmos-audit-log.ts';
 import { CosmosCaseStore } from './cosmos-case-store.ts';
+import { CosmosDirectory } from './cosmos-directory.ts';
 import { openDatabase, type StoreDatabase } from './database.ts';
 import { connectLocalOrStart } from './local-cosmos.ts';
 import { CosmosOutboxQueue, type OutboxQueue } from './outbox-queue.ts';
@@ -22,8 +23,6 @@ export type StoreSettings =
       readonly port: number;
       readonly dataDir: string;
       readonly databaseId: string;
-      /** How soon after a write the local snapshot is saved (local-cosmos.ts). */
-      readonly snapshotDelayMs?: number;
     };
 
 /** The repositories over one database, as the server and the command-line tools use them. */
@@ -32,6 +31,8 @@ export interface Stores {
   readonly cases: CaseStore;
   readonly people: CosmosPersonIndex;
   readonly audit: AuditLog;
+  /** Azure mode's directory of people (identity/la-directory.ts). */
+  readonly directory: CosmosDirectory;
   /** Where the outbox dispatcher finds work (outbox-queue.ts). */
   readonly outbox: OutboxQueue;
   /** Advice documents, one per piece of advice (advice-store.ts). */
@@ -56,14 +57,16 @@ export async function storesOver(
   db: StoreDatabase,
   options: { readonly createIfMissing?: boolean } = {},
 ): Promise<Stores> {
-  const [people, advice] = await Promise.all([
+  const [people, directory, advice] = await Promise.all([
     CosmosPersonIndex.open(db.database, options),
+    CosmosDirectory.open(db.database, options),
     CosmosAdviceStore.open(db.database, options),
   ]);
   return {
     cases: withPersonIndex(new CosmosCaseStore(db), people),
     people,
     audit: new CosmosAuditLog(db.audit),
+    directory,
     outbox: new CosmosOutboxQueue(db.cases),
     advice,
   };
@@ -92,11 +95,7 @@ export async function openStores(settings: StoreSettings): Promise<OpenedStores>
       throw error;
     }
   }
-  const local = await connectLocalOrStart({
-    port: settings.port,
-    dataDir: settings.dataDir,
-    ...(settings.snapshotDelayMs === undefined ? {} : { snapshotDelayMs: settings.snapshotDelayMs }),
-  });
+  const local = await connectLocalOrStart({ port: settings.port, dataDir: settings.dataDir });
   try {
     const db = await openDatabase({ endpoint: local.endpoint, key: local.key, databaseId });
     const stores = await storesOver(db);

@@ -1,76 +1,74 @@
-import type { CosmosClient } from '@azure/cosmos';
-import { takeSnapshot, writeSnapshot } from './snapshot.ts';
+import { Worker } from 'node:worker_threads';
+import type { Journal } from './journal.ts';
 
 export interface SnapshotWriterOptions {
-  readonly client: CosmosClient;
-  readonly file: string;
-  /** How long after a write the snapshot is saved; more writes within it are saved together. */
-  readonly delayMs: number;
-  /** A background save failed; the data is still in memory and the next save tries again. */
+  readonly dataDir: string;
+  readonly journal: Journal;
+  /** A segment is closed and folded once it holds this many bytes (default 4 MB). */
+  readonly segmentBytes?: number;
+  /** A background fold failed; the journal still holds everything, and the next fold tries again. */
   readonly onError: (error: unknown) => void;
   readonly now?: () => Date;
 }
 
-/**
- * The next save waits at least this many times as long as the last one took: each save reads the
- * whole store, so during a bulk write (an import of 10,000 cases) fixed short delays would spend most
- * of the time saving. This keeps saving to about a fifth of the time at most.
- */
-const SAVE_BACKOFF = 4;
+const DEFAULT_SEGMENT_BYTES = 4 * 1024 * 1024;
 
 /**
- * Saves the local store's snapshot after writes, debounced: the first write after a save starts a
- * timer, and the save reads everything that was written by then.
+ * Keeps the local store's snapshot up to date from its journal: when the journal's segment passes
+ * `segmentBytes`, it is closed and folded into the snapshot in a worker thread, then removed.
  *
- * @remarks Saves never overlap (each waits for the one before). A write that lands while a save is
- * reading marks the store dirty again, so a later save picks it up: the file may briefly lag the
- * store, never lose a write that a later save has seen.
+ * @remarks Durability comes from the journal (every acknowledged write is on disk before its answer,
+ * journal.ts); the snapshot only keeps the journal short and the next start quick. So the fold can
+ * run at leisure off the request path: the thread that serves requests only appends a line per
+ * write, however large the snapshot. Folds never overlap (each waits for the one before).
  */
 export class SnapshotWriter {
   readonly #options: SnapshotWriterOptions;
-  #dirty = false;
-  #lastSaveMs = 0;
-  #timer: NodeJS.Timeout | undefined;
   #queue: Promise<void> = Promise.resolve();
+  #folding = false;
 
   constructor(options: SnapshotWriterOptions) {
     this.#options = options;
   }
 
-  markDirty(): void {
-    this.#dirty = true;
-    if (this.#timer !== undefined) return;
-    this.#timer = setTimeout(
-      () => {
-        this.#timer = undefined;
-        this.flush().catch(this.#options.onError);
-      },
-      Math.max(this.#options.delayMs, SAVE_BACKOFF * this.#lastSaveMs),
-    );
+  /** Called after each append: starts a fold in the background once the segment is big enough. */
+  afterAppend(): void {
+    if (this.#folding || this.#options.journal.bytes < (this.#options.segmentBytes ?? DEFAULT_SEGMENT_BYTES))
+      return;
+    this.flush().catch(this.#options.onError);
   }
 
-  /** Saves now if anything changed since the last save; resolves when the file is written. */
+  /** Closes the current segment and folds everything up to it into the snapshot; resolves when done. */
   flush(): Promise<void> {
-    if (this.#timer !== undefined) {
-      clearTimeout(this.#timer);
-      this.#timer = undefined;
-    }
-    const save = this.#queue.then(() => this.#saveIfDirty());
-    this.#queue = save.catch(() => undefined);
-    return save;
+    const fold = this.#queue.then(async () => {
+      this.#folding = true;
+      try {
+        const closed = await this.#options.journal.rotate();
+        await foldInWorker(this.#options.dataDir, closed, (this.#options.now ?? (() => new Date()))());
+      } finally {
+        this.#folding = false;
+      }
+      // Writes that came during the fold may have filled the new segment already.
+      this.afterAppend();
+    });
+    this.#queue = fold.catch(() => undefined);
+    return fold;
   }
+}
 
-  async #saveIfDirty(): Promise<void> {
-    if (!this.#dirty) return;
-    this.#dirty = false;
-    const started = performance.now();
-    try {
-      const snapshot = await takeSnapshot(this.#options.client, (this.#options.now ?? (() => new Date()))());
-      await writeSnapshot(this.#options.file, snapshot);
-      this.#lastSaveMs = performance.now() - started;
-    } catch (error) {
-      this.#dirty = true;
-      throw error;
-    }
-  }
+function foldInWorker(dataDir: string, upToSeq: number, now: Date): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./snapshot-fold-worker.ts', import.meta.url), {
+      workerData: { dataDir, upToSeq, now: now.toISOString() },
+    });
+    let folded = false;
+    worker.once('message', () => {
+      folded = true;
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (folded && code === 0) resolve();
+      else reject(new Error(`the snapshot fold stopped with exit code ${code}`));
+    });
+  });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { ContainerRequest, CosmosClient } from '@azure/cosmos';
 import { z } from 'zod';
 import { withoutSystemProperties } from './cosmos-status.ts';
@@ -13,8 +13,11 @@ export const SNAPSHOT_FILE_NAME = 'cosmos-snapshot.json';
 
 const snapshotSchema = z.object({
   format: z.literal('ehc-local-cosmos-snapshot'),
-  version: z.literal(1),
+  // Version 1 predates the journal; it reads as having folded none of it.
+  version: z.union([z.literal(1), z.literal(2)]),
   savedAt: z.string(),
+  /** The last journal segment folded into this snapshot (journal.ts); 0 for none. */
+  journalSeq: z.number().int().min(0).default(0),
   databases: z.array(
     z.object({
       id: z.string().min(1),
@@ -33,38 +36,14 @@ const snapshotSchema = z.object({
 
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
-/** Reads every database, container and document of the server behind `client`. */
-export async function takeSnapshot(client: CosmosClient, now: Date): Promise<Snapshot> {
-  const { resources: databases } = await client.databases.readAll().fetchAll();
+/** The snapshot of a store with nothing in it. */
+export function emptySnapshot(now: Date): Snapshot {
   return {
     format: 'ehc-local-cosmos-snapshot',
-    version: 1,
+    version: 2,
     savedAt: now.toISOString(),
-    databases: await Promise.all(
-      databases.map(async ({ id }) => {
-        const database = client.database(id);
-        const { resources: containers } = await database.containers.readAll().fetchAll();
-        return {
-          id,
-          containers: await Promise.all(
-            containers.map(async (definition) => {
-              // A full read: the local server has no cross-partition cost to mind.
-              const { resources } = await database.container(definition.id).items.readAll().fetchAll();
-              return {
-                id: definition.id,
-                partitionKey: {
-                  ...definition.partitionKey,
-                  paths: definition.partitionKey?.paths ?? ['/id'],
-                },
-                ...(definition.indexingPolicy ? { indexingPolicy: { ...definition.indexingPolicy } } : {}),
-                ...(definition.uniqueKeyPolicy ? { uniqueKeyPolicy: { ...definition.uniqueKeyPolicy } } : {}),
-                documents: resources.map((document) => withoutSystemProperties(document) as { id: string }),
-              };
-            }),
-          ),
-        };
-      }),
-    ),
+    journalSeq: 0,
+    databases: [],
   };
 }
 
@@ -79,7 +58,7 @@ export async function restoreSnapshot(client: CosmosClient, snapshot: Snapshot):
         await Promise.all(
           documents
             .slice(start, start + RESTORE_CONCURRENCY)
-            .map((document) => container.items.upsert(document)),
+            .map((document) => container.items.upsert(withoutSystemProperties(document))),
         );
       }
     }
@@ -128,8 +107,33 @@ export async function writeSnapshot(file: string, snapshot: Snapshot): Promise<v
       await handle.close();
     }
     await rename(temporary, file);
+    // The rename is durable once the folder is synced: only then may the journal it folded go.
+    const folder = await open(dirname(file), 'r');
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/**
+ * Removes the temporary files of saves that a crash interrupted (`cosmos-snapshot.json.<pid>.<uuid>.tmp`):
+ * the snapshot they were to replace is still whole, so they hold nothing needed.
+ */
+export async function removeLeftoverTemporaries(file: string): Promise<string[]> {
+  const prefix = `${basename(file)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(file));
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return [];
+    throw error;
+  }
+  const leftovers = names.filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'));
+  await Promise.all(leftovers.map((name) => rm(join(dirname(file), name), { force: true })));
+  return leftovers;
 }

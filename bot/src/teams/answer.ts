@@ -1,12 +1,14 @@
 import type { AdaptiveCard } from '../cards/adaptive-card.ts';
 import { liveReviewsCard } from '../cards/live-reviews-card.ts';
 import { type CaseloadDeps, liveCases } from '../caseload/caseload.ts';
-import { accountKey, actorOf, type UserDirectory } from '../identity/user-directory.ts';
+import { accountKey, actorOf, type DirectoryUser, type UserDirectory } from '../identity/user-directory.ts';
 import type { Identity } from '../review/case.ts';
 import { isReviewError } from '../review/errors.ts';
 import { londonDate } from '../review/plain-date.ts';
 import type { CaseSummary } from '../review/summary.ts';
 import { describeError, type Log } from '../server/log.ts';
+import { type ArrangeCardDeps, arrangeCardFor, readForCard } from './arrange-card-actions.ts';
+import { helpReply, notUnderstoodReply, welcomeReply } from './help.ts';
 
 /**
  * A chat message to the bot, as the bot's logic needs it: no botbuilder types, so that moving to the
@@ -36,32 +38,48 @@ export interface AnswerDeps {
   readonly caseload: CaseloadDeps;
   /** Where the tab is, for the card's "Open" button. */
   readonly tabUrl?: string;
+  /**
+   * Where the tab is for this user, when it differs by user: in local mode, signed in as the chat's
+   * demo user rather than on the sign-in picker. Takes the place of `tabUrl`.
+   */
+  readonly tabUrlFor?: (user: DirectoryUser) => string;
   /** Where a failure the user is told about in words (AUDIT_UNAVAILABLE) is logged with its cause. */
   readonly log?: Log;
+  /** The arrange card's commands (arrange-card-actions.ts); without it "arrange" is not offered. */
+  readonly arrange?: ArrangeCardDeps;
 }
 
 export const NO_ACCESS_REPLY =
   'You do not have access to EHC Review Hub. If you work on EHC plan reviews, ask your SENCo or your ' +
   'local authority to give your account access.';
 
-export const HELP_REPLY =
-  'I list your live EHC plan annual reviews, most urgent first, with what to do next and by when. ' +
-  'In a 1:1 chat with me, send **reviews** to see them.';
-
 export const PRIVATE_CHAT_ONLY_REPLY =
   'Your list of reviews names children, so I only share it in a private chat. Open a 1:1 chat with ' +
   'EHC Review Hub and send **reviews** (in Teams: Chat, then New chat, and type EHC Review Hub).';
 
-export type Command = 'reviews' | 'help';
+export type Command = 'reviews' | 'help' | 'unknown';
 
-/** What the message asks for: "reviews" in any case, with spaces or a trailing full stop; anything else is help. */
+/** "arrange Amelia" or "arrange Amelia Rowe": the child named, lower case; undefined for any other text. */
+export function arrangeTarget(text: string): string | undefined {
+  const match = /^arrange\s+(.+?)[.!?]*$/i.exec(withoutMentions(text).trim().replace(/\s+/g, ' '));
+  return match?.[1]?.toLowerCase();
+}
+
+/** Greetings and requests for help, and an empty message (a bare @mention): all answered with help. */
+const HELP_WORDS = new Set(['', 'help', 'hello', 'hi', 'hey', '?']);
+
+/**
+ * What the message asks for, in any case, with spaces or a trailing full stop: "reviews"; "help",
+ * "hello" or a greeting; anything else is not understood, and the bot says so.
+ */
 export function commandOf(text: string): Command {
   const words = withoutMentions(text)
     .trim()
     .toLowerCase()
-    .replace(/[.!?]+$/, '')
+    .replace(/[.!]+$/, '')
     .replace(/\s+/g, ' ');
-  return words === 'reviews' || words === 'review' ? 'reviews' : 'help';
+  if (words === 'reviews' || words === 'review') return 'reviews';
+  return HELP_WORDS.has(words) ? 'help' : 'unknown';
 }
 
 /**
@@ -76,8 +94,9 @@ export function withoutMentions(text: string): string {
 }
 
 /**
- * The bot's answer: the live reviews card, or help; someone the directory does not know is told
- * they have no access, and nothing else.
+ * The bot's answer: the live reviews card, help by the user's role, or that the request was not
+ * understood with what is; someone the directory does not know is told they have no access, and
+ * nothing else.
  *
  * @remarks The card names children and gives their case ids and dates, which only the user asking
  * may see; everyone in a group chat or channel would see it too. So it is sent in a personal (1:1)
@@ -87,7 +106,14 @@ export function withoutMentions(text: string): string {
 export async function answerMessage(message: IncomingMessage, deps: AnswerDeps): Promise<Reply> {
   const user = message.identity ? await deps.directory.findByIdentity(message.identity) : undefined;
   if (!user) return { kind: 'text', text: NO_ACCESS_REPLY };
-  if (commandOf(message.text) === 'help') return { kind: 'text', text: HELP_REPLY };
+  const target = deps.arrange ? arrangeTarget(message.text) : undefined;
+  if (target !== undefined && deps.arrange) {
+    if (message.conversationType !== 'personal') return { kind: 'text', text: PRIVATE_CHAT_ONLY_REPLY };
+    return answerArrange(user, target, deps, deps.arrange);
+  }
+  const command = commandOf(message.text);
+  if (command === 'help') return { kind: 'text', text: helpReply(user) };
+  if (command === 'unknown') return { kind: 'text', text: notUnderstoodReply() };
   if (message.conversationType !== 'personal') return { kind: 'text', text: PRIVATE_CHAT_ONLY_REPLY };
   const today = londonDate(deps.caseload.now());
   let summaries: CaseSummary[];
@@ -105,8 +131,62 @@ export async function answerMessage(message: IncomingMessage, deps: AnswerDeps):
     });
     return { kind: 'text', text: error.message };
   }
-  return {
-    kind: 'card',
-    card: liveReviewsCard({ summaries, today, ...(deps.tabUrl ? { tabUrl: deps.tabUrl } : {}) }),
-  };
+  const tabUrl = deps.tabUrlFor?.(user) ?? deps.tabUrl;
+  return { kind: 'card', card: liveReviewsCard({ summaries, today, ...(tabUrl ? { tabUrl } : {}) }) };
+}
+
+/** The welcome when the user installs the app in personal scope: what they can do here, by role. */
+export async function answerWelcome(identity: Identity | undefined, deps: AnswerDeps): Promise<Reply> {
+  const user = identity ? await deps.directory.findByIdentity(identity) : undefined;
+  return { kind: 'text', text: user ? welcomeReply(user) : NO_ACCESS_REPLY };
+}
+
+/**
+ * "arrange <child>": the arrange card of the one live case of the user's whose child has that name
+ * (first name, or first and last); a question when none or several match.
+ *
+ * @remarks The match runs over the user's own live cases (an audited list read), so a name never finds
+ * a case the user may not see; the case's read is audited too.
+ */
+async function answerArrange(
+  user: DirectoryUser,
+  target: string,
+  deps: AnswerDeps,
+  arrange: ArrangeCardDeps,
+): Promise<Reply> {
+  const reader = { actor: actorOf(user), accountKey: accountKey(user.identity), via: 'bot' as const };
+  let summaries: CaseSummary[];
+  try {
+    summaries = await liveCases(reader, londonDate(deps.caseload.now()), deps.caseload);
+  } catch (error) {
+    if (isReviewError(error) && error.code === 'AUDIT_UNAVAILABLE')
+      return { kind: 'text', text: error.message };
+    throw error;
+  }
+  const matches = summaries.filter((summary) => {
+    const name = summary.childName.toLowerCase();
+    return name === target || name.split(/\s+/)[0] === target;
+  });
+  if (matches.length === 0) {
+    return {
+      kind: 'text',
+      text: 'None of your live reviews is of a child by that name. Send **reviews** to see them.',
+    };
+  }
+  if (matches.length > 1) {
+    const which = matches.map((m) => `${m.childName} (${m.caseId})`).join(', ');
+    return {
+      kind: 'text',
+      text: `More than one child of yours has that name: ${which}. Send **arrange** with the full name.`,
+    };
+  }
+  const [match] = matches as [CaseSummary];
+  const ref = { laCode: match.laCode, caseId: match.caseId };
+  try {
+    const file = await readForCard(reader, ref, deps);
+    return { kind: 'card', card: arrangeCardFor(file, ref, deps, arrange) };
+  } catch (error) {
+    if (isReviewError(error)) return { kind: 'text', text: error.message };
+    throw error;
+  }
 }

@@ -1,6 +1,7 @@
 import type { AdaptiveCard } from '../cards/adaptive-card.ts';
 import type { Identity } from '../review/case.ts';
 import type { AnswerDeps, ConversationType } from './answer.ts';
+import { arrangeCardActions } from './arrange-card-actions.ts';
 
 /**
  * One Universal Action (`Action.Execute`) a card sent, as its handler sees it: no botbuilder types,
@@ -50,6 +51,8 @@ export type CardActionTable = Readonly<Record<CardVerb, CardActionHandler>>;
  * @remarks One table rather than a chain of `if (verb === ...)`, so that the router, its validation
  * and its error responses are written once, and a test can list every verb the bot answers.
  */
-export function cardActionTable(_deps: AnswerDeps): CardActionTable {
-  return {};
+export function cardActionTable(deps: AnswerDeps): CardActionTable {
+  return {
+    ...(deps.arrange ? arrangeCardActions(deps, deps.arrange) : {}),
+  };
 }

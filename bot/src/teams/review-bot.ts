@@ -12,6 +12,7 @@ import { consoleLog } from '../server/log.ts';
 import {
   type AnswerDeps,
   answerMessage,
+  answerWelcome,
   type ConversationType,
   type IncomingMessage,
   type Reply,
@@ -42,6 +43,12 @@ export class ReviewBot extends ActivityHandler {
       await context.sendActivity(activityOf(reply));
       await next();
     });
+    this.onMembersAdded(async (context, next) => {
+      if (isPersonalInstall(context.activity)) {
+        await context.sendActivity(activityOf(await answerWelcome(identityOf(context.activity), answerDeps)));
+      }
+      await next();
+    });
   }
 
   /** Every invoke is answered by invoke-router.ts, so none gets botbuilder's 501. */
@@ -60,6 +67,16 @@ export class ReviewBot extends ActivityHandler {
       this.#log,
     );
   }
+}
+
+/**
+ * The bot itself added to a 1:1 chat: Teams' `conversationUpdate` when a user installs the app in
+ * personal scope (it also sends an `installationUpdate`, left unanswered so the welcome comes once).
+ */
+export function isPersonalInstall(activity: Partial<Activity>): boolean {
+  const botId = activity.recipient?.id;
+  const added = activity.membersAdded ?? [];
+  return conversationTypeOf(activity) === 'personal' && added.some((member) => member.id === botId);
 }
 
 /** The message's text without the bot's @mention, the sender's Entra ID account and the conversation's type. */

@@ -1,17 +1,18 @@
 import type { Problem } from '../../../bot/src/review/errors.ts';
+import type { SignInSettings } from '../auth/sign-in-settings.ts';
 import type { CaseDetail, ErrorBody, LiveCasesResponse, LocalUsers, Me } from './types.ts';
 
 /**
  * How the tab proves who the user is to the API.
  *
  * @remarks The one place sign-in reaches a request. In local mode the chosen demo user travels in the
- * `X-Ehc-User` header; azure mode adds a `teams-sso` kind here whose header is
- * `Authorization: Bearer <token>` from teams-js `authentication.getAuthToken()`, and nothing else in
- * the tab changes.
+ * `X-Ehc-User` header; in azure mode a token, `Authorization: Bearer <token>`, from Teams SSO or MSAL
+ * (auth/azure-sign-in.ts), asked for on every request so that a renewed token is always the one sent.
  */
 export type Credentials =
   | { readonly kind: 'anonymous' }
-  | { readonly kind: 'demo-user'; readonly userId: string };
+  | { readonly kind: 'demo-user'; readonly userId: string }
+  | { readonly kind: 'bearer'; readonly token: () => Promise<string> };
 
 export const ANONYMOUS: Credentials = { kind: 'anonymous' };
 
@@ -21,6 +22,8 @@ async function headersFor(credentials: Credentials): Promise<Record<string, stri
       return {};
     case 'demo-user':
       return { 'X-Ehc-User': credentials.userId };
+    case 'bearer':
+      return { Authorization: `Bearer ${await credentials.token()}` };
     default: {
       const unknown: never = credentials;
       throw new TypeError(`unknown credentials: ${JSON.stringify(unknown)}`);
@@ -48,6 +51,7 @@ export const NETWORK_ERROR = 'NETWORK_ERROR';
 export const BAD_RESPONSE = 'BAD_RESPONSE';
 
 export interface ApiClient {
+  signInSettings(): Promise<SignInSettings>;
   me(): Promise<Me>;
   localUsers(): Promise<LocalUsers>;
   liveCases(): Promise<LiveCasesResponse>;
@@ -76,6 +80,7 @@ export function createApiClient(
   }
   const segment = encodeURIComponent;
   return {
+    signInSettings: () => get<SignInSettings>('/api/sign-in'),
     me: () => get<Me>('/api/me'),
     localUsers: () => get<LocalUsers>('/api/local/users'),
     liveCases: () => get<LiveCasesResponse>('/api/cases'),

@@ -2,10 +2,12 @@ import { FluentProvider, makeStyles, Spinner, tokens } from '@fluentui/react-com
 import { type ReactNode, useEffect } from 'react';
 import { CaseHome } from '../cases/CaseHome.tsx';
 import { LiveCases } from '../cases/LiveCases.tsx';
+import type { Host } from '../host/teams-host.ts';
 import { LocalModeBanner } from '../local/LocalModeBanner.tsx';
 import { SignInPicker } from '../local/SignInPicker.tsx';
 import { fluentTheme, type ThemeName } from '../theme.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { NotFound } from './NotFound.tsx';
 import { PageHeading } from './PageHeading.tsx';
 import type { Route } from './route.ts';
 import { useHost } from './useHost.ts';
@@ -37,7 +39,7 @@ export function App() {
   return (
     <FluentProvider theme={fluentTheme(themeName)} className={styles.root} data-theme={themeName}>
       {host ? (
-        <SignedIn />
+        <SignedIn host={host} />
       ) : (
         <Shell>
           <Spinner className={styles.starting} label="Starting EHC Review Hub" labelPosition="below" />
@@ -47,8 +49,8 @@ export function App() {
   );
 }
 
-function SignedIn() {
-  const { session, choose, switchUser } = useSession();
+function SignedIn({ host }: { readonly host: Host }) {
+  const { session, choose, switchUser } = useSession(host);
   const route = useRoute();
   const styles = useStyles();
   switch (session.status) {
@@ -102,6 +104,12 @@ function Page({
       return <LiveCases client={session.client} />;
     case 'case':
       return <CaseHome client={session.client} laCode={route.laCode} caseId={route.caseId} />;
+    case 'not-found':
+      return (
+        <NotFound title="Page not found">
+          There is no page at this address in EHC Review Hub. The link may be mistyped or out of date.
+        </NotFound>
+      );
     default: {
       const unknown: never = route;
       throw new RangeError(`unknown route: ${JSON.stringify(unknown)}`);

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ANONYMOUS, type ApiClient, ApiError, type Credentials, createApiClient } from '../api/client.ts';
 import type { LocalUser, Me } from '../api/types.ts';
-import { forgetDemoUser, readDemoUser, writeDemoUser } from '../local/demo-user.ts';
+import { azureTokenSource } from '../auth/azure-sign-in.ts';
+import type { Host } from '../host/teams-host.ts';
+import { forgetDemoUser, readDemoUser, takeDemoUserFromAddress, writeDemoUser } from '../local/demo-user.ts';
 
 /** Who the tab is signed in as, or what it is waiting for. */
 export type Session =
@@ -18,13 +20,13 @@ export interface SessionControls {
 }
 
 /**
- * Signs in with what the tab has (a demo user chosen earlier in this browser tab; a Teams SSO token in
- * azure mode, later), and falls back to the local-mode picker when the API does not know the user.
+ * Signs in with what the tab has: in azure mode a token from Teams SSO or MSAL (auth/azure-sign-in.ts);
+ * in local mode a demo user chosen earlier in this browser tab, or the picker.
  *
- * @remarks The server, not the tab, says whether it runs in local mode: `/api/local/users` exists only
- * there, so a 401 with no such list is a real sign-in failure and is shown as one.
+ * @remarks The server, not the tab, says which mode it runs in (`GET /api/sign-in`). In azure mode a
+ * refusal is a real sign-in failure and is shown as one; the picker exists only in local mode.
  */
-export function useSession(): SessionControls {
+export function useSession(host: Host): SessionControls {
   const [session, setSession] = useState<Session>({ status: 'starting' });
 
   const signIn = useCallback(async (credentials: Credentials): Promise<Session> => {
@@ -32,7 +34,8 @@ export function useSession(): SessionControls {
     try {
       return { status: 'signed-in', me: await client.me(), client };
     } catch (error) {
-      if (!(error instanceof ApiError && error.status === 401)) return { status: 'failed', error };
+      if (credentials.kind === 'bearer' || !(error instanceof ApiError && error.status === 401))
+        return { status: 'failed', error };
       if (credentials.kind === 'demo-user') forgetDemoUser();
       return offerPicker(error);
     }
@@ -40,12 +43,23 @@ export function useSession(): SessionControls {
 
   useEffect(() => {
     let current = true;
-    const userId = readDemoUser();
-    signIn(userId ? { kind: 'demo-user', userId } : ANONYMOUS).then((next) => current && setSession(next));
+    const start = async (): Promise<Session> => {
+      let settings: Awaited<ReturnType<ApiClient['signInSettings']>>;
+      try {
+        settings = await createApiClient(ANONYMOUS).signInSettings();
+      } catch (error) {
+        return { status: 'failed', error };
+      }
+      if (settings.mode === 'azure')
+        return signIn({ kind: 'bearer', token: azureTokenSource(host, settings) });
+      const userId = takeDemoUserFromAddress() ?? readDemoUser();
+      return signIn(userId ? { kind: 'demo-user', userId } : ANONYMOUS);
+    };
+    start().then((next) => current && setSession(next));
     return () => {
       current = false;
     };
-  }, [signIn]);
+  }, [signIn, host]);
 
   const choose = useCallback(
     (user: LocalUser) => {

@@ -9,8 +9,9 @@ import {
   useId,
 } from '@fluentui/react-components';
 import { ArrowLeftRegular } from '@fluentui/react-icons';
-import type { ApiClient } from '../api/client.ts';
+import { type ApiClient, ApiError } from '../api/client.ts';
 import { ErrorMessage } from '../app/ErrorMessage.tsx';
+import { NotFound } from '../app/NotFound.tsx';
 import { PageHeading } from '../app/PageHeading.tsx';
 import { hrefFor } from '../app/route.ts';
 import { useLoad } from '../app/useLoad.ts';
@@ -50,7 +51,13 @@ export function CaseHome({ client, laCode, caseId }: CaseHomeProps) {
         </Link>
       </nav>
       {state.status === 'loading' ? <Spinner label="Loading the case" labelPosition="below" /> : null}
-      {state.status === 'failed' ? (
+      {state.status === 'failed' && isNotFound(state.error) ? (
+        <NotFound title="Case not found">
+          This case was not found, or you don't have access to it. If you think you should, ask the local
+          authority's SEND team.
+        </NotFound>
+      ) : null}
+      {state.status === 'failed' && !isNotFound(state.error) ? (
         <>
           <PageHeading>Case home</PageHeading>
           <ErrorMessage title="This case could not be loaded" error={state.error} onRetry={retry} />
@@ -59,6 +66,11 @@ export function CaseHome({ client, laCode, caseId }: CaseHomeProps) {
       {state.status === 'loaded' ? <Loaded page={state.value} /> : null}
     </>
   );
+}
+
+/** The API answers 404 both for a case that does not exist and for one the user may not see. */
+function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
 }
 
 function Loaded({ page }: { readonly page: CasePage }) {

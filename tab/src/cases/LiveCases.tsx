@@ -5,8 +5,10 @@ import { ErrorMessage } from '../app/ErrorMessage.tsx';
 import { PageHeading } from '../app/PageHeading.tsx';
 import { Surface } from '../app/Surface.tsx';
 import { useLoad } from '../app/useLoad.ts';
+import { useNarrow } from '../app/useNarrow.ts';
 import { formatDate } from '../format/date.ts';
 import { caseCounts } from './case-counts.ts';
+import { LiveCasesList } from './LiveCasesList.tsx';
 import { LiveCasesTable } from './LiveCasesTable.tsx';
 
 const TITLE = 'My live cases';
@@ -26,7 +28,8 @@ const useStyles = makeStyles({
 
 /**
  * "My live cases": every case the user holds with a review due or under way (seed: the EHC Hub's
- * "My Live Cases" tray), with its stage, review-by date, next action and what is overdue.
+ * "My Live Cases" tray), with its stage, deadline, next action and what is overdue: a table, or on a
+ * narrow screen a list with the badges and the next action first.
  */
 export function LiveCases({ client }: { readonly client: ApiClient }) {
   const styles = useStyles();
@@ -48,6 +51,7 @@ export function LiveCases({ client }: { readonly client: ApiClient }) {
 
 function Loaded({ response }: { readonly response: LiveCasesResponse }) {
   const styles = useStyles();
+  const narrow = useNarrow();
   const counts = caseCounts(response.cases);
   return (
     <Surface aria-label="Live cases">
@@ -60,6 +64,8 @@ function Loaded({ response }: { readonly response: LiveCasesResponse }) {
           You have no live cases. Cases are assigned to you or your setting by the local authority's SEND
           team; if one is missing, ask them.
         </Text>
+      ) : narrow ? (
+        <LiveCasesList cases={response.cases} today={response.today} label={TITLE} />
       ) : (
         <LiveCasesTable cases={response.cases} today={response.today} label={TITLE} />
       )}

@@ -15,16 +15,8 @@ import type { PlainDate } from '../../../bot/src/review/plain-date.ts';
 import type { CaseSummary } from '../api/types.ts';
 import { hrefFor } from '../app/route.ts';
 import { CaseStatus } from './CaseStatus.tsx';
-import {
-  actionWords,
-  caseReference,
-  deadlineNote,
-  deadlineWhat,
-  dueLine,
-  settingWords,
-  stageWords,
-} from './case-words.ts';
-import { DateWithReason } from './DateWithReason.tsx';
+import { actionWords, caseReference, dueLine, settingWords, stageWords } from './case-words.ts';
+import { DeadlineDate } from './DeadlineDate.tsx';
 
 const useStyles = makeStyles({
   scroller: { overflowX: 'auto' },
@@ -93,12 +85,7 @@ export function LiveCasesTable({ cases, today, label }: LiveCasesTableProps) {
                 </TableCellLayout>
               </TableCell>
               <TableCell className={styles.cell}>
-                <DateWithReason
-                  date={summary.deadline.date}
-                  note={deadlineNote(summary.deadline, today)}
-                  reason={summary.deadline.explanation}
-                  what={deadlineWhat(summary.deadline)}
-                />
+                <DeadlineDate deadline={summary.deadline} today={today} />
               </TableCell>
               <TableCell className={styles.cell}>
                 <TableCellLayout description={dueLine(summary.nextAction, today)}>

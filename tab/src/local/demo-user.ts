@@ -31,6 +31,31 @@ export function forgetDemoUser(storage: Storage | undefined = sessionStorageOrNo
   }
 }
 
+/** The bot's link names the demo user so (bot/src/demo/demo-users.ts, `DEMO_USER_PARAM`). */
+const PARAM = 'demo-user';
+
+/**
+ * The demo user the address names (`?demo-user=...`, the bot's "Open the EHC Review Hub" link in
+ * local mode), kept as the chosen one and taken out of the address, so that a reload or "Switch
+ * user" behaves as after picking them.
+ *
+ * @remarks Only a choice, not a credential: the server accepts a demo user's id in local mode only,
+ * and a wrong one brings the picker back.
+ */
+export function takeDemoUserFromAddress(
+  location: Pick<Location, 'href'> = globalThis.location,
+  history: Pick<History, 'replaceState'> | undefined = globalThis.history,
+  storage: Storage | undefined = sessionStorageOrNone(),
+): string | undefined {
+  const url = new URL(location.href);
+  const userId = url.searchParams.get(PARAM) ?? undefined;
+  if (!userId) return undefined;
+  writeDemoUser(userId, storage);
+  url.searchParams.delete(PARAM);
+  history?.replaceState(null, '', url.toString());
+  return userId;
+}
+
 function sessionStorageOrNone(): Storage | undefined {
   try {
     return globalThis.sessionStorage;

@@ -59,7 +59,10 @@ describe('a command is done once, however often it is sent', () => {
 describe('who may arrange', () => {
   it('the SENCo of the setting may; a parent may not; a stranger is told there is no such case', () => {
     const parent: Actor = { email: 'pat@home.example', roles: [] };
-    const stranger: Actor = { email: 'who@else.example', roles: [{ kind: 'senco', settingUrn: '999999' }] };
+    const stranger: Actor = {
+      email: 'who@else.example',
+      roles: [{ kind: 'senco', settingUrn: '999999', laCode: '860' }],
+    };
     expect(rejectedBy(pendingFile(), { type: 'startReview' }, parent).code).toBe('NOT_ALLOWED');
     expect(rejectedBy(pendingFile(), { type: 'startReview' }, stranger).code).toBe('CASE_NOT_FOUND');
   });

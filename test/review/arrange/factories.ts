@@ -13,12 +13,12 @@ export const TODAY = d('2025-01-06');
 export const senco: Actor = {
   identity: { tenantId: 'school', objectId: 'senco-oid' },
   email: 'senco@school.example',
-  roles: [{ kind: 'senco', settingUrn: '100001' }],
+  roles: [{ kind: 'senco', settingUrn: '100001', laCode: '860' }],
 };
 export const otherSenco: Actor = {
   identity: { tenantId: 'school', objectId: 'other-oid' },
   email: 'other@school.example',
-  roles: [{ kind: 'senco', settingUrn: '100001' }],
+  roles: [{ kind: 'senco', settingUrn: '100001', laCode: '860' }],
 };
 
 export const people = {

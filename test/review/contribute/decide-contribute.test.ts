@@ -6,7 +6,6 @@ import { d } from '../factories.ts';
 import {
   accept,
   allocator,
-  allocatorPerson,
   contributing,
   fullAdvice,
   health,
@@ -44,10 +43,16 @@ describe('requests go out with the invitations', () => {
     ]);
   });
 
-  it('a team’s request carries the allocators the LA names for it; another team’s none', () => {
+  it('a team’s request reaches the allocator the LA’s directory names for its mailbox, and only that team’s', () => {
     const file = contributing();
-    expect(requestTo(file, DS).allocators).toEqual([allocatorPerson]);
-    expect(requestTo(file, people.health.email).allocators).toBeUndefined();
+    expect(relationsTo(allocator, file)).toEqual(['allocator']);
+    const other = {
+      ...allocator,
+      roles: [{ kind: 'allocator', laCode: '860', teamEmail: 'x@la.example' }],
+    } as const;
+    expect(relationsTo(other, file)).toEqual([]);
+    const otherLa = { ...allocator, roles: [{ kind: 'allocator', laCode: '861', teamEmail: DS }] } as const;
+    expect(relationsTo(otherLa, file)).toEqual([]);
   });
 
   it('only invitees can be asked, in the seed’s words', () => {
@@ -151,20 +156,22 @@ describe('a team’s allocator', () => {
     ).toBe('accepted');
   });
 
-  it('allocates only the requests of their own team; the team’s mailbox does not answer for itself', () => {
+  it('allocates only the requests of their own team; once allocated, the team’s mailbox no longer answers', () => {
     const file = contributing();
     const eps = requestTo(file, people.psychologist.email);
     expect(
       run(file, { type: 'allocateRequest', requestId: eps.id, professional: socialWorker }, allocator),
     ).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
     const ds = requestTo(file, DS);
+    const allocated = accept(
+      file,
+      { type: 'allocateRequest', requestId: ds.id, professional: socialWorker },
+      allocator,
+    ).file;
     const mailbox = { email: DS, roles: [] };
     expect(
-      run(file, { type: 'submitAdvice', requestId: ds.id, content: fullAdvice() }, mailbox),
-    ).toMatchObject({
-      ok: false,
-      code: 'NOT_ALLOWED',
-    });
+      run(allocated, { type: 'submitAdvice', requestId: ds.id, content: fullAdvice() }, mailbox),
+    ).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
   });
 
   it('records advice a social worker supplies, on their behalf, naming both people', () => {

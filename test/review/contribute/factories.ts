@@ -17,7 +17,13 @@ export const allocatorPerson: Person = {
   role: 'disability-service',
   identity: { tenantId: 'la', objectId: 'ali-oid' },
 };
-export const allocator: Actor = { identity: allocatorPerson.identity, email: 'ali@la.example', roles: [] };
+/** The allocator the LA's directory names for the Disability Service's mailbox. */
+export const allocator: Actor = {
+  identity: allocatorPerson.identity,
+  email: 'ali@la.example',
+  name: allocatorPerson.name,
+  roles: [{ kind: 'allocator', laCode: '860', teamEmail: DISABILITY.email }],
+};
 
 /** The health team (no allocator configured): its mailbox answers for it. */
 export const health: Actor = { email: people.health.email, roles: [] };
@@ -27,11 +33,7 @@ export const socialWorker = { name: 'Sol Worker', email: 'sol@la.example' };
 export const socialWorkerActor: Actor = { email: 'sol@la.example', name: 'Sol Worker', roles: [] };
 export const stranger: Actor = { email: 'nobody@nowhere.example', roles: [] };
 
-/** The Disability Service, whose requests its allocator answers (LA configuration). */
-export const policy: LaPolicy = {
-  ...arrangePolicy,
-  teamAllocators: [{ teamEmail: DISABILITY.email, allocators: [allocatorPerson] }],
-};
+export const policy: LaPolicy = arrangePolicy;
 
 export const OUTCOMES: readonly Outcome[] = [
   { id: 'o1', area: 'communication-and-interaction', text: 'Sam will ask for help in class.', provision: [] },

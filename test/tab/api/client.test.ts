@@ -20,6 +20,15 @@ describe('the API client', () => {
     ]);
   });
 
+  it('sends a token fresh from its source as a bearer token in azure mode, on every request', async () => {
+    const { fetchImpl, requests } = fakeFetch(200, { today: '2026-11-23', cases: [] });
+    let issued = 0;
+    const client = createApiClient({ kind: 'bearer', token: async () => `token-${++issued}` }, fetchImpl);
+    await client.liveCases();
+    await client.me();
+    expect(requests.map((r) => r.headers.Authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
+  });
+
   it('sends no user header when nobody is signed in', async () => {
     const { fetchImpl, requests } = fakeFetch(200, { users: [] });
     await createApiClient({ kind: 'anonymous' }, fetchImpl).localUsers();

@@ -5,7 +5,15 @@ describe('the page the address names', () => {
   it('opens My live cases by default', () => {
     expect(routeFrom('')).toEqual({ page: 'live-cases' });
     expect(routeFrom('#/')).toEqual({ page: 'live-cases' });
-    expect(routeFrom('#/nowhere')).toEqual({ page: 'live-cases' });
+    expect(routeFrom('#')).toEqual({ page: 'live-cases' });
+  });
+
+  it('names no page for an address it does not know, so the tab can say so', () => {
+    expect(routeFrom('#/nowhere')).toEqual({ page: 'not-found' });
+    expect(routeFrom('#/cases/860')).toEqual({ page: 'not-found' });
+    expect(routeFrom('#/cases/860/C-1/more')).toEqual({ page: 'not-found' });
+    expect(routeFrom('#/cases/860/%E0%A4%A')).toEqual({ page: 'not-found' });
+    expect(routeFrom(hrefFor({ page: 'not-found' }))).toEqual({ page: 'not-found' });
   });
 
   it("opens a case's home from its LA code and case id", () => {

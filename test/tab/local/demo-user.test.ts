@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { forgetDemoUser, readDemoUser, writeDemoUser } from '../../../tab/src/local/demo-user.ts';
+import { DEMO_USER_PARAM, demoSignInUrl } from '../../../bot/src/demo/demo-users.ts';
+import {
+  forgetDemoUser,
+  readDemoUser,
+  takeDemoUserFromAddress,
+  writeDemoUser,
+} from '../../../tab/src/local/demo-user.ts';
 
 function memoryStorage(): Storage {
   const items = new Map<string, string>();
@@ -40,5 +46,38 @@ describe('the demo user chosen in local mode', () => {
     expect(() => writeDemoUser('senco-1', refusing)).not.toThrow();
     expect(readDemoUser(refusing)).toBeUndefined();
     expect(() => forgetDemoUser(refusing)).not.toThrow();
+  });
+});
+
+describe('the demo user the bot’s link names', () => {
+  it('is taken as the chosen one and out of the address, keeping the page', () => {
+    const storage = memoryStorage();
+    const replaced: string[] = [];
+    const href = demoSignInUrl('http://localhost:3978/', 'senco-harbour');
+    expect(new URL(href).searchParams.get(DEMO_USER_PARAM)).toBe('senco-harbour');
+
+    const taken = takeDemoUserFromAddress(
+      { href: `${href}#/cases/999/NS-1001` },
+      { replaceState: (_data, _unused, url) => replaced.push(String(url)) },
+      storage,
+    );
+
+    expect(taken).toBe('senco-harbour');
+    expect(readDemoUser(storage)).toBe('senco-harbour');
+    expect(replaced).toEqual(['http://localhost:3978/#/cases/999/NS-1001']);
+  });
+
+  it('is nothing when the address names none, and leaves the address alone', () => {
+    const replaced: unknown[] = [];
+    const storage = memoryStorage();
+    expect(
+      takeDemoUserFromAddress(
+        { href: 'http://localhost:3978/#/' },
+        { replaceState: (...a) => replaced.push(a) },
+        storage,
+      ),
+    ).toBeUndefined();
+    expect(replaced).toEqual([]);
+    expect(readDemoUser(storage)).toBeUndefined();
   });
 });

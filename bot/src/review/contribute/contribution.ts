@@ -69,7 +69,7 @@ export function contributionOf(
     const open = request.state === 'requested' || request.state === 'accepted';
     const yours = !open
       ? undefined
-      : mayAllocate(actor, request) && !request.allocatedTo
+      : mayAllocate(actor, request, file) && !request.allocatedTo
         ? 'allocate'
         : how === 'self'
           ? 'answer'

@@ -4,7 +4,7 @@ import type { ErrorCode, Problem } from '../errors.ts';
 import { gateProblems } from '../gates.ts';
 import { type Actor, can, isPerson, mayAllocate, mayAnswer } from '../permissions.ts';
 import type { PlainDate } from '../plain-date.ts';
-import { allocatorsOf, type LaPolicy } from '../policy.ts';
+import type { LaPolicy } from '../policy.ts';
 import type { AdviceIndexEntry, AdviceRequest, Invitee, Review } from '../review.ts';
 import { type AdviceDocument, adviceKey, adviceProblems } from './advice.ts';
 import type {
@@ -92,38 +92,26 @@ export function decideContribute(
 
 /** The allocator answers for a team; otherwise whoever is asked (permissions.ts). */
 function answerable(actor: Actor, request: AdviceRequest, file: CaseFile): boolean {
-  return mayAllocate(actor, request) || mayAnswer(actor, request, file) === 'self';
+  return mayAllocate(actor, request, file) || mayAnswer(actor, request, file) === 'self';
 }
 
 /**
  * On "Confirm and send invitations" every invitee marked "request information" is asked; a team's
- * request carries the allocators the LA names for it.
+ * request reaches the allocators the LA's directory names for its mailbox (permissions.ts).
  */
-export function requestsOnSending(file: CaseFile, policy: LaPolicy, today: PlainDate): CaseFile {
+export function requestsOnSending(file: CaseFile, today: PlainDate): CaseFile {
   const review = file.review;
   if (!review) return file;
   let requests = review.adviceRequests;
   for (const invitee of review.invitees) {
     if (!invitee.requestInformation || requests.some((r) => r.inviteeId === invitee.id)) continue;
-    requests = [...requests, newRequest(requests, invitee, policy, today)];
+    requests = [...requests, newRequest(requests, invitee, today)];
   }
   return { ...file, review: { ...review, adviceRequests: requests } };
 }
 
-function newRequest(
-  requests: readonly AdviceRequest[],
-  invitee: Invitee,
-  policy: LaPolicy,
-  today: PlainDate,
-): AdviceRequest {
-  const allocators = invitee.person.isTeam ? allocatorsOf(policy, invitee.person.email) : [];
-  return {
-    id: `r${requests.length + 1}`,
-    inviteeId: invitee.id,
-    state: 'requested',
-    requestedOn: today,
-    ...(allocators.length > 0 ? { allocators } : {}),
-  };
+function newRequest(requests: readonly AdviceRequest[], invitee: Invitee, today: PlainDate): AdviceRequest {
+  return { id: `r${requests.length + 1}`, inviteeId: invitee.id, state: 'requested', requestedOn: today };
 }
 
 function requestAdvice(
@@ -136,7 +124,7 @@ function requestAdvice(
   if (!invitee) return fail('INVALID_INPUT', 'inviteeId', ONLY_INVITEES);
   const existing = review.adviceRequests.find((r) => r.inviteeId === inviteeId);
   if (!existing) {
-    const request = newRequest(review.adviceRequests, invitee, ctx.policy, ctx.today);
+    const request = newRequest(review.adviceRequests, invitee, ctx.today);
     const invitees = review.invitees.map((i) =>
       i.id === inviteeId ? { ...i, requestInformation: true } : i,
     );
@@ -177,7 +165,7 @@ function allocate(
   ctx: ContributeContext,
 ): ContributeStep {
   return withRequest(file, review, command.requestId, (request) => {
-    if (!mayAllocate(ctx.actor, request)) return notAllowed();
+    if (!mayAllocate(ctx.actor, request, file)) return notAllowed();
     if (request.state !== 'requested' && request.state !== 'accepted') return notOpen(request);
     const name = command.professional.name.trim();
     const email = command.professional.email.trim().toLowerCase();
@@ -270,9 +258,6 @@ function authorOf(
   const author = request.allocatedTo ?? invitee?.person;
   if (!author) return notAllowed();
   if (how === 'self') return { ok: true, author };
-  if (author.isTeam && (request.allocators ?? []).length > 0) {
-    return fail('INVALID_INPUT', 'requestId', 'allocate the request to a named professional first');
-  }
   return { ok: true, author, recordedBy: actorPerson };
 }
 
