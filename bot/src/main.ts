@@ -161,6 +161,7 @@ async function serve(
       directory,
       caseload,
       commands,
+      contribute: { caseload, advice: opened.advice, effectsQueued: () => dispatcher.kick() },
       ...(sso ? { sso } : {}),
       ...(laRun ? { laDirectory: laRun } : {}),
       signInSettings: config.sso

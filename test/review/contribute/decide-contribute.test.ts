@@ -343,6 +343,21 @@ describe('advice', () => {
     expect(run(file, submit, stranger)).toMatchObject({ ok: false, code: 'CASE_NOT_FOUND' });
   });
 
+  it('is refused from an invitee removed after the request went out: their request is closed', () => {
+    const file = contributing();
+    const request = requestTo(file, people.health.email);
+    const removed = accept(file, { type: 'removeInvitee', inviteeId: request.inviteeId }).file;
+    expect(removed.review?.adviceRequests.find((r) => r.id === request.id)).toMatchObject({
+      state: 'closed',
+    });
+    const decided = run(
+      removed,
+      { type: 'submitAdvice', requestId: request.id, content: fullAdvice() },
+      health,
+    );
+    expect(decided).toMatchObject({ ok: false, code: 'CASE_NOT_FOUND' });
+  });
+
   it('is refused on a closed request (an invitee can only leave once their request is closed)', () => {
     const file = contributing();
     const request = requestTo(file, people.health.email);
