@@ -65,13 +65,7 @@ describe('the advice card', () => {
     const text = JSON.stringify(
       adviceCard({ subject, childFirstName: 'Leo', outcomes: plan, content: EMPTY_ADVICE, page: 0 }),
     );
-    for (const words of [
-      'On track',
-      'Complete',
-      'Not on track',
-      'Not able to comment',
-      'Avoid',
-    ])
+    for (const words of ['On track', 'Complete', 'Not on track', 'Not able to comment', 'Avoid'])
       expect(text).toContain(words);
   });
 
