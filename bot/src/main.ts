@@ -152,6 +152,7 @@ async function serve(
     ...(local ? { tabUrlFor: (user: DirectoryUser) => demoSignInUrl(config.publicUrl, user.id) } : {}),
     log,
     arrange: { bankHolidayOf: commands.bankHolidayOf, effectsQueued: () => dispatcher.kick() },
+    advice: { store: opened.advice },
     ...(overrides.cardActions ? { cardActions: overrides.cardActions } : {}),
   });
   const server = createHttpServer({

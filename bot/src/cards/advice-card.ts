@@ -46,6 +46,13 @@ export interface AdviceCardInput {
   readonly page: number;
   /** The problems of the last submit, each shown under the input it names. */
   readonly problems?: readonly Problem[];
+  /**
+   * Made once per card sent: Submit's command id is derived from it, so the same press delivered twice
+   * (a retried invoke) stores one submission.
+   */
+  readonly cardId?: string;
+  /** A line at the top: "Saved." */
+  readonly notice?: string;
 }
 
 /** Outcomes on one page at most: a long card is hard to fill in on a phone. */
@@ -99,6 +106,7 @@ export function adviceCard(input: AdviceCardInput): AdaptiveCard {
     caseId: input.subject.caseId,
     requestId: input.subject.requestId,
     page: String(page),
+    ...(input.cardId ? { cardId: input.cardId } : {}),
     ...extra,
   });
   const body: CardElement[] = [
@@ -124,6 +132,7 @@ export function adviceCard(input: AdviceCardInput): AdaptiveCard {
       wrap: true,
       size: 'small',
     },
+    ...(input.notice ? [{ type: 'TextBlock' as const, text: input.notice, color: 'good' as const, wrap: true }] : []),
     ...(problems.length > 0
       ? [
           {
