@@ -1,18 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TENANT_ID } from '../../bot/src/demo/demo-users.ts';
-import type { DirectoryUser } from '../../bot/src/identity/user-directory.ts';
 import { NO_MORE_ADVICE } from '../../bot/src/review/contribute/decide-contribute.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-
-/** A social worker the Disability Service allocates (fictional, at a reserved domain). */
-const SOCIAL_WORKER: DirectoryUser = {
-  id: 'sw-okafor',
-  name: 'Tomi Okafor',
-  email: 'tomi.okafor@northshire.example',
-  description: 'Social worker, Northshire Disability Service',
-  identity: { tenantId: DEMO_TENANT_ID, objectId: '0f4e2d6a-1b3c-4d5e-8f70-a1b2c3d4e5f6' },
-  roles: [],
-};
+import { SOCIAL_WORKER } from './factories.ts';
 
 let t: TestApp;
 beforeAll(async () => {

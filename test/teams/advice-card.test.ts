@@ -1,20 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from '../../bot/src/cards/adaptive-card.ts';
 import { ADVICE_VERBS } from '../../bot/src/cards/advice-card.ts';
-import { DEMO_TENANT_ID, demoUser } from '../../bot/src/demo/demo-users.ts';
-import type { DirectoryUser } from '../../bot/src/identity/user-directory.ts';
+import { demoUser } from '../../bot/src/demo/demo-users.ts';
+import { SOCIAL_WORKER } from '../api/factories.ts';
 import { cardSchemaErrors } from '../cards/card-schema.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { makeCardAction } from './factories.ts';
-
-const SOCIAL_WORKER: DirectoryUser = {
-  id: 'sw-okafor',
-  name: 'Tomi Okafor',
-  email: 'tomi.okafor@northshire.example',
-  description: 'Social worker, Northshire Disability Service',
-  identity: { tenantId: DEMO_TENANT_ID, objectId: '0f4e2d6a-1b3c-4d5e-8f70-a1b2c3d4e5f6' },
-  roles: [],
-};
 
 let t: TestApp;
 beforeAll(async () => {

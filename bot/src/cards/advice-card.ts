@@ -132,7 +132,9 @@ export function adviceCard(input: AdviceCardInput): AdaptiveCard {
       wrap: true,
       size: 'small',
     },
-    ...(input.notice ? [{ type: 'TextBlock' as const, text: input.notice, color: 'good' as const, wrap: true }] : []),
+    ...(input.notice
+      ? [{ type: 'TextBlock' as const, text: input.notice, color: 'good' as const, wrap: true }]
+      : []),
     ...(problems.length > 0
       ? [
           {
