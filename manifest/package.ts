@@ -10,7 +10,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { type Zippable, zipSync } from 'fflate';
 import { manifestSchemaErrors } from './manifest-schema.ts';
 
 export const MANIFEST_DIR = fileURLToPath(new URL('./', import.meta.url));
@@ -97,59 +97,16 @@ export async function buildAppPackage(env: string, root: string = ROOT): Promise
 }
 
 /**
- * A zip archive of `files` (deflated), as PKWARE's APPNOTE describes it: a local header and the data
- * of each file, then the central directory and its end record.
+ * A zip archive of `files` (deflated), written by fflate.
  *
- * @remarks Written here because nothing installed writes zips; Node's zlib gives the deflate and the
- * CRC-32. Timestamps are fixed (1 January 2026) so the same inputs give the same bytes.
+ * @remarks Every entry's time is fixed (1 January 2026) so the same inputs give the same bytes, and an
+ * admin can tell two packages apart by their hash alone.
  */
 export function zip(files: readonly { readonly name: string; readonly data: Buffer }[]): Buffer {
-  const DOS_TIME = 0;
-  const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1;
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data } of files) {
-    const fileName = Buffer.from(name, 'utf8');
-    const compressed = deflateRawSync(data);
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
-    local.writeUInt16LE(0, 28);
-    locals.push(local, fileName, compressed);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(fileName.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, fileName);
-    offset += local.length + fileName.length + compressed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  const mtime = new Date(2026, 0, 1);
+  const entries: Zippable = {};
+  for (const { name, data } of files) entries[name] = [new Uint8Array(data), { mtime, level: 9 }];
+  return Buffer.from(zipSync(entries));
 }
 
 async function main(args: readonly string[]): Promise<number> {

@@ -215,6 +215,18 @@ export function isLoopback(host: string): boolean {
   return false;
 }
 
+const LOOPBACK_HOST_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Whether an HTTP `Host` header names this machine (`localhost`, `127.0.0.1` or `[::1]`) on `port`;
+ * without a port only when `port` is 80. The local-mode rule of the server and of the local store.
+ */
+export function isLoopbackHostHeader(host: string | undefined, port: number | undefined): boolean {
+  const match = /^(\[[^\]]*\]|[^:]+)(?::(\d{1,5}))?$/.exec(host?.trim().toLowerCase() ?? '');
+  if (!match?.[1] || !LOOPBACK_HOST_NAMES.has(match[1])) return false;
+  return match[2] === undefined ? port === 80 : Number(match[2]) === port;
+}
+
 /**
  * The server's configuration from `env`, or a ConfigError naming every variable that is wrong.
  *

@@ -35,7 +35,7 @@ import { staticDirectory } from './identity/static-directory.ts';
 import type { DirectoryUser, UserDirectory } from './identity/user-directory.ts';
 import { type DispatchReport, OutboxDispatcher } from './jobs/outbox-dispatcher.ts';
 import { londonDate } from './review/plain-date.ts';
-import { STATUTORY_DEFAULTS } from './review/policy.ts';
+import { type LaPolicy, STATUTORY_DEFAULTS } from './review/policy.ts';
 import { createHttpServer } from './server/http-server.ts';
 import { consoleLog, describeError, type Log, routeConsoleTo } from './server/log.ts';
 import type { ReplyTargetRule } from './server/reply-targets.ts';
@@ -72,16 +72,17 @@ export interface RunningApp {
 /** Starts the server for `config`; resolves once it is listening. */
 export async function startApp(config: Config, overrides: StartOverrides = {}): Promise<RunningApp> {
   const log = overrides.log ?? consoleLog();
+  const policyFor = config.mode === 'local' ? demoPolicyFor : () => STATUTORY_DEFAULTS;
   const opened = overrides.database
     ? {
-        ...(await storesOver(overrides.database)),
+        ...(await storesOver(overrides.database, { policyFor })),
         description: 'a database opened by the caller',
         close: async () => {},
       }
-    : await openStores({ ...config.store, databaseId: config.databaseId });
+    : await openStores({ ...config.store, databaseId: config.databaseId }, { policyFor });
   log.info(`store: ${opened.description}`);
   try {
-    return await serve(config, opened, { ...overrides, log });
+    return await serve(config, opened, { ...overrides, log, policyFor });
   } catch (error) {
     await opened.close();
     throw error;
@@ -91,12 +92,12 @@ export async function startApp(config: Config, overrides: StartOverrides = {}): 
 async function serve(
   config: Config,
   opened: Stores & { close(): Promise<void> },
-  overrides: StartOverrides & { log: Log },
+  overrides: StartOverrides & { log: Log; policyFor: (laCode: string) => LaPolicy },
 ): Promise<RunningApp> {
   const { log } = overrides;
   const now = overrides.now ?? (() => new Date());
   const local = config.mode === 'local';
-  const { cases: store, people, audit } = opened;
+  const { cases: store, listings, people, audit } = opened;
   // Azure mode: the directory the LA runs, unless a test gives its own; local mode: the demo users.
   const laRun =
     !local && !overrides.directory ? laDirectory({ records: opened.directory, audit, now }) : undefined;
@@ -119,9 +120,10 @@ async function serve(
 
   const caseload = {
     store,
+    listings,
     people,
     audit,
-    policyFor: local ? demoPolicyFor : () => STATUTORY_DEFAULTS,
+    policyFor: overrides.policyFor,
     settingName: local ? demoSettingName : () => undefined,
     now,
     log,

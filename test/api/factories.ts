@@ -42,11 +42,12 @@ export async function makeDemoCaseload(
   db: StoreDatabase,
   audit: (real: AuditLog) => AuditLog = (real) => real,
 ): Promise<CaseloadDeps & { readonly realAudit: AuditLog }> {
-  const stores = await storesOver(db);
+  const stores = await storesOver(db, { policyFor: demoPolicyFor });
   const now = () => TEST_NOW;
   await seedDemoData({ store: stores.cases, audit: stores.audit, today: plainDate(TEST_TODAY), now });
   return {
     store: stores.cases,
+    listings: stores.listings,
     people: stores.people,
     audit: audit(stores.audit),
     realAudit: stores.audit,

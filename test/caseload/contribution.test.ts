@@ -41,7 +41,12 @@ async function bench() {
     policyFor: () => policy,
     now: clock.now,
   };
-  const caseload = { ...deps, people: stores.people, settingName: () => undefined };
+  const caseload = {
+    ...deps,
+    people: stores.people,
+    listings: stores.listings,
+    settingName: () => undefined,
+  };
   const run = (command: Omit<AdviceCommand, 'id'> & { id?: string }, actor: Actor) =>
     runAdviceCommand(readerOf(actor), ref, { id: newId(), ...command } as AdviceCommand, deps);
   const read = (actor: Actor) => readContribution(readerOf(actor), ref, caseload);

@@ -78,6 +78,16 @@ describe('the tab in local mode', () => {
     expect(new Set(await column(page, 2))).toEqual(new Set([setting]));
   });
 
+  it('shows an educational psychologist what they owe, or nothing for them yet, never the SENCo’s steps', async () => {
+    const { page } = await open('/');
+    await signInAs(page, page.getByRole('button', { name: /Educational psychologist/ }));
+    const actions = await column(page, 5);
+    expect(actions.length).toBeGreaterThan(0);
+    for (const action of actions) {
+      expect(['Submit your advice', 'Answer the advice request', 'Nothing for you yet']).toContain(action);
+    }
+  });
+
   it('opens signed in as the demo user the bot’s link names, not on the picker', async () => {
     const { page } = await open(new URL(demoSignInUrl(`${server.app.url}/`, 'senco-harbour')).search);
     await heading(page, 'My live cases').waitFor();
@@ -332,6 +342,69 @@ describe('themes and accessibility', () => {
     }
     expect(new Set(backgrounds.values()).size).toBe(THEME_NAMES.length);
     expect(backgrounds.get('contrast')).toBe('rgb(0, 0, 0)');
+  });
+});
+
+describe('arranging a review in the tab', () => {
+  it('start (confirmed) -> draft -> confirm and send -> sent list with .ics -> edit -> add with a bad email -> abandon', async () => {
+    const { page, pageErrors } = await open('/');
+    await signInAs(page, page.getByRole('button', { name: /SENCo, Harbour/ }));
+    // NS-1003, Noah Penrose: pending, review by 45 days after the test's today.
+    await page.goto(`${server.app.url}/#/cases/999/NS-1003`);
+    await heading(page, 'Noah Penrose').waitFor();
+    await page.getByRole('link', { name: 'Start review' }).click();
+    await heading(page, 'Arrange the annual review').waitFor();
+    await page.getByRole('button', { name: 'Start review' }).click();
+    await page.getByRole('button', { name: 'Yes, start the review' }).click();
+
+    const invitees = page.getByRole('list', { name: 'Invitees' });
+    await invitees.getByText(/Northshire Disability Service .*always invited by the LA/).waitFor();
+    await page.getByText(/^Latest sensible meeting date: /).waitFor();
+    expect(await page.getByRole('switch', { name: 'Teams meeting' }).isChecked()).toBe(true);
+
+    // A meeting on Saturday 12 December 2026: saved, with the weekend warned about, never blocked.
+    await page.getByLabel(/^Date\s*\*?$/).fill('2026-12-12');
+    await page.getByLabel('Start time').fill('09:30');
+    await page.getByLabel('End time').fill('10:30');
+    await page.getByLabel('Venue', { exact: true }).fill('Harbour Primary, meeting room');
+    await page.getByRole('button', { name: 'Save in draft' }).click();
+    await page.getByText('12 December 2026 is a Saturday.').waitFor();
+    await page.getByText('Last day to invite with 2 weeks’ notice: 28 November 2026').waitFor();
+    await page
+      .getByText(/^From this meeting \(Suggested working timeline\): advice to everyone by 28 November 2026/)
+      .waitFor();
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
+
+    await page.getByLabel(/^Date\s*\*?$/).fill('2026-12-09');
+    await page.getByRole('button', { name: 'Confirm and send invitations' }).click();
+    await page.getByText(/^Invitations sent on /).waitFor();
+    await server.app.dispatchNow();
+    const sent = page.getByRole('region', { name: 'Sent invitations' });
+    await sent.getByRole('button', { name: 'Refresh' }).click();
+    await sent.getByText(/Invitation 0: sent/).waitFor();
+    const download = await sent.getByRole('link', { name: 'Download (.ics)' }).first().getAttribute('href');
+    const ics = await page.evaluate(
+      async (href) => (await fetch(href ?? '', { headers: { 'X-Ehc-User': 'senco-harbour' } })).text(),
+      download,
+    );
+    expect(ics).toContain('METHOD:REQUEST');
+
+    await page.getByLabel('Venue', { exact: true }).fill('Harbour Primary, library');
+    await page.getByRole('button', { name: 'Save and update everyone invited' }).click();
+    await server.app.dispatchNow();
+    await sent.getByRole('button', { name: 'Refresh' }).click();
+    await sent.getByText(/Update 1: sent/).waitFor();
+
+    const add = page.getByRole('form', { name: 'Add an invitee' });
+    await add.getByLabel('Name').fill('Kim Carer');
+    await add.getByLabel('Email').fill('not-an-email');
+    await add.getByRole('button', { name: 'Add invitee' }).click();
+    await add.getByText('not an email address').waitFor();
+
+    await page.getByLabel('Abandon the review: why?').selectOption('rearranging');
+    await page.getByRole('button', { name: 'Abandon the review' }).click();
+    await page.getByRole('button', { name: 'Start review' }).waitFor();
+    expect(pageErrors).toEqual([]);
   });
 });
 

@@ -114,3 +114,25 @@ describe('the latest sensible meeting date', () => {
     expect(latestSensibleMeeting(clock, d('2025-09-01'), policy).rule).toBe('DECISION_DUE');
   });
 });
+
+describe('rules the latest sensible meeting holds', () => {
+  const transfer = makeFile({
+    ...decided,
+    phaseTransfer: { kind: 'primary-to-secondary', on: d('2026-09-02') },
+  });
+
+  it('the meeting date a phase transfer needs counts whatever else the dates hold', () => {
+    const today = d('2025-09-01');
+    const { phase_transfer_by: _derivedWithIt, ...dates } = clockFor(transfer, today, policy).dates;
+    expect(latestSensibleMeeting({ dates }, today, policy)).toMatchObject({
+      date: '2025-11-23',
+      rule: 'PHASE_TRANSFER',
+    });
+  });
+
+  it('a clock without the latest meeting date is a bug, not a case with no deadline', () => {
+    const today = d('2025-09-01');
+    const { latest_meeting: _missing, ...dates } = clockFor(makeFile(decided), today, policy).dates;
+    expect(() => latestSensibleMeeting({ dates }, today, policy)).toThrow('latest_meeting');
+  });
+});

@@ -1,7 +1,7 @@
-import type { Child, EhcCase } from '../../bot/src/review/case.ts';
+import type { Child, EhcCase, Person, PersonRole } from '../../bot/src/review/case.ts';
 import type { CaseFile } from '../../bot/src/review/case-file.ts';
 import { type PlainDate, plainDate } from '../../bot/src/review/plain-date.ts';
-import type { Meeting, Review } from '../../bot/src/review/review.ts';
+import type { Invitee, Meeting, Report, Review } from '../../bot/src/review/review.ts';
 
 /** A checked date for a test: `d('2025-03-10')`. */
 export function d(text: string): PlainDate {
@@ -59,4 +59,39 @@ export function makeMeeting(on: string, overrides: Partial<Meeting> = {}): Meeti
 /** A case file: the case, and a review when one is given. */
 export function makeFile(caseOverrides: Partial<EhcCase> = {}, review?: Review): CaseFile {
   return review ? { case: makeCase(caseOverrides), review } : { case: makeCase(caseOverrides) };
+}
+
+/** An invitee `id`, "Person id" at id@example.test, from whom information is to be requested. */
+export function makeInvitee(id: string, role: PersonRole, extra: Partial<Person> = {}): Invitee {
+  return {
+    id,
+    person: { name: `Person ${id}`, email: `${id}@example.test`, role, ...extra },
+    requestInformation: true,
+  };
+}
+
+/** One invitee for each statutory invitee (INVITEES): parent, head, coordinator, health, social care. */
+export function requiredInvitees(): Invitee[] {
+  return [
+    makeInvitee('parent', 'parent'),
+    makeInvitee('head', 'head-of-setting'),
+    makeInvitee('coordinator', 'case-coordinator'),
+    makeInvitee('health', 'health'),
+    makeInvitee('social', 'social-care'),
+  ];
+}
+
+/** A report with every section complete, for a case with the one outcome `o1`, recommending maintain. */
+export function makeReport(overrides: Partial<Report> = {}): Report {
+  return {
+    setting: { attendance: '96%', exclusions: 'None', details: 'Year 5 class' },
+    outcomes: [{ outcomeId: 'o1', agreedResponse: 'On track; keep the reading intervention' }],
+    transport: 'Not needed',
+    personalBudget: 'Discussed; not requested',
+    significantChanges: { sen: 'None', health: 'None', socialCare: 'None', newAdviceNeeded: false },
+    recommendation: 'maintain',
+    summary: 'Good progress',
+    agreedActions: 'Review reading in spring',
+    ...overrides,
+  };
 }

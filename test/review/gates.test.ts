@@ -1,28 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { Outcome, Person, PersonRole } from '../../bot/src/review/case.ts';
+import type { Outcome } from '../../bot/src/review/case.ts';
 import type { CaseFile } from '../../bot/src/review/case-file.ts';
 import { gateProblems, NEXT_STAGES } from '../../bot/src/review/gates.ts';
 import { STATUTORY_DEFAULTS } from '../../bot/src/review/policy.ts';
-import { type Advice, type Invitee, type Report, STAGES } from '../../bot/src/review/review.ts';
-import { d, makeFile, makeMeeting, makeReview } from './factories.ts';
+import { type Advice, type Report, STAGES } from '../../bot/src/review/review.ts';
+import {
+  d,
+  makeFile,
+  makeInvitee,
+  makeMeeting,
+  makeReport,
+  makeReview,
+  requiredInvitees,
+} from './factories.ts';
 
 const policy = STATUTORY_DEFAULTS;
 
-function invitee(id: string, role: PersonRole, extra: Partial<Person> = {}): Invitee {
-  return {
-    id,
-    person: { name: `Person ${id}`, email: `${id}@example.test`, role, ...extra },
-    requestInformation: true,
-  };
-}
-
-const everyoneRequired: Invitee[] = [
-  invitee('parent', 'parent'),
-  invitee('head', 'head-of-setting'),
-  invitee('coordinator', 'case-coordinator'),
-  invitee('health', 'health'),
-  invitee('social', 'social-care'),
-];
+const invitee = makeInvitee;
+const everyoneRequired = requiredInvitees();
 
 const submittedAdvice: Advice = {
   id: 'a1',
@@ -37,16 +32,7 @@ const submittedAdvice: Advice = {
 
 const outcome: Outcome = { id: 'o1', area: 'cognition-and-learning', text: 'Reads fluently', provision: [] };
 
-const completeReport: Report = {
-  setting: { attendance: '96%', exclusions: 'None', details: 'Year 5 class' },
-  outcomes: [{ outcomeId: 'o1', agreedResponse: 'On track; keep the reading intervention' }],
-  transport: 'Not needed',
-  personalBudget: 'Discussed; not requested',
-  significantChanges: { sen: 'None', health: 'None', socialCare: 'None', newAdviceNeeded: false },
-  recommendation: 'maintain',
-  summary: 'Good progress',
-  agreedActions: 'Review reading in spring',
-};
+const completeReport = makeReport();
 
 function problemsFor(file: CaseFile, to: (typeof STAGES)[number], today = '2025-02-01') {
   return gateProblems(file, to, d(today), policy);
@@ -328,6 +314,7 @@ describe('rules the stages and the invitations hold', () => {
 
   it('a case with no review yet may only start one, and starting one has nothing to check', () => {
     expect(problemsFor(makeFile(), 'arranging')).toEqual([]);
+    expect(problemsFor(makeFile({}, makeReview({ stage: 'pending' })), 'arranging')).toEqual([]);
     expect(problemsFor(makeFile(), 'contributing')).toEqual([
       { where: 'stage', message: 'a review at the pending stage cannot move to contributing' },
     ]);

@@ -205,3 +205,66 @@ describe('after the meeting', () => {
     expect(next(transfer, on)).toMatchObject({ due: d('2025-02-15'), rule: 'PHASE_TRANSFER' });
   });
 });
+
+describe('rules the next action holds', () => {
+  const on = d('2025-02-20');
+  const amend = { outcome: 'amend' as const, decidedBy: 'la', notifiedOn: d('2025-02-20'), reason: 'needs' };
+  const withTransfer = (file: CaseFile, transferOn: string): CaseFile => ({
+    ...file,
+    case: { ...file.case, phaseTransfer: { kind: 'primary-to-secondary', on: d(transferOn) } },
+  });
+
+  it('once the proposed amendments are served, the final plan is next', () => {
+    const served = atStage('decided', { decision: amend, amendment: { noticeOn: d('2025-02-20') } });
+    expect(next(served, on)).toEqual({
+      label: 'Issue the final plan',
+      by: 'la',
+      due: d('2025-04-17'),
+      rule: 'AMEND_FINAL',
+    });
+  });
+
+  it('a phase transfer later than the final plan deadline leaves AMEND_FINAL in charge, and so does the same day', () => {
+    const amending = atStage('amending', { decision: amend, amendment: { noticeOn: d('2025-02-20') } });
+    expect(next(withTransfer(amending, '2026-09-01'), on)).toMatchObject({
+      due: d('2025-04-17'),
+      rule: 'AMEND_FINAL',
+    });
+    // Served 21 December 2024: the final plan is due 15 February 2025, the transfer deadline that day too.
+    const sameDay = atStage('amending', { decision: amend, amendment: { noticeOn: d('2024-12-21') } });
+    expect(next(withTransfer(sameDay, '2025-09-01'), d('2025-01-06'))).toMatchObject({
+      due: d('2025-02-15'),
+      rule: 'AMEND_FINAL',
+    });
+  });
+
+  it('arranging for a child under 5, the recommended review sets the date, marked recommended', () => {
+    const file = makeFile(
+      { child: makeChild({ dateOfBirth: d('2022-06-01') }), planIssuedOn: d('2024-10-01') },
+      makeReview(),
+    );
+    // Recommended review by 31 March 2025: meeting by 3 March, invitations 2 weeks before.
+    expect(next(file)).toEqual({
+      label: 'Set the meeting date',
+      by: 'setting',
+      due: d('2025-02-17'),
+      rule: 'UNDER_FIVE',
+      recommended: true,
+    });
+  });
+
+  it('a review recorded at the pending stage is to be started, as a case with no review is', () => {
+    expect(next(makeFile({}, makeReview({ stage: 'pending' })))).toEqual(next(makeFile()));
+  });
+
+  it('an action the clock gives no date for has none', () => {
+    expect(next(makeFile({}, makeReview({ stage: 'contributing' })))).toEqual({
+      label: 'Collect the advice',
+      by: 'setting',
+    });
+  });
+
+  it.each(['closed', 'abandoned'] as const)('a %s review leaves nothing to do', (stage) => {
+    expect(next(makeFile({}, makeReview({ stage })))).toEqual({ label: 'Nothing to do', by: 'setting' });
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../../bot/src/review/case.ts';
-import { peopleWithAccess } from '../../bot/src/review/people-with-access.ts';
+import { emailsWithAccess, peopleWithAccess } from '../../bot/src/review/people-with-access.ts';
 import { relationsTo } from '../../bot/src/review/permissions.ts';
 import { makeFile, makeReview } from './factories.ts';
 
@@ -69,5 +69,15 @@ describe('the people a case gives access to by who they are', () => {
 
   it('leave out a professional of the last review who is not invited to this one', () => {
     expect(peopleWithAccess(file).map((p) => p.name)).not.toContain('Former');
+  });
+
+  it('without a coordinator, are the others only; their emails are the addresses a share goes to', () => {
+    const noCoordinator = { ...file, case: { ...file.case, coordinator: undefined } };
+    expect(emailsWithAccess(noCoordinator)).toEqual([
+      'team@example.org',
+      'teacher@example.org',
+      'allocated@example.org',
+      'parent@example.org',
+    ]);
   });
 });

@@ -72,3 +72,25 @@ describe('most urgent first', () => {
     expect([...list].sort(byUrgency)).toEqual([...list].reverse().sort(byUrgency));
   });
 });
+
+describe('rules the list order and the due-soon badge hold', () => {
+  it('an action with no date is never due soon', () => {
+    const decided = makeReview({
+      stage: 'decided',
+      decision: { outcome: 'maintain', decidedBy: 'la', notifiedOn: d('2025-02-20'), reason: 'ok' },
+    });
+    const summary = summarise(makeFile({}, decided), d('2025-02-21'), policy);
+    expect(summary.nextAction.due).toBeUndefined();
+    expect(summary.dueSoon).toBe(false);
+  });
+
+  it('on the same due date, by LA code, then by case id; the same case compares equal', () => {
+    const action = { label: 'x', by: 'setting' as const, due: d('2026-12-01'), yours: true };
+    const at = (laCode: string, caseId: string) => makeSummary(0, { laCode, caseId, nextAction: action });
+    expect(byUrgency(at('860', 'B'), at('861', 'A'))).toBe(-1);
+    expect(byUrgency(at('861', 'A'), at('860', 'B'))).toBe(1);
+    expect(byUrgency(at('860', 'A'), at('860', 'B'))).toBe(-1);
+    expect(byUrgency(at('860', 'B'), at('860', 'A'))).toBe(1);
+    expect(byUrgency(at('860', 'A'), at('860', 'A'))).toBe(0);
+  });
+});

@@ -10,7 +10,7 @@ import {
   type StepContext,
   startReview,
 } from '../../bot/src/review/transitions.ts';
-import { d, makeFile, makeMeeting, makeReview } from './factories.ts';
+import { d, makeFile, makeMeeting, makeReport, makeReview, requiredInvitees } from './factories.ts';
 
 const ctx: StepContext = { today: d('2025-02-01'), by: 'school-tenant/senco', policy: STATUTORY_DEFAULTS };
 
@@ -176,20 +176,12 @@ describe('closing a review', () => {
     });
   });
 
-  it('carries this review’s people and updated views into the case, to pre-fill the next review', () => {
+  it('carries this review’s invitees and updated views into the case, to pre-fill the next review: a team’s mailbox, not the person it allocated', () => {
     const { file } = closeReview(makeFile({ people: [parent] }, amended), ctx);
-    expect(file.case.people.map((p) => p.email)).toEqual([
-      'pat@home.example',
-      'eve@ep.example',
-      'al@ds.example',
-    ]);
+    expect(file.case.people.map((p) => p.email)).toEqual(['pat@home.example', 'eve@ep.example']);
     expect(file.case.views).toEqual(updatedViews);
     const next = startReview(file, 'r2', ctx);
-    expect(next.review?.invitees.map((i) => i.person.email)).toEqual([
-      'pat@home.example',
-      'eve@ep.example',
-      'al@ds.example',
-    ]);
+    expect(next.review?.invitees.map((i) => i.person.email)).toEqual(['pat@home.example', 'eve@ep.example']);
   });
 
   it('PHASE_TRANSFER: records that the amended plan named the new setting', () => {
@@ -215,5 +207,147 @@ describe('closing a review', () => {
     expect(thrown(() => closeReview(makeFile({}, makeReview({ stage: 'submitted' })), ctx)).code).toBe(
       'STAGE_GATE',
     );
+  });
+});
+
+describe('rules the steps hold', () => {
+  const decision = { decidedBy: 'la/casey', notifiedOn: d('2025-03-20'), reason: 'Reviewed' };
+  const where = (run: () => unknown) => thrown(run).problems.map((p) => p.where);
+
+  it('every step on a case with no review names the review as the problem', () => {
+    expect(where(() => moveTo(makeFile(), 'contributing', ctx))).toEqual(['review']);
+    expect(where(() => closeReview(makeFile(), ctx))).toEqual(['review']);
+    expect(where(() => abandonReview(makeFile(), 'why', ctx))).toEqual(['review']);
+    expect(where(() => startReview(makeFile({}, makeReview()), 'r2', ctx))).toEqual(['review']);
+  });
+
+  it('a new review starts empty but for its invitees, views and the first step of its history', () => {
+    const file = startReview(makeFile({ people: [psychologist] }), 'r1', ctx);
+    expect(file.review).toEqual({
+      id: 'r1',
+      stage: 'arranging',
+      startedOn: ctx.today,
+      invitees: [{ id: 'i1', person: psychologist, requestInformation: true }],
+      lastInviteeNumber: 1,
+      adviceRequests: [],
+      advice: [],
+      views: {},
+      attendance: [],
+      history: [{ from: 'pending', to: 'arranging', on: ctx.today, by: ctx.by }],
+    });
+  });
+
+  it('each invitee has its own id, the people first, then the teams LA policy adds, asked for advice', () => {
+    const policy = {
+      ...STATUTORY_DEFAULTS,
+      alwaysInvite: [
+        { id: 'ds', name: 'Disability Service', email: 'ds@la.example', role: 'disability-service' as const },
+        { id: 'ep', name: 'EP Service', email: 'ep@la.example', role: 'educational-psychologist' as const },
+      ],
+    };
+    const file = startReview(makeFile({ people: [parent, psychologist] }), 'r1', { ...ctx, policy });
+    expect(file.review?.invitees.map((i) => i.id)).toEqual(['i1', 'i2', 'i3', 'i4']);
+    expect(file.review?.lastInviteeNumber).toBe(4);
+    expect(file.review?.invitees[2]).toEqual({
+      id: 'i3',
+      person: {
+        name: 'Disability Service',
+        email: 'ds@la.example',
+        role: 'disability-service',
+        isTeam: true,
+      },
+      requestInformation: true,
+      policyTeamId: 'ds',
+    });
+  });
+
+  it('advice is requested from the professionals only: not the family, the child or the setting’s own staff', () => {
+    const roles = ['young-person', 'child', 'head-of-setting', 'named-staff', 'senco', 'health'] as const;
+    const people = roles.map((role) => ({ name: role, email: `${role}@example.test`, role }));
+    const file = startReview(makeFile({ people }), 'r1', ctx);
+    expect(file.review?.invitees.map((i) => [i.person.role, i.requestInformation])).toEqual([
+      ['young-person', false],
+      ['child', false],
+      ['head-of-setting', false],
+      ['named-staff', false],
+      ['senco', false],
+      ['health', true],
+    ]);
+  });
+
+  it('closing and abandoning through moveTo are refused at the stage, naming the step to use', () => {
+    const maintained = makeReview({ stage: 'decided', decision: { ...decision, outcome: 'maintain' } });
+    const closing = thrown(() => moveTo(makeFile({}, maintained), 'closed', ctx));
+    expect(closing.problems.map((p) => p.where)).toEqual(['stage']);
+    expect(closing.problems[0]?.message).toContain('closeReview');
+    const abandoning = thrown(() => moveTo(makeFile({}, makeReview()), 'abandoned', ctx));
+    expect(abandoning.problems.map((p) => p.where)).toEqual(['stage']);
+    expect(abandoning.problems[0]?.message).toContain('abandonReview');
+  });
+
+  it('sending the invitations records the day they went out, and only that', () => {
+    const arranged = makeFile(
+      {},
+      makeReview({ meeting: makeMeeting('2025-03-03'), invitees: requiredInvitees() }),
+    );
+    const review = moveTo(arranged, 'contributing', ctx).review;
+    expect(review?.invitationsSentOn).toBe(ctx.today);
+    expect(review?.progressedToMeetingOn).toBeUndefined();
+    expect(review?.reportSubmittedOn).toBeUndefined();
+  });
+
+  it('submitting the report records the day, and only that', () => {
+    const written = makeFile(
+      { outcomes: [{ id: 'o1', area: 'cognition-and-learning', text: 'Reads', provision: [] }] },
+      makeReview({ stage: 'report', meeting: makeMeeting('2025-01-20'), report: makeReport() }),
+    );
+    const review = moveTo(written, 'submitted', ctx).review;
+    expect(review?.reportSubmittedOn).toBe(ctx.today);
+    expect(review?.invitationsSentOn).toBeUndefined();
+    expect(review?.progressedToMeetingOn).toBeUndefined();
+  });
+
+  it('a review with no decision does not close, and says so', () => {
+    expect(where(() => closeReview(makeFile({}, makeReview({ stage: 'decided' })), ctx))).toEqual([
+      'decision',
+    ]);
+  });
+
+  it('AMEND_FINAL: a decision to amend does not close before the final plan is issued', () => {
+    const amending = makeReview({
+      stage: 'amending',
+      decision: { ...decision, outcome: 'amend' },
+      amendment: { noticeOn: d('2025-03-20') },
+    });
+    expect(where(() => closeReview(makeFile({}, amending), ctx))).toEqual(['amendment.finalIssuedOn']);
+  });
+
+  it('closing carries the family into the case, and drops professionals this review did not involve', () => {
+    const formerProfessional: Person = {
+      name: 'Old EP',
+      email: 'old@ep.example',
+      role: 'educational-psychologist',
+    };
+    const maintained = makeReview({
+      stage: 'decided',
+      decision: { ...decision, outcome: 'maintain' },
+      invitees: [{ id: 'i1', person: psychologist, requestInformation: true }],
+    });
+    const { file } = closeReview(makeFile({ people: [parent, formerProfessional] }, maintained), ctx);
+    expect(file.case.people.map((p) => p.email)).toEqual(['eve@ep.example', 'pat@home.example']);
+  });
+
+  it('PHASE_TRANSFER: only a final amended plan names the new setting, and a case with no transfer gains none', () => {
+    const transfer = { kind: 'primary-to-secondary', on: d('2025-09-03') } as const;
+    const maintained = makeReview({ stage: 'decided', decision: { ...decision, outcome: 'maintain' } });
+    expect(
+      closeReview(makeFile({ phaseTransfer: transfer }, maintained), ctx).file.case.phaseTransfer,
+    ).toEqual(transfer);
+    const amended = makeReview({
+      stage: 'amending',
+      decision: { ...decision, outcome: 'amend' },
+      amendment: { noticeOn: d('2025-03-20'), finalIssuedOn: d('2025-05-01') },
+    });
+    expect(closeReview(makeFile({}, amended), ctx).file.case.phaseTransfer).toBeUndefined();
   });
 });

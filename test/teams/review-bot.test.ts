@@ -65,6 +65,17 @@ describe('the bot answers "reviews" with the user’s live reviews', () => {
     expect(text).not.toContain('Fellside Academy');
   });
 
+  it('words each next action for the reader: an educational psychologist sees only what they owe', async () => {
+    const card = cardOf(
+      await send(makeMessageActivity(connector.serviceUrl, objectId('ep-lowe'), 'reviews')),
+    );
+    const lines = [...JSON.stringify(card).matchAll(/"Next: ([^,"]+)/g)].map(([, action]) => action);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const action of lines) {
+      expect(['Submit your advice', 'Answer the advice request', 'Nothing for you yet']).toContain(action);
+    }
+  });
+
   it('understands "Reviews" in any case, with spaces and a full stop', async () => {
     const reply = await send(
       makeMessageActivity(connector.serviceUrl, objectId('parent-whitfield'), '  REVIEWS. '),

@@ -167,8 +167,19 @@ export const ArrangementSchema = z
     sendProblems: z.array(ProblemSchema).meta({ description: 'What stops the invitations being sent now.' }),
     dates: z.object({
       reviewBy: DueDateRefSchema,
-      latestMeeting: DueDateRefSchema,
+      latestMeeting: z
+        .object({
+          date: PlainDateSchema,
+          rule: RuleIdSchema,
+          explanation: z.string(),
+          recommended: z.boolean(),
+        })
+        .optional()
+        .meta({ description: 'The latest sensible meeting date, with the rule that sets it.' }),
       inviteBy: DueDateRefSchema,
+      adviceBy: DueDateRefSchema,
+      reportBy: DueDateRefSchema,
+      decisionBy: DueDateRefSchema,
     }),
     invitations: z.array(InvitationRecordSchema),
   })

@@ -42,7 +42,14 @@ export function openApiDocument(routes: readonly ApiRoute[], others: readonly Ot
       summary: route.summary,
       ...(route.description ? { description: route.description } : {}),
       ...(route.signedIn ? { security: [{ localUser: [] }, { teamsSso: [] }] } : { security: [] }),
-      ...(route.params ? { parameters: pathParameters(route.params) } : {}),
+      ...(route.params || route.query
+        ? {
+            parameters: [
+              ...(route.params ? pathParameters(route.params) : []),
+              ...(route.query ? queryParameters(route.query) : []),
+            ],
+          }
+        : {}),
       ...(route.body ? { requestBody: requestBodyOf(route.body) } : {}),
       responses: responsesOf(route.responses),
     });
@@ -103,6 +110,15 @@ function pathParameters(params: z.ZodObject): object[] {
     name,
     in: 'path',
     required: true,
+    schema: schemaOf(schema as z.ZodType),
+  }));
+}
+
+function queryParameters(query: z.ZodObject): object[] {
+  return Object.entries(query.shape).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: !(schema as z.ZodType).safeParse(undefined).success,
     schema: schemaOf(schema as z.ZodType),
   }));
 }

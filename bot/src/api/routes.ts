@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { type CaseloadDeps, caseDetail, liveCases, type Reader } from '../caseload/caseload.ts';
+import { type CaseloadDeps, caseDetail, laCasesPage, liveCases, type Reader } from '../caseload/caseload.ts';
 import type { LaDirectory } from '../identity/la-directory.ts';
 import { accountKey, actorOf, type DirectoryUser, type UserDirectory } from '../identity/user-directory.ts';
 import { ReviewError } from '../review/errors.ts';
@@ -14,18 +14,23 @@ import {
   DirectoryParamsSchema,
   DirectorySchema,
   ErrorBodySchema,
+  LaCasesPageSchema,
+  LaParamsSchema,
   LiveCasesSchema,
   LocalUsersSchema,
   MemberAnswerSchema,
   MemberChangeSchema,
   MemberParamsSchema,
   MeSchema,
+  PageQuerySchema,
   SignInSettingsSchema,
 } from './schemas.ts';
 
 /** A request as the API's handlers see it, whatever web framework carried it (server/api-adapter.ts). */
 export interface ApiRequest {
   readonly params: Readonly<Record<string, string>>;
+  /** The query string's parameters (the last of a repeated name). */
+  readonly query?: Readonly<Record<string, string>>;
   /** Header names in lower case. */
   readonly headers: Readonly<Record<string, string | undefined>>;
   /** The parsed JSON body of a POST; unchecked until the route's `body` schema has checked it. */
@@ -58,6 +63,7 @@ export interface ApiRoute {
   /** Whether the caller must be signed in (the `X-Ehc-User` header in local mode). */
   readonly signedIn: boolean;
   readonly params?: z.ZodObject;
+  readonly query?: z.ZodObject;
   /** The JSON body a POST takes, checked with it before the handler runs; documented as the request body. */
   readonly body?: { readonly description: string; readonly schema: z.ZodType };
   readonly responses: Readonly<Record<number, ResponseDoc>>;
@@ -193,6 +199,44 @@ export function apiRoutes(context: ApiContext): ApiRoute[] {
       },
       {
         method: 'get',
+        path: '/api/las/{laCode}/cases',
+        operationId: 'pageLaCases',
+        summary: 'One page of an LA’s live cases, earliest next due date first',
+        description:
+          'For an officer of the LA: 50 cases a page by default (up to 500), each page read from the ' +
+          'summaries stored with the cases, so an LA of any size answers a page at once. The page is ' +
+          'recorded in the reader’s audit log (case.list).',
+        signedIn: true,
+        params: LaParamsSchema,
+        query: PageQuerySchema,
+        responses: {
+          200: { description: 'The page.', schema: LaCasesPageSchema },
+          ...ERROR_RESPONSES,
+          403: {
+            description: 'NOT_ALLOWED: the user is not an officer of this LA.',
+            schema: ErrorBodySchema,
+          },
+        },
+        async handle(request) {
+          const user = await signIn(request);
+          const { laCode } = checkParams(LaParamsSchema, request.params);
+          const page = checkParams(PageQuerySchema, request.query ?? {}, 'query');
+          const on = today();
+          const answer = await laCasesPage(
+            readerOf(user),
+            laCode,
+            on,
+            {
+              ...(page.continuation ? { continuation: page.continuation } : {}),
+              ...(page.pageSize ? { pageSize: Number(page.pageSize) } : {}),
+            },
+            caseload,
+          );
+          return { status: 200, body: { today: on, ...answer } };
+        },
+      },
+      {
+        method: 'get',
         path: '/api/cases/{laCode}/{caseId}',
         operationId: 'getCase',
         summary: 'One case: its summary and statutory clock, on the server’s today',
@@ -225,12 +269,13 @@ export function apiRoutes(context: ApiContext): ApiRoute[] {
 export function checkParams<S extends z.ZodObject>(
   schema: S,
   params: Readonly<Record<string, string>>,
+  part: 'path' | 'query' = 'path',
 ): z.output<S> {
   const parsed = schema.safeParse(params);
   if (parsed.success) return parsed.data;
   throw new ReviewError(
     'INVALID_INPUT',
-    parsed.error.issues.map((issue) => ({ where: issue.path.join('.') || 'path', message: issue.message })),
+    parsed.error.issues.map((issue) => ({ where: issue.path.join('.') || part, message: issue.message })),
   );
 }
 

@@ -157,6 +157,19 @@ export const LiveCasesSchema = z
   })
   .register(apiSchemas, { id: 'LiveCases' });
 
+export const LaCasesPageSchema = z
+  .object({
+    today: ServerTodaySchema,
+    cases: z
+      .array(CaseSummarySchema)
+      .meta({ description: 'One page of the LA’s live cases, earliest next due date first.' }),
+    continuation: z
+      .string()
+      .optional()
+      .meta({ description: 'Pass it as `continuation` for the next page; absent on the last page.' }),
+  })
+  .register(apiSchemas, { id: 'LaCasesPage' });
+
 export const CaseDetailSchema = z
   .object({ today: ServerTodaySchema, summary: CaseSummarySchema, clock: ClockSchema })
   .register(apiSchemas, { id: 'CaseDetail' });
@@ -272,3 +285,17 @@ export const SignInSettingsSchema = z
     id: 'SignInSettings',
     description: 'How the tab signs in: the local picker, or Teams SSO / MSAL for this app registration.',
   });
+
+export const LaParamsSchema = z.object({ laCode: LaCodeSchema });
+
+/** A page of a list: an opaque token from the previous page, and how many items (1 to 500, default 50). */
+export const PageQuerySchema = z.strictObject({
+  continuation: z.string().min(1).max(4096).optional(),
+  pageSize: z
+    .string()
+    .regex(/^\d{1,3}$/, { error: 'must be a whole number from 1 to 500' })
+    .refine((text) => Number(text) >= 1 && Number(text) <= 500, {
+      error: 'must be a whole number from 1 to 500',
+    })
+    .optional(),
+});

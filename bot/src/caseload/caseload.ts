@@ -2,13 +2,17 @@ import { type CaseRef, caseKey } from '../review/case.ts';
 import type { CaseFile } from '../review/case-file.ts';
 import type { Clock } from '../review/clock.ts';
 import { ReviewError } from '../review/errors.ts';
-import { type Actor, can } from '../review/permissions.ts';
+import { isCurrentListing, summaryOn } from '../review/listing.ts';
+import { type Actor, can, canByPlacement } from '../review/permissions.ts';
 import type { PlainDate } from '../review/plain-date.ts';
 import type { LaPolicy } from '../review/policy.ts';
 import { byUrgency, type CaseSummary, isLive, summariseWithClock } from '../review/summary.ts';
 import { describeError, type Log } from '../server/log.ts';
 import type { AuditLog } from '../store/audit-log.ts';
+import type { ListingRow } from '../store/case-listing-document.ts';
+import type { CaseListings } from '../store/case-listings.ts';
 import type { CaseStore } from '../store/case-store.ts';
+import type { PageRequest } from '../store/paging.ts';
 import { mapLimit } from './map-limit.ts';
 
 /**
@@ -19,6 +23,8 @@ import { mapLimit } from './map-limit.ts';
  */
 export interface CaseloadDeps {
   readonly store: CaseStore;
+  /** The summaries stored beside the case files, which the lists by setting and by LA read. */
+  readonly listings: CaseListings;
   /** The cases that name a person (store/person-index.ts). */
   readonly people: { casesOf(email: string): Promise<readonly CaseRef[]> };
   readonly audit: AuditLog;
@@ -61,30 +67,47 @@ export async function liveCases(
   today: PlainDate,
   deps: CaseloadDeps,
 ): Promise<CaseSummary[]> {
-  const files = await candidateFiles(reader.actor, deps);
-  const visible = files.filter((file) => isLive(file) && can(reader.actor, 'case.read', file));
-  const summaries = visible.map(
-    (file) =>
-      summariseWithClock(
-        file,
-        today,
-        deps.policyFor(file.case.laCode),
-        deps.settingName(file.case.settingUrn),
-        reader.actor,
-      ).summary,
-  );
+  const summaries = await visibleSummaries(reader.actor, await candidates(reader.actor, deps), today, deps);
   summaries.sort(byUrgency);
-  if (summaries.length > 0) {
-    await recorded(() =>
-      deps.audit.recordListRead({
-        at: deps.now().toISOString(),
-        actor: reader.accountKey,
-        caseKeys: summaries.map(caseKey),
-        via: reader.via,
-      }),
-    );
-  }
+  await recordList(reader, summaries, deps);
   return summaries;
+}
+
+/** One page of an LA's live cases, earliest next due date first, for an officer of that LA. */
+export interface LaCasesPage {
+  readonly cases: readonly CaseSummary[];
+  /** Pass it back for the next page; absent on the last. */
+  readonly continuation?: string;
+}
+
+/**
+ * One page of the live cases of `laCode`, ordered by each case's next due date (`summary.nextDue`,
+ * review/listing.ts), for an LA officer of that LA; NOT_ALLOWED for anyone else.
+ *
+ * @remarks One single-partition query of small documents per page, whatever the size of the LA: an
+ * LA of 10,000 plans is read 50 at a time, not whole. A page may hold fewer cases than asked when a
+ * listed case's summary is stale (another policy, an older version) and its file is read instead.
+ * Audited like every list, one entry per page.
+ */
+export async function laCasesPage(
+  reader: Reader,
+  laCode: string,
+  today: PlainDate,
+  request: PageRequest,
+  deps: CaseloadDeps,
+): Promise<LaCasesPage> {
+  if (!reader.actor.roles.some((role) => role.kind === 'la-officer' && role.laCode === laCode)) {
+    throw new ReviewError('NOT_ALLOWED');
+  }
+  const page = await deps.listings.pageByLa(laCode, request);
+  const cases = await visibleSummaries(
+    reader.actor,
+    page.items.map((row) => ({ row })),
+    today,
+    deps,
+  );
+  await recordList(reader, cases, deps);
+  return page.continuation === undefined ? { cases } : { cases, continuation: page.continuation };
 }
 
 /** One case the reader may read: its summary and clock; CASE_NOT_FOUND when there is none, or it is not theirs. */
@@ -152,40 +175,117 @@ export async function recordRefusal(
   }
 }
 
-async function candidateFiles(actor: Actor, deps: CaseloadDeps): Promise<CaseFile[]> {
-  const batches: Promise<readonly CaseFile[]>[] = [];
+/** A case a list may show: its stored summary row, or its file when read whole. */
+type Candidate =
+  | { readonly row: ListingRow; readonly file?: never }
+  | { readonly file: CaseFile; readonly row?: never };
+
+async function candidates(actor: Actor, deps: CaseloadDeps): Promise<Candidate[]> {
+  const batches: Promise<readonly ListingRow[]>[] = [];
   for (const role of actor.roles) {
-    if (role.kind === 'senco') batches.push(deps.store.listBySetting(role.settingUrn));
+    if (role.kind === 'senco') batches.push(deps.listings.bySetting(role.settingUrn));
     if (role.kind === 'la-officer') batches.push(everyCaseOfLa(role.laCode, deps));
-    // An allocator works the team mailbox's cases (permissions.ts: the relation is checked per case).
-    if (role.kind === 'allocator') batches.push(casesNaming(role.teamEmail.toLowerCase(), deps));
   }
-  if (actor.email) batches.push(casesNaming(actor.email, deps));
-  const byKey = new Map<string, CaseFile>();
-  for (const batch of await Promise.all(batches)) {
-    for (const file of batch) byKey.set(caseKey(file.case), file);
-  }
+  // An allocator works the team mailbox's cases: found by the mailbox, each read whole (the relation
+  // is in the file, permissions.ts).
+  const emails = [
+    ...(actor.email ? [actor.email] : []),
+    ...actor.roles.flatMap((r) => (r.kind === 'allocator' ? [r.teamEmail.toLowerCase()] : [])),
+  ];
+  const [rowBatches, namedLists] = await Promise.all([
+    Promise.all(batches),
+    Promise.all(emails.map((email) => deps.people.casesOf(email))),
+  ]);
+  const named = namedLists.flat();
+  const byKey = new Map<string, Candidate>();
+  for (const row of rowBatches.flat()) byKey.set(caseKey(row), { row });
+  // A case that names the reader is read whole (the relation is in the file), unless its summary
+  // already shows it to them by its placement: the coordinator's own cases are in the LA's list.
+  const toRead = named.filter((ref) => {
+    const listed = byKey.get(caseKey(ref));
+    return !(
+      listed?.row &&
+      isCurrentListing(listed.row.summary, deps.policyFor(ref.laCode)) &&
+      canByPlacement(actor, 'case.read', listed.row)
+    );
+  });
+  const stored = await mapLimit(toRead, CONCURRENCY, (ref) => deps.store.get(ref));
+  for (const found of stored) if (found) byKey.set(caseKey(found.file.case), { file: found.file });
   return [...byKey.values()];
 }
 
-async function everyCaseOfLa(laCode: string, deps: CaseloadDeps): Promise<CaseFile[]> {
+/**
+ * The live cases among `candidates` that `actor` may read, summarised on `today`.
+ *
+ * @remarks A row is checked by its placement (`canByPlacement`: the setting or LA it was listed by)
+ * and summarised from its stored listing with no clock; a row whose listing is missing or stale (made
+ * with another policy or version) has its file read and summarised in full, so a list is never
+ * wrong, only slower, until the file is written again.
+ */
+async function visibleSummaries(
+  actor: Actor,
+  candidates: readonly Candidate[],
+  today: PlainDate,
+  deps: CaseloadDeps,
+): Promise<CaseSummary[]> {
+  const summaries: CaseSummary[] = [];
+  const toRead: CaseRef[] = [];
   const files: CaseFile[] = [];
+  for (const candidate of candidates) {
+    if (candidate.file) {
+      files.push(candidate.file);
+      continue;
+    }
+    const { row } = candidate;
+    if (!isCurrentListing(row.summary, deps.policyFor(row.laCode))) {
+      toRead.push({ laCode: row.laCode, caseId: row.caseId });
+      continue;
+    }
+    if (row.summary.live && canByPlacement(actor, 'case.read', row)) {
+      summaries.push(summaryOn(row.summary, today, deps.settingName(row.settingUrn), actor));
+    }
+  }
+  const read = await mapLimit(toRead, CONCURRENCY, (ref) => deps.store.get(ref));
+  for (const stored of read) if (stored) files.push(stored.file);
+  for (const file of files) {
+    if (!isLive(file) || !can(actor, 'case.read', file)) continue;
+    const policy = deps.policyFor(file.case.laCode);
+    summaries.push(
+      summariseWithClock(file, today, policy, deps.settingName(file.case.settingUrn), actor).summary,
+    );
+  }
+  return summaries;
+}
+
+/** Records that `summaries` were shown to `reader`, before they are (see {@link liveCases}). */
+async function recordList(
+  reader: Reader,
+  summaries: readonly CaseSummary[],
+  deps: CaseloadDeps,
+): Promise<void> {
+  if (summaries.length === 0) return;
+  await recorded(() =>
+    deps.audit.recordListRead({
+      at: deps.now().toISOString(),
+      actor: reader.accountKey,
+      caseKeys: summaries.map(caseKey),
+      via: reader.via,
+    }),
+  );
+}
+
+async function everyCaseOfLa(laCode: string, deps: CaseloadDeps): Promise<ListingRow[]> {
+  const rows: ListingRow[] = [];
   let continuation: string | undefined;
   do {
-    const page = await deps.store.pageByLa(laCode, {
+    const page = await deps.listings.everyOfLa(laCode, {
       pageSize: LA_PAGE_SIZE,
       ...(continuation ? { continuation } : {}),
     });
-    files.push(...page.items);
+    rows.push(...page.items);
     continuation = page.continuation;
   } while (continuation);
-  return files;
-}
-
-async function casesNaming(email: string, deps: CaseloadDeps): Promise<CaseFile[]> {
-  const refs = await deps.people.casesOf(email);
-  const stored = await mapLimit(refs, CONCURRENCY, (ref) => deps.store.get(ref));
-  return stored.flatMap((found) => (found ? [found.file] : []));
+  return rows;
 }
 
 /**

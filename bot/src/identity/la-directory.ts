@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { FirstAdmin } from '../config.ts';
 import type { Identity } from '../review/case.ts';
 import { ReviewError } from '../review/errors.ts';
-import { actorRolesOf, describeRoles, type MemberRole } from '../review/membership.ts';
+import {
+  actorRolesOf,
+  describeRoles,
+  type Member,
+  type MemberChange,
+  type MemberRole,
+} from '../review/membership.ts';
 import { type Actor, canOnDirectory, type DirectoryAction } from '../review/permissions.ts';
 import type { AuditLog } from '../store/audit-log.ts';
 import type { CosmosDirectory, LaMembership, PersonEntry, StoredPerson } from '../store/cosmos-directory.ts';
@@ -13,23 +19,6 @@ import { accountKey, type DirectoryUser, type UserDirectory } from './user-direc
 export interface DirectoryEditor {
   readonly actor: Actor;
   readonly accountKey: string;
-}
-
-/** One LA's view of a person on its directory page. */
-export interface Member {
-  readonly memberId: string;
-  readonly email: string;
-  readonly name: string;
-  readonly roles: readonly MemberRole[];
-  /** Whether the invitation has been redeemed: the person has signed in and is bound to an account. */
-  readonly signedIn: boolean;
-  readonly addedAt: string;
-}
-
-export interface MemberChange {
-  readonly email: string;
-  readonly name: string;
-  readonly roles: readonly MemberRole[];
 }
 
 export interface LaDirectory extends UserDirectory {

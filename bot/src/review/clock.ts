@@ -59,7 +59,7 @@ export interface Clock {
  * Dates that are no step the LA owes: the end of the parent's or young person's representations
  * (AMEND_REPRESENTATIONS) and a recommended review (UNDER_FIVE, guidance). They are shown, never overdue.
  */
-const NEVER_OVERDUE: readonly DateKey[] = ['representations_end', 'recommended_review'];
+export const NEVER_OVERDUE: readonly DateKey[] = ['representations_end', 'recommended_review'];
 
 /** What every date is derived from. */
 interface Facts {

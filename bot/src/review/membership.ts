@@ -30,6 +30,24 @@ export interface Membership {
   readonly roles: readonly MemberRole[];
 }
 
+/** One LA's view of a person on its directory page. */
+export interface Member {
+  readonly memberId: string;
+  readonly email: string;
+  readonly name: string;
+  readonly roles: readonly MemberRole[];
+  /** Whether the invitation has been redeemed: the person has signed in and is bound to an account. */
+  readonly signedIn: boolean;
+  readonly addedAt: string;
+}
+
+/** A person to add to an LA's directory, or the roles they are to hold there from now on. */
+export interface MemberChange {
+  readonly email: string;
+  readonly name: string;
+  readonly roles: readonly MemberRole[];
+}
+
 /** The roles `can` judges by, from a person's memberships: each role bound to the LA that gave it. */
 export function actorRolesOf(memberships: readonly Membership[]): ActorRole[] {
   return memberships.flatMap(({ laCode, roles }) =>

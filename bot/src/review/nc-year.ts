@@ -1,5 +1,5 @@
 import type { Child } from './case.ts';
-import { type PlainDate, parts } from './plain-date.ts';
+import { fromParts, isLeapYear, type PlainDate, parts } from './plain-date.ts';
 
 /**
  * The calendar year in which the academic year containing `date` started.
@@ -41,4 +41,24 @@ export function ageOn(dateOfBirth: PlainDate, date: PlainDate): number {
   const on = parts(date);
   const hadBirthday = on.month > born.month || (on.month === born.month && on.day >= born.day);
   return on.year - born.year - (hadBirthday ? 0 : 1);
+}
+
+/**
+ * The first day on which the child is `age` or older (see {@link ageOn}: born 29 February, the
+ * birthday in a year with no such day is 1 March).
+ */
+export function attainsAgeOn(dateOfBirth: PlainDate, age: number): PlainDate {
+  const born = parts(dateOfBirth);
+  const year = born.year + age;
+  if (born.month === 2 && born.day === 29 && !isLeapYear(year)) return fromParts(year, 3, 1);
+  return fromParts(year, born.month, born.day);
+}
+
+/** The first day on which the child is in NC year `year` or above (see {@link ncYearOn}): a 1 September. */
+export function ncYearReachedOn(child: Child, year: number): PlainDate {
+  const recorded = child.ncYear;
+  const start = recorded
+    ? year - recorded.year + recorded.academicYearStart
+    : year + 5 + academicYearStart(child.dateOfBirth);
+  return fromParts(start, 9, 1);
 }

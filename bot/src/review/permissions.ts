@@ -110,17 +110,42 @@ const REPORT_READERS_AFTER_SUBMIT: readonly Relation[] = [
   'parent',
 ];
 
-export function relationsTo(actor: Actor, file: CaseFile): Relation[] {
-  const { case: ehcCase } = file;
+/** Where a case is held: its LA and its setting. */
+export interface Placement {
+  readonly laCode: string;
+  readonly settingUrn: string;
+}
+
+/**
+ * The relations a case's placement alone gives: the SENCo of its setting, an officer of its LA.
+ *
+ * @remarks A list by setting or by LA reads stored summaries, not files (review/listing.ts); these
+ * relations need nothing else of the file, so such a list is checked with {@link canByPlacement}.
+ */
+export function placementRelations(actor: Actor, placement: Placement): Relation[] {
   const relations: Relation[] = [];
   if (
     actor.roles.some(
-      (r) => r.kind === 'senco' && r.settingUrn === ehcCase.settingUrn && r.laCode === ehcCase.laCode,
+      (r) => r.kind === 'senco' && r.settingUrn === placement.settingUrn && r.laCode === placement.laCode,
     )
   )
     relations.push('senco');
-  if (actor.roles.some((r) => r.kind === 'la-officer' && r.laCode === ehcCase.laCode))
+  if (actor.roles.some((r) => r.kind === 'la-officer' && r.laCode === placement.laCode))
     relations.push('la-officer');
+  return relations;
+}
+
+/**
+ * {@link can} for a case known only by its placement: true only when the placement alone allows the
+ * action, so it never allows what {@link can} on the whole file would refuse.
+ */
+export function canByPlacement(actor: Actor, action: 'case.read', placement: Placement): boolean {
+  return placementRelations(actor, placement).some((r) => ALLOWED[action].includes(r));
+}
+
+export function relationsTo(actor: Actor, file: CaseFile): Relation[] {
+  const { case: ehcCase } = file;
+  const relations = placementRelations(actor, ehcCase);
   if (ehcCase.coordinator && isPerson(actor, ehcCase.coordinator)) relations.push('coordinator');
   const invitees = invitedPeople(file);
   if (invitees.some((person) => isPerson(actor, person))) relations.push('invitee');

@@ -86,7 +86,7 @@ export function summarise(
   return summariseWithClock(file, today, policy, settingName, reader).summary;
 }
 
-function isDueSoon(due: PlainDate, today: PlainDate): boolean {
+export function isDueSoon(due: PlainDate, today: PlainDate): boolean {
   return !isBefore(due, today) && !isAfter(due, addDays(today, DUE_SOON_DAYS));
 }
 

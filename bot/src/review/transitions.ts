@@ -4,7 +4,7 @@ import { ReviewError } from './errors.ts';
 import { gateProblems } from './gates.ts';
 import type { PlainDate } from './plain-date.ts';
 import type { LaPolicy } from './policy.ts';
-import { type Invitee, participants, type Review, type Stage } from './review.ts';
+import type { Invitee, Review, Stage } from './review.ts';
 
 export interface StepContext {
   readonly today: PlainDate;
@@ -96,8 +96,9 @@ export interface ClosedReview {
  * - the decision date, from which the next review runs, not from the date an amended plan was
  *   finalised (REVIEW_DUE; seed: "12 months from the previous annual review");
  * - everyone invited to this review, who pre-fill the next one (seed: "the system will automatically
- *   populate individuals who were involved in ... the previous Annual Review"), and the views as
- *   updated at this review;
+ *   populate individuals who were involved in ... the previous Annual Review"): a team as its generic
+ *   mailbox, not the professional it allocated this time (seed: "use the generic team email ... The
+ *   team will then allocate"); and the views as updated at this review;
  * - on amend, that the final plan named the new setting of a phase transfer (PHASE_TRANSFER);
  * - on cease, the day the plan ceased: no further review is due.
  */
@@ -117,7 +118,7 @@ export function closeReview(file: CaseFile, ctx: StepContext): ClosedReview {
     ...file.case,
     lastReviewDecisionOn: decision.notifiedOn,
     lastReviewDecisionFrom: 'review',
-    people: uniqueByEmail([...participants(review), ...file.case.people.filter(isFamily)]),
+    people: uniqueByEmail([...review.invitees.map((i) => i.person), ...file.case.people.filter(isFamily)]),
     views: { ...file.case.views, ...review.views },
     ...(transfer && finalIssuedOn ? { phaseTransfer: { ...transfer, namedInPlanOn: finalIssuedOn } } : {}),
     ...(decision.outcome === 'cease' ? { ceasedOn: decision.notifiedOn } : {}),

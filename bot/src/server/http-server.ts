@@ -253,8 +253,10 @@ function apiRequestOf(request: restify.Request): ApiRequest {
   for (const [name, value] of Object.entries(request.headers)) {
     headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
+  const query = Object.fromEntries(new URL(request.url ?? '/', 'http://localhost').searchParams);
   return {
     params: { ...(request.params as Record<string, string> | undefined) },
+    query,
     headers,
     ...(request.body !== undefined ? { body: request.body } : {}),
   };

@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-
-const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+import { isLoopbackHostHeader } from '../config.ts';
 
 /**
  * Whether a local-mode request was addressed to this machine: its `Host` is localhost, 127.0.0.1 or
@@ -13,12 +12,5 @@ const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
  * 421 Misdirected Request.
  */
 export function isAddressedToLoopback(request: IncomingMessage): boolean {
-  const host = request.headers.host?.trim().toLowerCase();
-  if (!host) return false;
-  const match = /^(\[[^\]]*\]|[^:]+)(?::(\d{1,5}))?$/.exec(host);
-  if (!match) return false;
-  const [, name, port] = match;
-  if (name === undefined || !LOOPBACK_NAMES.has(name)) return false;
-  const listening = request.socket.localPort;
-  return port === undefined ? listening === 80 : Number(port) === listening;
+  return isLoopbackHostHeader(request.headers.host, request.socket.localPort);
 }

@@ -1,6 +1,9 @@
 import { caseKey } from '../review/case.ts';
 import type { CaseFile } from '../review/case-file.ts';
+import type { CaseListing } from '../review/listing.ts';
 import { outboxDueAt } from '../review/outbox.ts';
+import { type LaPolicy, STATUTORY_DEFAULTS } from '../review/policy.ts';
+import { listingFields } from './case-listing-document.ts';
 import type { StoredCase } from './case-store.ts';
 import { documentIdOf } from './document-id.ts';
 
@@ -22,6 +25,11 @@ export interface CaseDocument {
   /** `laCode/caseId`: the audit log's partition key for this case. */
   readonly caseKey: string;
   readonly file: CaseFile;
+  /**
+   * What a list shows of the case (case-listing-document.ts), written with every write of `file`.
+   * Absent only from a document written before it existed; a list reads such a file whole.
+   */
+  readonly summary?: CaseListing;
   readonly schemaVersion: typeof CASE_SCHEMA_VERSION;
   /**
    * When the file's outbox next has work for a dispatcher (ISO instant), absent when it has none: the
@@ -33,7 +41,7 @@ export interface CaseDocument {
 /** What a read returns: the document with the system properties the service adds. */
 export type ReadCaseDocument = CaseDocument & { readonly _etag: string };
 
-export function toCaseDocument(file: CaseFile): CaseDocument {
+export function toCaseDocument(file: CaseFile, policy: LaPolicy = STATUTORY_DEFAULTS): CaseDocument {
   const { laCode, caseId, settingUrn } = file.case;
   return {
     id: documentIdOf(caseId),
@@ -41,6 +49,7 @@ export function toCaseDocument(file: CaseFile): CaseDocument {
     settingUrn,
     caseKey: caseKey(file.case),
     file,
+    ...listingFields(file, policy),
     schemaVersion: CASE_SCHEMA_VERSION,
     ...outboxFields(file),
   };

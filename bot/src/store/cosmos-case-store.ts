@@ -2,6 +2,7 @@ import type { Container } from '@azure/cosmos';
 import { type CaseRef, caseKey, sameCase } from '../review/case.ts';
 import type { CaseFile } from '../review/case-file.ts';
 import { ReviewError } from '../review/errors.ts';
+import { type LaPolicy, STATUTORY_DEFAULTS } from '../review/policy.ts';
 import {
   type CaseDocument,
   fromCaseDocument,
@@ -19,6 +20,8 @@ export interface CosmosCaseStoreOptions {
   readonly maxAttempts?: number;
   /** Waits between attempts; the default is a short random wait that grows with the attempt. */
   readonly backoff?: (attempt: number) => Promise<void>;
+  /** The LA's policy, which the stored summary is computed with (default: the statutory one). */
+  readonly policyFor?: (laCode: string) => LaPolicy;
 }
 
 /**
@@ -34,6 +37,7 @@ export class CosmosCaseStore implements CaseStore {
   readonly #settings: SettingIndex;
   readonly #maxAttempts: number;
   readonly #backoff: (attempt: number) => Promise<void>;
+  readonly #policyFor: (laCode: string) => LaPolicy;
 
   constructor(
     containers: { readonly cases: Container; readonly settings: Container },
@@ -43,6 +47,7 @@ export class CosmosCaseStore implements CaseStore {
     this.#settings = new SettingIndex(containers.settings, { maxAttempts: options.maxAttempts });
     this.#maxAttempts = options.maxAttempts ?? 5;
     this.#backoff = options.backoff ?? jitteredWait;
+    this.#policyFor = options.policyFor ?? (() => STATUTORY_DEFAULTS);
   }
 
   async get(ref: CaseRef): Promise<StoredCase | undefined> {
@@ -55,7 +60,7 @@ export class CosmosCaseStore implements CaseStore {
   async create(file: CaseFile): Promise<StoredCase> {
     await this.#settings.hold(file.case.settingUrn, file.case.laCode);
     try {
-      const { resource } = await this.#cases.items.create<CaseDocument>(toCaseDocument(file));
+      const { resource } = await this.#cases.items.create<CaseDocument>(this.#document(file));
       return fromCaseDocument(written(resource));
     } catch (error) {
       // Another writer created the case first: the caller's picture of it is out of date.
@@ -135,11 +140,15 @@ export class CosmosCaseStore implements CaseStore {
     return page.continuation === undefined ? { items } : { items, continuation: page.continuation };
   }
 
+  #document(file: CaseFile): CaseDocument {
+    return toCaseDocument(file, this.#policyFor(file.case.laCode));
+  }
+
   async #replace(file: CaseFile, etag: string): Promise<StoredCase | 'stale' | 'missing'> {
     try {
       const { resource } = await this.#cases
         .item(documentIdOf(file.case.caseId), file.case.laCode)
-        .replace<CaseDocument>(toCaseDocument(file), {
+        .replace<CaseDocument>(this.#document(file), {
           accessCondition: { type: 'IfMatch', condition: etag },
         });
       return fromCaseDocument(written(resource));

@@ -1,4 +1,10 @@
-import { type Container, CosmosClient, type CosmosClientOptions, type Database } from '@azure/cosmos';
+import {
+  type Container,
+  CosmosClient,
+  type CosmosClientOptions,
+  type Database,
+  type IndexingPolicy,
+} from '@azure/cosmos';
 
 /**
  * The containers of the store, with their partition keys and indexing policies (docs/store.md).
@@ -15,8 +21,21 @@ export const CONTAINERS = {
     indexingPolicy: {
       indexingMode: 'consistent',
       automatic: true,
-      includedPaths: [{ path: '/laCode/?' }, { path: '/settingUrn/?' }, { path: '/outboxDue/?' }],
+      includedPaths: [
+        { path: '/laCode/?' },
+        { path: '/settingUrn/?' },
+        { path: '/outboxDue/?' },
+        { path: '/summary/live/?' },
+        { path: '/summary/nextDue/?' },
+      ],
       excludedPaths: [{ path: '/*' }],
+      // The LA's list, ordered by next due date and then id so that a page boundary is stable.
+      compositeIndexes: [
+        [
+          { path: '/summary/nextDue', order: 'ascending' },
+          { path: '/id', order: 'ascending' },
+        ],
+      ],
     },
   },
   settings: {
@@ -114,6 +133,10 @@ export interface ContainerDefinition {
     readonly automatic: boolean;
     readonly includedPaths: readonly { readonly path: string }[];
     readonly excludedPaths: readonly { readonly path: string }[];
+    readonly compositeIndexes?: readonly (readonly {
+      readonly path: string;
+      readonly order: 'ascending' | 'descending';
+    }[])[];
   };
 }
 
@@ -127,13 +150,22 @@ export async function openContainer(
   const { container } = await database.containers.createIfNotExists({
     id: definition.id,
     partitionKey: { paths: [...definition.partitionKey.paths] },
-    indexingPolicy: {
-      ...definition.indexingPolicy,
-      includedPaths: [...definition.indexingPolicy.includedPaths],
-      excludedPaths: [...definition.indexingPolicy.excludedPaths],
-    },
+    indexingPolicy: indexingPolicyOf(definition.indexingPolicy),
   });
   return container;
+}
+
+/** A mutable copy of a container's indexing policy, as the SDK takes it. */
+function indexingPolicyOf(policy: ContainerDefinition['indexingPolicy']): IndexingPolicy {
+  return {
+    indexingMode: policy.indexingMode,
+    automatic: policy.automatic,
+    includedPaths: policy.includedPaths.map((path) => ({ ...path })),
+    excludedPaths: policy.excludedPaths.map((path) => ({ ...path })),
+    ...(policy.compositeIndexes
+      ? { compositeIndexes: policy.compositeIndexes.map((index) => index.map((path) => ({ ...path }))) }
+      : {}),
+  };
 }
 
 async function openOrCreate(client: CosmosClient, options: DatabaseOptions): Promise<Database> {

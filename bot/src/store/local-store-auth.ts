@@ -1,10 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { isLoopbackHostHeader } from '../config.ts';
 
 /** How far a request's `x-ms-date` may be from now: Cosmos DB's own limit (15 minutes). */
 const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
-
-const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * Whether a request to the local store was addressed to it on loopback and signed with its key, as
@@ -18,7 +17,7 @@ const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
  * which accepts any key.
  */
 export function isSignedLocalRequest(request: IncomingMessage, key: string, now: Date): boolean {
-  if (!isAddressedToPort(request)) return false;
+  if (!isLoopbackHostHeader(request.headers.host, request.socket.localPort)) return false;
   const date = header(request, 'x-ms-date') ?? header(request, 'date');
   const authorization = header(request, 'authorization');
   if (date === undefined || authorization === undefined) return false;
@@ -32,16 +31,6 @@ export function isSignedLocalRequest(request: IncomingMessage, key: string, now:
     const expected = createHmac('sha256', secret).update(text, 'utf8').digest();
     return expected.length === signature.length && timingSafeEqual(expected, signature);
   });
-}
-
-function isAddressedToPort(request: IncomingMessage): boolean {
-  const match = /^(\[[^\]]*\]|[^:]+):(\d{1,5})$/.exec(request.headers.host?.trim().toLowerCase() ?? '');
-  return (
-    match !== null &&
-    match[1] !== undefined &&
-    LOOPBACK_NAMES.has(match[1]) &&
-    Number(match[2]) === request.socket.localPort
-  );
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {

@@ -1,5 +1,7 @@
+import type { LaPolicy } from '../review/policy.ts';
 import { type AdviceStore, CosmosAdviceStore } from './advice-store.ts';
 import type { AuditLog } from './audit-log.ts';
+import { type CaseListings, CosmosCaseListings } from './case-listings.ts';
 import type { CaseStore } from './case-store.ts';
 import { CosmosAuditLog } from './cosmos-audit-log.ts';
 import { CosmosCaseStore } from './cosmos-case-store.ts';
@@ -29,6 +31,8 @@ export type StoreSettings =
 export interface Stores {
   /** Case files, keeping the person index in step with every write. */
   readonly cases: CaseStore;
+  /** The summaries the case writes keep beside each file, for the lists. */
+  readonly listings: CaseListings;
   readonly people: CosmosPersonIndex;
   readonly audit: AuditLog;
   /** Azure mode's directory of people (identity/la-directory.ts). */
@@ -47,23 +51,28 @@ export interface OpenedStores extends Stores {
   close(): Promise<void>;
 }
 
+export interface StoresOptions {
+  readonly createIfMissing?: boolean;
+  /** Each LA's policy, which the summary stored with each case is computed with (default: statutory). */
+  readonly policyFor?: (laCode: string) => LaPolicy;
+}
+
 /**
  * The repositories over an opened database.
  *
  * @remarks Every writer goes through here, so no path (the server, an import, the demo seeding) can
  * write a case file without its person index entries.
  */
-export async function storesOver(
-  db: StoreDatabase,
-  options: { readonly createIfMissing?: boolean } = {},
-): Promise<Stores> {
+export async function storesOver(db: StoreDatabase, options: StoresOptions = {}): Promise<Stores> {
   const [people, directory, advice] = await Promise.all([
     CosmosPersonIndex.open(db.database, options),
     CosmosDirectory.open(db.database, options),
     CosmosAdviceStore.open(db.database, options),
   ]);
+  const policyFor = options.policyFor;
   return {
-    cases: withPersonIndex(new CosmosCaseStore(db), people),
+    cases: withPersonIndex(new CosmosCaseStore(db, policyFor ? { policyFor } : {}), people),
+    listings: new CosmosCaseListings(db),
     people,
     audit: new CosmosAuditLog(db.audit),
     directory,
@@ -73,7 +82,10 @@ export async function storesOver(
 }
 
 /** Opens the store `settings` name: the local one (started, or the one already running) or Azure. */
-export async function openStores(settings: StoreSettings): Promise<OpenedStores> {
+export async function openStores(
+  settings: StoreSettings,
+  options: Pick<StoresOptions, 'policyFor'> = {},
+): Promise<OpenedStores> {
   const { databaseId } = settings;
   if (settings.kind === 'azure') {
     const { endpoint, key } = settings;
@@ -88,7 +100,7 @@ export async function openStores(settings: StoreSettings): Promise<OpenedStores>
           createIfMissing: false,
         });
     try {
-      const stores = await storesOver(db, { createIfMissing: key !== undefined });
+      const stores = await storesOver(db, { ...options, createIfMissing: key !== undefined });
       return { ...stores, db, description: `Azure Cosmos DB at ${endpoint}`, close: async () => db.close() };
     } catch (error) {
       db.close();
@@ -98,7 +110,7 @@ export async function openStores(settings: StoreSettings): Promise<OpenedStores>
   const local = await connectLocalOrStart({ port: settings.port, dataDir: settings.dataDir });
   try {
     const db = await openDatabase({ endpoint: local.endpoint, key: local.key, databaseId });
-    const stores = await storesOver(db);
+    const stores = await storesOver(db, options);
     return {
       ...stores,
       db,

@@ -1,6 +1,18 @@
 import type { Problem } from '../../../bot/src/review/errors.ts';
 import type { SignInSettings } from '../auth/sign-in-settings.ts';
-import type { CaseDetail, ErrorBody, LiveCasesResponse, LocalUsers, Me } from './types.ts';
+import type { MemberChange } from '../directory/member-form.ts';
+import type {
+  ArrangementResponse,
+  CaseDetail,
+  CommandAnswer,
+  Directory,
+  ErrorBody,
+  InvitationsResponse,
+  LiveCasesResponse,
+  LocalUsers,
+  Me,
+  Member,
+} from './types.ts';
 
 /**
  * How the tab proves who the user is to the API.
@@ -56,6 +68,16 @@ export interface ApiClient {
   localUsers(): Promise<LocalUsers>;
   liveCases(): Promise<LiveCasesResponse>;
   caseDetail(laCode: string, caseId: string): Promise<CaseDetail>;
+  directory(laCode: string): Promise<Directory>;
+  putMember(laCode: string, change: MemberChange): Promise<{ member: Member }>;
+  removeMember(laCode: string, memberId: string): Promise<void>;
+  arrangement(laCode: string, caseId: string): Promise<ArrangementResponse>;
+  invitations(laCode: string, caseId: string): Promise<InvitationsResponse>;
+  /**
+   * A command of the arrange stage: POST `body` (with its `commandId`) to `.../review/<action>`.
+   * `action` is `start`, `meeting`, `invitees`, `invitees/<id>/remove`, `invitations` or `abandon`.
+   */
+  command(laCode: string, caseId: string, action: string, body: object): Promise<CommandAnswer>;
 }
 
 export function createApiClient(
@@ -63,10 +85,26 @@ export function createApiClient(
   fetchImpl: typeof fetch = (input, init) => fetch(input, init),
 ): ApiClient {
   async function get<T>(path: string): Promise<T> {
-    const headers = { Accept: 'application/json', ...(await headersFor(credentials)) };
+    return send<T>('GET', path);
+  }
+  async function send<T>(
+    method: 'GET' | 'PUT' | 'POST' | 'DELETE',
+    path: string,
+    json?: unknown,
+  ): Promise<T> {
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      ...(await headersFor(credentials)),
+    };
+    if (json !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
-      response = await fetchImpl(path, { headers });
+      response = await fetchImpl(
+        path,
+        method === 'GET'
+          ? { headers }
+          : { method, headers, ...(json === undefined ? {} : { body: JSON.stringify(json) }) },
+      );
     } catch {
       throw new ApiError(
         0,
@@ -74,6 +112,7 @@ export function createApiClient(
         'The EHC Review Hub server could not be reached. Check your connection and try again.',
       );
     }
+    if (response.status === 204) return undefined as T;
     const body: unknown = await response.json().catch(() => undefined);
     if (response.ok && body !== undefined) return body as T;
     throw errorFrom(response.status, body);
@@ -85,6 +124,16 @@ export function createApiClient(
     localUsers: () => get<LocalUsers>('/api/local/users'),
     liveCases: () => get<LiveCasesResponse>('/api/cases'),
     caseDetail: (laCode, caseId) => get<CaseDetail>(`/api/cases/${segment(laCode)}/${segment(caseId)}`),
+    directory: (laCode) => get<Directory>(`/api/directory/${segment(laCode)}`),
+    putMember: (laCode, change) => send('PUT', `/api/directory/${segment(laCode)}/members`, change),
+    removeMember: (laCode, memberId) =>
+      send('DELETE', `/api/directory/${segment(laCode)}/members/${segment(memberId)}`),
+    arrangement: (laCode, caseId) =>
+      get<ArrangementResponse>(`/api/cases/${segment(laCode)}/${segment(caseId)}/review`),
+    invitations: (laCode, caseId) =>
+      get<InvitationsResponse>(`/api/cases/${segment(laCode)}/${segment(caseId)}/review/invitations`),
+    command: (laCode, caseId, action, body) =>
+      send<CommandAnswer>('POST', `/api/cases/${segment(laCode)}/${segment(caseId)}/review/${action}`, body),
   };
 }
 

@@ -1,5 +1,8 @@
+import type { Arrangement, InvitationRecord } from '../../../bot/src/review/arrange/arrangement.ts';
 import type { Clock } from '../../../bot/src/review/clock.ts';
+import type { CommandResult } from '../../../bot/src/review/command.ts';
 import type { Problem } from '../../../bot/src/review/errors.ts';
+import type { Member } from '../../../bot/src/review/membership.ts';
 import type { NextAction } from '../../../bot/src/review/next-action.ts';
 import type { ActorRole } from '../../../bot/src/review/permissions.ts';
 import type { PlainDate } from '../../../bot/src/review/plain-date.ts';
@@ -63,7 +66,30 @@ export interface CaseDetail {
   readonly clock: Clock;
 }
 
+/** The arrange stage of a review (`GET .../review`), with the server's today. */
+export interface ArrangementResponse extends Arrangement {
+  readonly today: PlainDate;
+}
+
+/** What every command of the arrange stage answers. */
+export interface CommandAnswer {
+  readonly result: CommandResult;
+  readonly repeated: boolean;
+  readonly arrangement: ArrangementResponse;
+}
+
+export interface InvitationsResponse {
+  readonly invitations: readonly (InvitationRecord & { readonly download?: string })[];
+}
+
 /** The body of every 4xx answer. */
 export interface ErrorBody {
   readonly error: { readonly code: string; readonly message: string; readonly problems: readonly Problem[] };
+}
+
+export type { Member };
+
+export interface Directory {
+  readonly laCode: string;
+  readonly members: readonly Member[];
 }

@@ -1,7 +1,10 @@
-import { FluentProvider, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { FluentProvider, Link, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { type ReactNode, useEffect } from 'react';
+import type { Me } from '../api/types.ts';
+import { ArrangePage } from '../arrange/ArrangePage.tsx';
 import { CaseHome } from '../cases/CaseHome.tsx';
 import { LiveCases } from '../cases/LiveCases.tsx';
+import { DirectoryPage } from '../directory/DirectoryPage.tsx';
 import type { Host } from '../host/teams-host.ts';
 import { LocalModeBanner } from '../local/LocalModeBanner.tsx';
 import { SignInPicker } from '../local/SignInPicker.tsx';
@@ -9,7 +12,7 @@ import { fluentTheme, type ThemeName } from '../theme.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { NotFound } from './NotFound.tsx';
 import { PageHeading } from './PageHeading.tsx';
-import type { Route } from './route.ts';
+import { hrefFor, type Route } from './route.ts';
 import { useHost } from './useHost.ts';
 import { useRoute } from './useRoute.ts';
 import { type Session, useSession } from './useSession.ts';
@@ -101,7 +104,14 @@ function Page({
 }) {
   switch (route.page) {
     case 'live-cases':
-      return <LiveCases client={session.client} />;
+      return (
+        <>
+          <DirectoryLinks me={session.me} />
+          <LiveCases client={session.client} />
+        </>
+      );
+    case 'directory':
+      return <DirectoryPage client={session.client} laCode={route.laCode} />;
     case 'case':
       return <CaseHome client={session.client} laCode={route.laCode} caseId={route.caseId} />;
     case 'not-found':
@@ -110,11 +120,30 @@ function Page({
           There is no page at this address in EHC Review Hub. The link may be mistyped or out of date.
         </NotFound>
       );
+    case 'arrange':
+      return <ArrangePage client={session.client} laCode={route.laCode} caseId={route.caseId} />;
     default: {
       const unknown: never = route;
       throw new RangeError(`unknown route: ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+/** For an LA admin: a link to each directory they manage. */
+function DirectoryLinks({ me }: { readonly me: Me }) {
+  const laCodes = [
+    ...new Set(me.user.roles.flatMap((role) => (role.kind === 'la-admin' ? [role.laCode] : []))),
+  ];
+  if (laCodes.length === 0) return null;
+  return (
+    <nav aria-label="Directories you manage">
+      {laCodes.map((laCode) => (
+        <Link key={laCode} href={hrefFor({ page: 'directory', laCode })}>
+          {`Manage the directory of LA ${laCode}`}
+        </Link>
+      ))}
+    </nav>
+  );
 }
 
 /** The landmarks every page has: a banner (when there is one to show) and the main content. */

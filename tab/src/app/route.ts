@@ -5,9 +5,13 @@
 export type Route =
   | { readonly page: 'live-cases' }
   | { readonly page: 'case'; readonly laCode: string; readonly caseId: string }
-  | { readonly page: 'not-found' };
+  | { readonly page: 'not-found' }
+  | { readonly page: 'directory'; readonly laCode: string }
+  | { readonly page: 'arrange'; readonly laCode: string; readonly caseId: string };
 
 const CASE = /^#\/cases\/([^/]+)\/([^/]+)$/;
+const ARRANGE = /^#\/cases\/([^/]+)\/([^/]+)\/arrange$/;
+const DIRECTORY = /^#\/directory\/([^/]+)$/;
 
 /** The addresses of My live cases: the tab's own URL, with or without an empty hash. */
 const HOME = new Set(['', '#', '#/']);
@@ -18,10 +22,20 @@ const HOME = new Set(['', '#', '#/']);
  */
 export function routeFrom(hash: string): Route {
   if (HOME.has(hash)) return { page: 'live-cases' };
+  const arrange = ARRANGE.exec(hash);
+  if (arrange?.[1] && arrange[2]) {
+    const [laCode, caseId] = [decoded(arrange[1]), decoded(arrange[2])];
+    if (laCode !== undefined && caseId !== undefined) return { page: 'arrange', laCode, caseId };
+  }
   const match = CASE.exec(hash);
   if (match?.[1] && match[2]) {
     const [laCode, caseId] = [decoded(match[1]), decoded(match[2])];
     if (laCode !== undefined && caseId !== undefined) return { page: 'case', laCode, caseId };
+  }
+  const directory = DIRECTORY.exec(hash);
+  if (directory?.[1]) {
+    const laCode = decoded(directory[1]);
+    if (laCode !== undefined) return { page: 'directory', laCode };
   }
   return { page: 'not-found' };
 }
@@ -43,6 +57,10 @@ export function hrefFor(route: Route): string {
       return `#/cases/${encodeURIComponent(route.laCode)}/${encodeURIComponent(route.caseId)}`;
     case 'not-found':
       return '#/not-found';
+    case 'directory':
+      return `#/directory/${encodeURIComponent(route.laCode)}`;
+    case 'arrange':
+      return `#/cases/${encodeURIComponent(route.laCode)}/${encodeURIComponent(route.caseId)}/arrange`;
     default: {
       const unknown: never = route;
       throw new RangeError(`unknown route: ${JSON.stringify(unknown)}`);

@@ -29,6 +29,9 @@ const useStyles = makeStyles({
   pfa: { maxWidth: '100ch' },
 });
 
+/** The stages in which the meeting and invitees can be arranged or changed (arrange/decide-arrange.ts). */
+const ARRANGEABLE: readonly string[] = ['pending', 'arranging', 'contributing'];
+
 export interface CaseHomeProps {
   readonly client: ApiClient;
   readonly laCode: string;
@@ -93,6 +96,11 @@ function Loaded({ page }: { readonly page: CasePage }) {
         ) : null}
       </div>
       <NextActionCard summary={summary} today={page.today} headingId={nextActionId} />
+      {ARRANGEABLE.includes(summary.stage) ? (
+        <Link href={hrefFor({ page: 'arrange', laCode: summary.laCode, caseId: summary.caseId })}>
+          {summary.stage === 'pending' ? 'Start review' : 'Arrange the meeting and invitees'}
+        </Link>
+      ) : null}
       <StatutoryDates clock={clock} today={page.today} headingId={datesId} />
     </div>
   );

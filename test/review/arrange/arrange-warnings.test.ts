@@ -7,10 +7,10 @@ import { apply, arranged, policy, TODAY } from './factories.ts';
 const noHolidays = () => undefined;
 
 describe('warnings while arranging (never blocking)', () => {
-  it('names the rule when the meeting is after the latest sensible date (REVIEW_DUE)', () => {
+  it('names the rule when the meeting is after the latest sensible date (DECISION_DUE: the decision by the review-by date)', () => {
     // The plan was issued on 10 March 2024: reviewed by 9 March 2025, so the meeting by 9 February.
     const warnings = arrangeWarnings(arranged(), TODAY, policy, noHolidays);
-    expect(warnings.filter((w) => w.rule === 'REVIEW_DUE').map((w) => w.where)).toEqual(['meeting.on']);
+    expect(warnings.filter((w) => w.rule === 'DECISION_DUE').map((w) => w.where)).toEqual(['meeting.on']);
   });
 
   it('says when invitations can no longer give 2 weeks’ notice (INVITE_NOTICE)', () => {

@@ -3,9 +3,15 @@ import { ApiError, BAD_RESPONSE, createApiClient, NETWORK_ERROR } from '../../..
 
 /** A `fetch` that records each request and answers with `status` and `body`. */
 function fakeFetch(status: number, body: unknown) {
-  const requests: { url: string; headers: Record<string, string> }[] = [];
+  const requests: { url: string; headers: Record<string, string>; method?: string; body?: unknown }[] = [];
   const fetchImpl = async (input: RequestInfo | URL, init?: RequestInit) => {
-    requests.push({ url: String(input), headers: (init?.headers ?? {}) as Record<string, string> });
+    requests.push({
+      url: String(input),
+      headers: (init?.headers ?? {}) as Record<string, string>,
+      ...(init?.method ? { method: init.method } : {}),
+      ...(typeof init?.body === 'string' ? { body: JSON.parse(init.body) } : {}),
+    });
+    if (status === 204) return new Response(null, { status });
     return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status });
   };
   return { fetchImpl: fetchImpl as typeof fetch, requests };
@@ -27,6 +33,32 @@ describe('the API client', () => {
     await client.liveCases();
     await client.me();
     expect(requests.map((r) => r.headers.Authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
+  });
+
+  it('puts a directory member as JSON and removes one by id, escaping both', async () => {
+    const put = fakeFetch(200, { member: {} });
+    const change = {
+      email: 'ann@harbour.example',
+      name: 'Ann',
+      roles: [{ kind: 'senco' as const, settingUrn: '100001' }],
+    };
+    await createApiClient({ kind: 'bearer', token: async () => 't' }, put.fetchImpl).putMember('860', change);
+    expect(put.requests).toEqual([
+      {
+        url: '/api/directory/860/members',
+        method: 'PUT',
+        headers: {
+          Accept: 'application/json',
+          Authorization: 'Bearer t',
+          'Content-Type': 'application/json',
+        },
+        body: change,
+      },
+    ]);
+    const removed = fakeFetch(204, undefined);
+    const client = createApiClient({ kind: 'bearer', token: async () => 't' }, removed.fetchImpl);
+    expect(await client.removeMember('860', 'a/b')).toBeUndefined();
+    expect(removed.requests[0]).toMatchObject({ url: '/api/directory/860/members/a%2Fb', method: 'DELETE' });
   });
 
   it('sends no user header when nobody is signed in', async () => {

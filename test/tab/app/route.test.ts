@@ -25,4 +25,9 @@ describe('the page the address names', () => {
     expect(hrefFor(route)).toBe('#/cases/860/C%2F1%202');
     expect(routeFrom(hrefFor(route))).toEqual(route);
   });
+
+  it('opens an LA’s directory page', () => {
+    expect(routeFrom('#/directory/860')).toEqual({ page: 'directory', laCode: '860' });
+    expect(hrefFor({ page: 'directory', laCode: '860' })).toBe('#/directory/860');
+  });
 });

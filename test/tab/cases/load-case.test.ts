@@ -16,7 +16,19 @@ function detailOn(today: string): CaseDetail {
 /** A client that answers the case as told and fails every other call: the page needs no other. */
 function clientWith(caseDetail: ApiClient['caseDetail']): ApiClient {
   const unused = () => Promise.reject(new Error('not used'));
-  return { signInSettings: unused, me: unused, localUsers: unused, liveCases: unused, caseDetail };
+  return {
+    signInSettings: unused,
+    me: unused,
+    localUsers: unused,
+    liveCases: unused,
+    caseDetail,
+    directory: unused,
+    putMember: unused,
+    removeMember: unused,
+    arrangement: unused,
+    invitations: unused,
+    command: unused,
+  };
 }
 
 describe('loading the case page', () => {

@@ -1,5 +1,6 @@
 import type { CaseFile } from '../case-file.ts';
 import { clockFor } from '../clock.ts';
+import { latestSensibleMeeting } from '../deadlines.ts';
 import { formatLong, isAfter, type PlainDate, toEpochDay } from '../plain-date.ts';
 import type { LaPolicy } from '../policy.ts';
 import type { RuleId } from '../rules.ts';
@@ -36,12 +37,12 @@ export function arrangeWarnings(
   const clock = clockFor(file, today, policy);
   const meeting = review.meeting;
   if (meeting) {
-    const latest = clock.dates.latest_meeting;
-    if (latest && isAfter(meeting.on, latest.date)) {
+    const latest = latestSensibleMeeting(clock, today, policy);
+    if (isAfter(meeting.on, latest.date)) {
       warnings.push({
         where: 'meeting.on',
-        rule: 'REVIEW_DUE',
-        message: `A meeting on ${formatLong(meeting.on)} is after the latest sensible date, ${formatLong(latest.date)}: the LA would have less than ${policy.decisionWeeks} weeks to decide before the review-by date.`,
+        rule: latest.rule,
+        message: `A meeting on ${formatLong(meeting.on)} is after the latest sensible date, ${formatLong(latest.date)}: ${latest.explanation}`,
       });
     }
     const inviteBy = clock.dates.invite_by;

@@ -1,5 +1,6 @@
 import type { CaseFile } from '../case-file.ts';
 import { clockFor, type DueDate } from '../clock.ts';
+import { latestSensibleMeeting, type RuledDate } from '../deadlines.ts';
 import type { Problem } from '../errors.ts';
 import { gateProblems } from '../gates.ts';
 import type { EffectKind, EffectState } from '../outbox.ts';
@@ -43,11 +44,17 @@ export interface Arrangement {
   readonly warnings: readonly ArrangeWarning[];
   /** What stops "Confirm and send invitations" now (the gate); empty when it can be sent. */
   readonly sendProblems: readonly Problem[];
-  /** The clock's dates the page shows: review by, latest sensible meeting date, last day to invite. */
+  /**
+   * The dates the page shows: review by, the latest sensible meeting date (deadlines.ts, with its rule),
+   * the last day to invite; and from the meeting, the rest of the timeline (advice, report, decision).
+   */
   readonly dates: {
     readonly reviewBy?: DueDate;
-    readonly latestMeeting?: DueDate;
+    readonly latestMeeting?: RuledDate;
     readonly inviteBy?: DueDate;
+    readonly adviceBy?: DueDate;
+    readonly reportBy?: DueDate;
+    readonly decisionBy?: DueDate;
   };
   readonly invitations: readonly InvitationRecord[];
 }
@@ -61,10 +68,14 @@ export function arrangementOf(
 ): Arrangement {
   const review = file.review;
   const clock = clockFor(file, today, policy);
+  const { review_by, invite_by, advice_by, report_by, decision_by } = clock.dates;
   const dates = {
-    ...(clock.dates.review_by ? { reviewBy: clock.dates.review_by } : {}),
-    ...(clock.dates.latest_meeting ? { latestMeeting: clock.dates.latest_meeting } : {}),
-    ...(clock.dates.invite_by ? { inviteBy: clock.dates.invite_by } : {}),
+    ...(review_by ? { reviewBy: review_by } : {}),
+    latestMeeting: latestSensibleMeeting(clock, today, policy),
+    ...(invite_by ? { inviteBy: invite_by } : {}),
+    ...(advice_by ? { adviceBy: advice_by } : {}),
+    ...(report_by ? { reportBy: report_by } : {}),
+    ...(decision_by ? { decisionBy: decision_by } : {}),
   };
   if (!review)
     return { stage: 'pending', invitees: [], warnings: [], sendProblems: [], dates, invitations: [] };
