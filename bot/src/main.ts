@@ -166,6 +166,7 @@ async function serve(
     ...(local ? { tabUrlFor: (user: DirectoryUser) => demoSignInUrl(config.publicUrl, user.id) } : {}),
     log,
     arrange: { bankHolidayOf: commands.bankHolidayOf, effectsQueued: () => dispatcher.kick() },
+    advice: { store: opened.advice },
     ...(overrides.cardActions ? { cardActions: overrides.cardActions } : {}),
   });
   const server = createHttpServer({
@@ -175,6 +176,7 @@ async function serve(
       directory,
       caseload,
       commands,
+      contribute: { caseload, advice: opened.advice, effectsQueued: () => dispatcher.kick() },
       ...(sso ? { sso } : {}),
       ...(laRun ? { laDirectory: laRun } : {}),
       signInSettings: config.sso

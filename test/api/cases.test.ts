@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseDetailSchema, LiveCasesSchema, LocalUsersSchema, MeSchema } from '../../bot/src/api/schemas.ts';
 import { demoCaseFiles } from '../../bot/src/demo/demo-cases.ts';
 import { DEMO_USERS, type DemoUserId, demoUser } from '../../bot/src/demo/demo-users.ts';
-import { DEMO_SETTINGS, STAFF } from '../../bot/src/demo/northshire.ts';
+import { DEMO_SETTINGS, DISABILITY_SERVICE, STAFF } from '../../bot/src/demo/northshire.ts';
 import { accountKey, type DirectoryUser } from '../../bot/src/identity/user-directory.ts';
 import { caseKey } from '../../bot/src/review/case.ts';
 import type { CaseFile } from '../../bot/src/review/case-file.ts';
@@ -44,6 +44,9 @@ function expectedCases(id: DemoUserId): string[] {
     'la-coordinator': () => files,
     'ep-lowe': () => named(STAFF.educationalPsychologist.email),
     'parent-whitfield': () => named(demoUser('parent-whitfield').email),
+    // The allocator sees the cases whose invitations have gone out to the team's mailbox.
+    'ds-allocator': () =>
+      named(DISABILITY_SERVICE.email).filter((file) => file.review?.stage !== 'arranging'),
   }[id];
   return pick()
     .map((file) => file.case.caseId)
@@ -128,6 +131,7 @@ describe('GET /api/cases: each user sees exactly their live cases', () => {
       'la-coordinator': 30,
       'ep-lowe': 6,
       'parent-whitfield': 1,
+      'ds-allocator': 18,
     });
   });
 
@@ -291,7 +295,7 @@ describe('who the user is', () => {
     expect(await t.get('/api/sign-in')).toMatchObject({ status: 200, body: { mode: 'local' } });
   });
 
-  it('GET /api/local/users lists the five demo users without sign-in', async () => {
+  it('GET /api/local/users lists the demo users without sign-in', async () => {
     const { status, body } = await t.get('/api/local/users');
     expect(status).toBe(200);
     const { users } = LocalUsersSchema.parse(body);

@@ -1,6 +1,8 @@
 import type { CaseloadDeps } from '../../bot/src/caseload/caseload.ts';
+import { DEMO_TENANT_ID } from '../../bot/src/demo/demo-users.ts';
 import { demoPolicyFor, demoSettingName } from '../../bot/src/demo/northshire.ts';
 import { seedDemoData } from '../../bot/src/demo/seed.ts';
+import type { DirectoryUser } from '../../bot/src/identity/user-directory.ts';
 import { plainDate } from '../../bot/src/review/plain-date.ts';
 import type { AuditEntry, AuditLog, ListAuditEntry } from '../../bot/src/store/audit-log.ts';
 import type { StoreDatabase } from '../../bot/src/store/database.ts';
@@ -54,3 +56,13 @@ export async function makeDemoCaseload(
     now,
   };
 }
+
+/** A social worker the demo Disability Service allocates (fictional, at a reserved domain). */
+export const SOCIAL_WORKER: DirectoryUser = {
+  id: 'sw-okafor',
+  name: 'Tomi Okafor',
+  email: 'tomi.okafor@northshire.example',
+  description: 'Social worker, Northshire Disability Service',
+  identity: { tenantId: DEMO_TENANT_ID, objectId: '0f4e2d6a-1b3c-4d5e-8f70-a1b2c3d4e5f6' },
+  roles: [],
+};

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEMO_TENANT_ID, DEMO_USERS, PLAYGROUND_VISITOR } from '../../bot/src/demo/demo-users.ts';
+import {
+  DEMO_TENANT_ID,
+  DEMO_USERS,
+  PLAYGROUND_DEMO_USERS,
+  PLAYGROUND_VISITOR,
+} from '../../bot/src/demo/demo-users.ts';
 import { staticDirectory } from '../../bot/src/identity/static-directory.ts';
 
 const CONFIG = readFileSync(new URL('../../.m365agentsplayground.yml', import.meta.url), 'utf8');
@@ -16,18 +21,19 @@ function playgroundUsers(): { id: string; aadObjectId: string; email: string }[]
 }
 
 describe('the demo users', () => {
-  it('are exactly five: the SENCo of each setting, the LA case coordinator, an educational psychologist, a parent', () => {
+  it('are exactly six: the SENCo of each setting, the LA case coordinator, an educational psychologist, a parent, the Disability Service’s allocator', () => {
     expect(DEMO_USERS.map((u) => u.description)).toEqual([
       'SENCo, Harbour Primary School',
       'SENCo, Fellside Academy',
       'EHC case coordinator, Northshire County Council',
       'Educational psychologist, Northshire Educational Psychology Service',
       'Parent of Leo Whitfield (Harbour Primary School)',
+      'Allocator, Northshire Disability Service',
     ]);
   });
 
   it('each have their own stable fake account in the demo tenant and a reserved example address', () => {
-    expect(new Set(DEMO_USERS.map((u) => u.identity.objectId)).size).toBe(5);
+    expect(new Set(DEMO_USERS.map((u) => u.identity.objectId)).size).toBe(6);
     for (const user of DEMO_USERS) {
       expect(user.identity.tenantId).toBe(DEMO_TENANT_ID);
       expect(user.identity.objectId).toMatch(
@@ -37,11 +43,11 @@ describe('the demo users', () => {
     }
   });
 
-  it('are the Agents Playground’s users, with the same object ids and addresses, plus one visitor with no access', () => {
+  it('the first five are the Agents Playground’s users, with the same object ids and addresses, plus one visitor with no access', () => {
     const users = playgroundUsers();
     expect(users).toHaveLength(6);
     expect(users.slice(0, 5)).toEqual(
-      DEMO_USERS.map((u) => ({ id: u.id, aadObjectId: u.identity.objectId, email: u.email })),
+      PLAYGROUND_DEMO_USERS.map((u) => ({ id: u.id, aadObjectId: u.identity.objectId, email: u.email })),
     );
     expect(users[5]).toEqual({
       id: PLAYGROUND_VISITOR.id,

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ADVICE_CONTAINER } from '../../bot/src/store/advice-store.ts';
 import { DIRECTORY_CONTAINER } from '../../bot/src/store/cosmos-directory.ts';
 import { NOTICES_CONTAINER } from '../../bot/src/store/cosmos-notices.ts';
 import { CONTAINERS } from '../../bot/src/store/database.ts';
@@ -27,12 +28,26 @@ describe('infra: Cosmos DB', () => {
 
   it('creates each container the server opens, with the same partition key and indexing policy', () => {
     // With Entra ID auth the server cannot create containers, so Bicep must make exactly these.
-    const opened = [...Object.values(CONTAINERS), PEOPLE_CONTAINER, DIRECTORY_CONTAINER, NOTICES_CONTAINER];
+    const opened = [
+      ...Object.values(CONTAINERS),
+      PEOPLE_CONTAINER,
+      DIRECTORY_CONTAINER,
+      NOTICES_CONTAINER,
+      ADVICE_CONTAINER,
+    ];
     const made = new Map(store.containers.map((container) => [container.id, container]));
     for (const container of opened) {
       expect(made.get(container.id), container.id).toEqual(JSON.parse(JSON.stringify(container)));
     }
-    expect([...made.keys()].sort()).toEqual(['audit', 'cases', 'directory', 'notices', 'people', 'settings']);
+    expect([...made.keys()].sort()).toEqual([
+      'advice',
+      'audit',
+      'cases',
+      'directory',
+      'notices',
+      'people',
+      'settings',
+    ]);
   });
 
   it('keeps the containers in database "ehc", which the app settings name', () => {

@@ -111,10 +111,6 @@ describe('contributing', () => {
           requestId: 'r1',
           author: ep,
           state: 'submitted',
-          outcomes: [],
-          newOutcomes: [],
-          newNeeds: [],
-          attachments: [],
         },
       ],
     });

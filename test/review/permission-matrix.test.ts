@@ -42,6 +42,8 @@ const related = makeFile(
       { id: 'i1', person: psychologist, requestInformation: true },
       { id: 'i2', person: team, requestInformation: true },
     ],
+    // The psychologist is asked for advice; the team's request waits for its allocator.
+    adviceRequests: [{ id: 'r1', inviteeId: 'i1', state: 'requested', requestedOn: makeReview().startedOn }],
   }),
 );
 /** LA 861's case at Harbour too, with none of those people. */
@@ -62,6 +64,8 @@ const SENCO_RUNS: Action[] = [
   'review.abandon',
   'advice.request',
   'advice.submit',
+  'advice.onBehalf',
+  'review.progress',
   'views.record',
   'attendance.record',
   'report.write',
@@ -114,7 +118,8 @@ const ROLES: readonly {
       email: 'al@northshire.example',
       roles: [{ kind: 'allocator', laCode: '860', teamEmail: team.email }],
     },
-    related: ['case.read'],
+    // Allocates, and uploads the advice a professional supplies (seed: the Disability Service).
+    related: ['case.read', 'advice.allocate', 'advice.submit', 'advice.onBehalf'],
     directory860: false,
   },
   {

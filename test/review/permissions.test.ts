@@ -25,6 +25,7 @@ const psychologist: Person = {
   role: 'educational-psychologist',
 };
 const parent: Person = { name: 'Pat Parent', email: 'pat@home.example', role: 'parent' };
+const therapist: Person = { name: 'Theo Therapist', email: 'theo@nhs.example', role: 'health' };
 const epTeam: Person = {
   name: 'EP team',
   email: 'ep-team@la.example',
@@ -53,6 +54,11 @@ const coordinatorActor: Actor = { identity: { tenantId: 'la-tenant', objectId: '
 const psychologistActor: Actor = { email: 'eve@ep.example', roles: [] };
 const parentActor: Actor = { email: 'pat@home.example', roles: [] };
 const stranger: Actor = { email: 'nobody@nowhere.example', roles: [] };
+const therapistActor: Actor = { email: 'theo@nhs.example', roles: [] };
+const otherTeamAllocator: Actor = {
+  email: 'other@la.example',
+  roles: [{ kind: 'allocator', laCode: '860', teamEmail: 'someone-else@la.example' }],
+};
 
 function fileAt(stage: Stage) {
   return makeFile(
@@ -62,6 +68,12 @@ function fileAt(stage: Stage) {
       invitees: [
         { id: 'i1', person: psychologist, requestInformation: true },
         { id: 'i2', person: epTeam, requestInformation: true },
+        { id: 'i3', person: therapist, requestInformation: true },
+      ],
+      // i1 is invited but not (yet) asked; the EP team and the therapist are asked.
+      adviceRequests: [
+        { id: 'r1', inviteeId: 'i2', state: 'requested', requestedOn: makeReview().startedOn },
+        { id: 'r2', inviteeId: 'i3', state: 'requested', requestedOn: makeReview().startedOn },
       ],
     }),
   );
@@ -73,6 +85,9 @@ describe('who may see a case', () => {
     ['an officer of the case LA', laOfficer, ['la-officer']],
     ['the case coordinator, by account', coordinatorActor, ['coordinator']],
     ['an invited professional, by email in any case', psychologistActor, ['invitee']],
+    ['a professional asked for advice', therapistActor, ['invitee', 'contributor']],
+    ['the allocator of a team asked', allocatorActor, ['allocator']],
+    ['the allocator of a team not invited', otherTeamAllocator, []],
     ['the parent', parentActor, ['parent']],
     ['the SENCo of another setting', otherSenco, []],
     ['an officer of another LA', otherLaOfficer, []],
@@ -111,7 +126,7 @@ describe('who may see a case', () => {
         ],
       }),
     );
-    expect(relationsTo({ email: 'al@ds.example', roles: [] }, file)).toEqual(['invitee']);
+    expect(relationsTo({ email: 'al@ds.example', roles: [] }, file)).toEqual(['invitee', 'contributor']);
   });
 });
 
@@ -132,9 +147,10 @@ describe('who may do what', () => {
     expect(can(laOfficer, 'decision.make', file)).toBe(false);
   });
 
-  it('invitees give advice; parents give views', () => {
+  it('only invitees asked for information give advice; parents give views', () => {
     const file = fileAt('contributing');
-    expect(can(psychologistActor, 'advice.submit', file)).toBe(true);
+    expect(can(therapistActor, 'advice.submit', file)).toBe(true);
+    expect(can(psychologistActor, 'advice.submit', file)).toBe(false);
     expect(can(parentActor, 'advice.submit', file)).toBe(false);
     expect(can(parentActor, 'views.record', file)).toBe(true);
   });
@@ -181,12 +197,17 @@ describe('recognising a person', () => {
  * amendment, the LA reads the audit trail; the report is the SENCo's alone until it is submitted.
  */
 const RIGHTS: Record<Action, { before: readonly Relation[]; after?: readonly Relation[] }> = {
-  'case.read': { before: ['senco', 'la-officer', 'coordinator', 'invitee', 'parent', 'allocator'] },
+  'case.read': {
+    before: ['senco', 'la-officer', 'coordinator', 'invitee', 'parent', 'allocator', 'contributor'],
+  },
   'review.start': { before: ['senco'] },
   'review.arrange': { before: ['senco'] },
   'review.abandon': { before: ['senco'] },
   'advice.request': { before: ['senco'] },
-  'advice.submit': { before: ['senco', 'invitee'] },
+  'advice.allocate': { before: ['allocator'] },
+  'advice.submit': { before: ['senco', 'contributor', 'allocator'] },
+  'advice.onBehalf': { before: ['senco', 'allocator'] },
+  'review.progress': { before: ['senco'] },
   'views.record': { before: ['senco', 'parent'] },
   'attendance.record': { before: ['senco'] },
   'report.write': { before: ['senco'] },
@@ -204,6 +225,18 @@ const ONE_RELATION: Record<Relation, Actor> = {
   invitee: psychologistActor,
   parent: parentActor,
   allocator: allocatorActor,
+  contributor: therapistActor,
+};
+
+/** The relations each actor of {@link ONE_RELATION} holds: a contributor is an invitee too. */
+const HELD: Record<Relation, readonly Relation[]> = {
+  senco: ['senco'],
+  'la-officer': ['la-officer'],
+  coordinator: ['coordinator'],
+  invitee: ['invitee'],
+  parent: ['parent'],
+  allocator: ['allocator'],
+  contributor: ['invitee', 'contributor'],
 };
 
 describe('every right, both ways: each relation has exactly the rights it should', () => {
@@ -215,11 +248,11 @@ describe('every right, both ways: each relation has exactly the rights it should
     const actor = ONE_RELATION[relation];
     for (const stage of ['contributing', 'report', 'submitted', 'decided', 'closed'] as const) {
       const file = fileAt(stage);
-      expect(relationsTo(actor, file), stage).toEqual([relation]);
+      expect(relationsTo(actor, file), stage).toEqual(HELD[relation]);
       const submitted = ['submitted', 'decided', 'closed'].includes(stage);
       for (const action of ACTIONS) {
         const { before, after = before } = RIGHTS[action];
-        const expected = (submitted ? after : before).includes(relation);
+        const expected = HELD[relation].some((held) => (submitted ? after : before).includes(held));
         expect(can(actor, action, file), `${relation} ${action} at ${stage}`).toBe(expected);
       }
     }

@@ -50,7 +50,7 @@ interface ArrangeRouteContext {
 }
 
 const error = (description: string): ResponseDoc => ({ description, schema: ErrorBodySchema });
-const COMMAND_ERRORS = {
+export const COMMAND_ERRORS = {
   400: error(
     'INVALID_INPUT: a field of the body is not valid; each problem names it (`meeting.on`). Nothing changed.',
   ),
@@ -299,7 +299,7 @@ export function arrangeRoutes(context: ArrangeRouteContext): ApiRoute[] {
 }
 
 /** The body, checked; INVALID_INPUT naming each bad field by its path in the body. */
-function checkBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+export function checkBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   const parsed = schema.safeParse(body ?? {});
   if (parsed.success) return parsed.data;
   throw new ReviewError(
@@ -309,10 +309,13 @@ function checkBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
 }
 
 /** zod gives optional fields as `undefined`; the domain's types leave them out. */
-function withoutUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+export function withoutUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;
 }
 
-function pick<T extends Record<number, ResponseDoc>, K extends keyof T>(from: T, ...keys: K[]): Pick<T, K> {
+export function pick<T extends Record<number, ResponseDoc>, K extends keyof T>(
+  from: T,
+  ...keys: K[]
+): Pick<T, K> {
   return Object.fromEntries(keys.map((key) => [key, from[key]])) as Pick<T, K>;
 }

@@ -6,6 +6,7 @@ import { ReviewError } from '../review/errors.ts';
 import { londonDate } from '../review/plain-date.ts';
 import { type ArrangeDeps, arrangeRoutes } from './arrange-routes.ts';
 import { authenticate, type Mode, type SsoCheck } from './authenticate.ts';
+import { type ContributeDeps, contributeRoutes } from './contribute-routes.ts';
 import { httpError } from './http-errors.ts';
 import {
   CaseDetailSchema,
@@ -75,6 +76,8 @@ export interface ApiContext {
   readonly caseload: CaseloadDeps;
   /** The writes: commands on a case's review (arrange-routes.ts). */
   readonly commands: ArrangeDeps;
+  /** The contribute stage's reads and writes (contribute-routes.ts). */
+  readonly contribute?: ContributeDeps;
   /** Azure mode: how the tab's token is checked. */
   readonly sso?: SsoCheck;
   /** Azure mode: the directory the LA runs, and its routes. */
@@ -115,6 +118,7 @@ export function apiRoutes(context: ApiContext): ApiRoute[] {
   return [
     ...readRoutes(),
     ...arrangeRoutes({ mode, signIn, readerOf, deps: context.commands }),
+    ...(context.contribute ? contributeRoutes({ signIn, readerOf, deps: context.contribute }) : []),
     ...(laDirectory ? directoryRoutes(laDirectory, signIn) : []),
   ];
 

@@ -27,6 +27,7 @@ export interface TextBlock {
   readonly color?: TextColor;
   readonly isSubtle?: boolean;
   readonly spacing?: Spacing;
+  readonly separator?: boolean;
   readonly style?: 'default' | 'heading';
   readonly maxLines?: number;
 }
@@ -73,6 +74,15 @@ export interface InputText extends InputBase {
   readonly value?: string;
   readonly placeholder?: string;
   readonly maxLength?: number;
+  readonly isMultiline?: boolean;
+}
+
+export interface InputChoiceSet extends InputBase {
+  readonly type: 'Input.ChoiceSet';
+  readonly choices: readonly { readonly title: string; readonly value: string }[];
+  readonly value?: string;
+  readonly style?: 'compact' | 'expanded';
+  readonly placeholder?: string;
 }
 
 export interface InputDate extends InputBase {
@@ -95,7 +105,7 @@ export interface InputToggle extends InputBase {
   readonly valueOff?: string;
 }
 
-export type CardInput = InputText | InputDate | InputTime | InputToggle;
+export type CardInput = InputText | InputDate | InputTime | InputToggle | InputChoiceSet;
 
 /** Buttons inside the body, e.g. one "Open" per row of a digest. */
 export interface ActionSet {
@@ -137,6 +147,11 @@ export interface AdaptiveCard {
   readonly fallbackText?: string;
   /** Shown by screen readers and notifications. */
   readonly speak?: string;
+  /**
+   * Teams asks the bot for the card again when one of `userIds` (at most 60) views it: a user-specific
+   * view, e.g. a receipt for the person who submitted and the form for the others.
+   */
+  readonly refresh?: { readonly action: ExecuteAction; readonly userIds?: readonly string[] };
 }
 
 /** The size Teams counts: the card as UTF-8 JSON. */

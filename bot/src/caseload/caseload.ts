@@ -152,7 +152,7 @@ export async function caseDetail(
  * written: nothing was shown, so there is nothing to fail closed on, and a 503 here would tell a
  * prober which ids make the server work harder. A failure is logged instead.
  */
-async function recordRefusal(
+export async function recordRefusal(
   reader: Reader,
   ref: CaseRef,
   why: 'not-permitted' | 'no-such-case',
@@ -186,10 +186,17 @@ async function candidates(actor: Actor, deps: CaseloadDeps): Promise<Candidate[]
     if (role.kind === 'senco') batches.push(deps.listings.bySetting(role.settingUrn));
     if (role.kind === 'la-officer') batches.push(everyCaseOfLa(role.laCode, deps));
   }
-  const [rowBatches, named] = await Promise.all([
+  // An allocator works the team mailbox's cases: found by the mailbox, each read whole (the relation
+  // is in the file, permissions.ts).
+  const emails = [
+    ...(actor.email ? [actor.email] : []),
+    ...actor.roles.flatMap((r) => (r.kind === 'allocator' ? [r.teamEmail.toLowerCase()] : [])),
+  ];
+  const [rowBatches, namedLists] = await Promise.all([
     Promise.all(batches),
-    actor.email ? deps.people.casesOf(actor.email) : [],
+    Promise.all(emails.map((email) => deps.people.casesOf(email))),
   ]);
+  const named = namedLists.flat();
   const byKey = new Map<string, Candidate>();
   for (const row of rowBatches.flat()) byKey.set(caseKey(row), { row });
   // A case that names the reader is read whole (the relation is in the file), unless its summary
@@ -287,7 +294,7 @@ async function everyCaseOfLa(laCode: string, deps: CaseloadDeps): Promise<Listin
  * @remarks Fails closed: a read that cannot be recorded is not shown (every read of a child's record
  * is audited), and the caller is told so with AUDIT_UNAVAILABLE (503, try again), not a bare 500.
  */
-async function recorded(write: () => Promise<void>): Promise<void> {
+export async function recorded(write: () => Promise<void>): Promise<void> {
   try {
     await write();
   } catch (error) {

@@ -1,6 +1,7 @@
 import { type CaseRef, caseKey } from '../review/case.ts';
 import type { CaseFile } from '../review/case-file.ts';
 import type { CommandResult, Decided } from '../review/command.ts';
+import type { AdviceDocument } from '../review/contribute/advice.ts';
 import { decide, type ReviewCommand } from '../review/decide.ts';
 import { ReviewError } from '../review/errors.ts';
 import { londonDate } from '../review/plain-date.ts';
@@ -39,11 +40,13 @@ export async function runCommand(
   ref: CaseRef,
   command: ReviewCommand,
   deps: CommandDeps,
+  /** The advice document the command is about, as written just before (run-advice-command.ts). */
+  advice?: AdviceDocument,
 ): Promise<CommandAnswer> {
   let decided: Decided | undefined;
   const today = londonDate(deps.now());
   const stored = await deps.store.update(ref, (file) => {
-    decided = decide(file, command, writer.actor, today, deps.policyFor(file.case.laCode));
+    decided = decide(file, command, writer.actor, today, deps.policyFor(file.case.laCode), advice);
     return decided.ok ? decided.file : file;
   });
   if (!stored || !decided) throw new ReviewError('CASE_NOT_FOUND');

@@ -3,7 +3,7 @@
  * (`.m365agentsplayground.yml` names the same object ids). Not real people or accounts.
  */
 import type { DirectoryUser } from '../identity/user-directory.ts';
-import { DEMO_LA, DEMO_SETTINGS, STAFF } from './northshire.ts';
+import { DEMO_LA, DEMO_SETTINGS, DISABILITY_ALLOCATOR, DISABILITY_SERVICE, STAFF } from './northshire.ts';
 
 /**
  * The one fake tenant every demo user is in.
@@ -27,6 +27,7 @@ export const DEMO_USER_IDS = [
   'la-coordinator',
   'ep-lowe',
   'parent-whitfield',
+  'ds-allocator',
 ] as const;
 export type DemoUserId = (typeof DEMO_USER_IDS)[number];
 
@@ -71,7 +72,18 @@ export const DEMO_USERS: readonly (DirectoryUser & { readonly id: DemoUserId })[
     identity: { tenantId: DEMO_TENANT_ID, objectId: 'c254f680-6771-4ad1-8b12-593c1d45e07e' },
     roles: [],
   },
+  {
+    id: 'ds-allocator',
+    name: DISABILITY_ALLOCATOR.name,
+    email: DISABILITY_ALLOCATOR.email,
+    description: `Allocator, ${DISABILITY_SERVICE.name}`,
+    identity: { tenantId: DEMO_TENANT_ID, objectId: '5d3f0a52-8c1e-4b7a-9f26-3e4d8a1c7b90' },
+    roles: [{ kind: 'allocator', laCode: DEMO_LA.code, teamEmail: DISABILITY_SERVICE.email }],
+  },
 ];
+
+/** The demo users the Agents Playground knows: it takes exactly five besides the visitor. */
+export const PLAYGROUND_DEMO_USERS = DEMO_USERS.slice(0, 5);
 
 export function demoUser(id: DemoUserId): DirectoryUser {
   const user = DEMO_USERS.find((candidate) => candidate.id === id);

@@ -28,6 +28,17 @@ export const DISABILITY_SERVICE = {
   standsInFor: 'social-care',
 } as const satisfies PolicyTeam;
 
+/**
+ * The Disability Service's allocator: requests to the team's mailbox go to her to accept, decline or
+ * allocate to a named social worker (seed: "once teams allocate a professional, their name will appear").
+ */
+export const DISABILITY_ALLOCATOR = {
+  name: 'Priya Natarajan',
+  email: 'priya.natarajan@northshire.example',
+  role: 'disability-service',
+  organisation: DISABILITY_SERVICE.name,
+} as const satisfies Person;
+
 export const DEMO_POLICY: LaPolicy = { ...STATUTORY_DEFAULTS, alwaysInvite: [DISABILITY_SERVICE] };
 
 /** The LA's policy: Northshire's for the demo LA, the statutory defaults for any other. */

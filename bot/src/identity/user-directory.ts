@@ -36,7 +36,7 @@ export interface UserDirectory {
 }
 
 export function actorOf(user: DirectoryUser): Actor {
-  return { identity: user.identity, email: user.email.toLowerCase(), roles: user.roles };
+  return { identity: user.identity, email: user.email.toLowerCase(), name: user.name, roles: user.roles };
 }
 
 /**

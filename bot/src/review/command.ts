@@ -1,4 +1,5 @@
 import type { CaseFile } from './case-file.ts';
+import type { AdviceDocument } from './contribute/advice.ts';
 import type { ErrorCode, Problem } from './errors.ts';
 import type { Effect } from './outbox.ts';
 
@@ -27,6 +28,7 @@ export interface CommandResult {
   readonly command: string;
   readonly reviewId?: string;
   readonly inviteeId?: string;
+  readonly requestId?: string;
   /** The effects the command put in the outbox (outbox.ts). */
   readonly effectIds: readonly string[];
 }
@@ -46,6 +48,8 @@ export interface Accepted {
   readonly result: CommandResult;
   /** True when the id had been seen: `file` is the file unchanged, `result` the first answer. */
   readonly repeated: boolean;
+  /** The advice document to write (before the file), for a command on advice. */
+  readonly advice?: AdviceDocument;
 }
 
 export interface Rejected {

@@ -1,15 +1,17 @@
 import type { ArrangeCommand } from './arrange/arrange-commands.ts';
 import { decideArrange } from './arrange/decide-arrange.ts';
-import { identityKey } from './case.ts';
 import type { CaseFile } from './case-file.ts';
 import { type Decided, recalled, rejected, remember } from './command.ts';
+import type { AdviceDocument } from './contribute/advice.ts';
+import type { ContributeCommand } from './contribute/contribute-commands.ts';
+import { decideContribute, requestsOnSending } from './contribute/decide-contribute.ts';
 import { enqueue } from './outbox.ts';
-import { type Action, type Actor, can } from './permissions.ts';
+import { type Action, type Actor, actorKey, can } from './permissions.ts';
 import type { PlainDate } from './plain-date.ts';
 import type { LaPolicy } from './policy.ts';
 
 /** Every command of a review; later stages add theirs here. */
-export type ReviewCommand = ArrangeCommand;
+export type ReviewCommand = ArrangeCommand | ContributeCommand;
 export type CommandType = ReviewCommand['type'];
 
 /** The permission each command needs (permissions.ts). */
@@ -21,7 +23,23 @@ export const COMMAND_ACTIONS: Readonly<Record<CommandType, Action>> = {
   markRequestInformation: 'review.arrange',
   sendInvitations: 'review.arrange',
   abandonReview: 'review.abandon',
+  requestAdvice: 'advice.request',
+  closeRequest: 'advice.request',
+  // Accepting and declining are checked request by request (permissions.ts mayAnswer, mayAllocate).
+  acceptRequest: 'advice.submit',
+  declineRequest: 'advice.submit',
+  allocateRequest: 'advice.allocate',
+  saveAdvice: 'advice.submit',
+  submitAdvice: 'advice.submit',
+  recordViews: 'views.record',
+  progressToMeeting: 'review.progress',
 };
+
+/** The commands whose subject is one advice document (contribute/advice.ts) as well as the case file. */
+export type AdviceCommand = Extract<ReviewCommand, { type: 'saveAdvice' | 'submitAdvice' }>;
+export function isAdviceCommand(command: ReviewCommand): command is AdviceCommand {
+  return command.type === 'saveAdvice' || command.type === 'submitAdvice';
+}
 
 /**
  * Decides `command` against `file`: the new file (its outbox and the memory of the command included)
@@ -38,6 +56,7 @@ export function decide(
   actor: Actor,
   today: PlainDate,
   policy: LaPolicy,
+  advice?: AdviceDocument,
 ): Decided {
   if (!can(actor, 'case.read', file)) return rejected('CASE_NOT_FOUND');
   const earlier = recalled(file, command.id);
@@ -53,17 +72,61 @@ export function decide(
     return { ok: true, file, effects: [], result: earlier.result, repeated: true };
   }
   if (!can(actor, COMMAND_ACTIONS[command.type], file)) return rejected('NOT_ALLOWED');
-  const by = actor.identity ? identityKey(actor.identity) : `email:${actor.email ?? 'unknown'}`;
+  const by = actorKey(actor);
+  if (isContributeCommand(command)) {
+    const step = decideContribute(file, command, {
+      today,
+      by,
+      actor,
+      policy,
+      ...(advice ? { advice } : {}),
+    });
+    if (!step.ok) return rejected(step.code, step.problems);
+    const result = {
+      command: command.type,
+      ...(file.review ? { reviewId: file.review.id } : {}),
+      ...(step.requestId ? { requestId: step.requestId } : {}),
+      effectIds: [],
+    };
+    const next = remember(step.file, command.id, command.type, result);
+    return {
+      ok: true,
+      file: next,
+      effects: [],
+      result,
+      repeated: false,
+      ...(step.advice ? { advice: step.advice } : {}),
+    };
+  }
   const mailbox = actor.identity?.objectId ?? actor.email;
   const organiser = mailbox ? { mailbox, ...(actor.email ? { email: actor.email } : {}) } : undefined;
   const step = decideArrange(file, command, { today, by, organiser, policy });
   if (!step.ok) return rejected(step.code, step.problems);
+  // "Everyone who has been invited will automatically be transferred through to 'contribute views'":
+  // each invitee marked "request information" is asked as the invitations go out.
+  const arranged = command.type === 'sendInvitations' ? requestsOnSending(step.file, today) : step.file;
   const result = {
     command: command.type,
     ...(step.reviewId ? { reviewId: step.reviewId } : file.review ? { reviewId: file.review.id } : {}),
     ...(step.inviteeId ? { inviteeId: step.inviteeId } : {}),
     effectIds: step.effects.map((effect) => effect.id),
   };
-  const next = remember(enqueue(step.file, step.effects), command.id, command.type, result);
+  const next = remember(enqueue(arranged, step.effects), command.id, command.type, result);
   return { ok: true, file: next, effects: step.effects, result, repeated: false };
+}
+
+const CONTRIBUTE_TYPES: ReadonlySet<string> = new Set<ContributeCommand['type']>([
+  'requestAdvice',
+  'closeRequest',
+  'acceptRequest',
+  'declineRequest',
+  'allocateRequest',
+  'saveAdvice',
+  'submitAdvice',
+  'recordViews',
+  'progressToMeeting',
+]);
+
+function isContributeCommand(command: ReviewCommand): command is ContributeCommand {
+  return CONTRIBUTE_TYPES.has(command.type);
 }

@@ -1,6 +1,7 @@
-import { type Identity, isFamily, type Person } from './case.ts';
+import { type Identity, identityKey, isFamily, type Person } from './case.ts';
 import type { CaseFile } from './case-file.ts';
-import { participants, reached } from './review.ts';
+import type { AdviceDocument } from './contribute/advice.ts';
+import { type AdviceRequest, participants, reached } from './review.ts';
 
 /**
  * Who may do what: the one rule set every API route, bot reply and job asks (DESIGN.md section 1).
@@ -15,6 +16,8 @@ export interface Actor {
   readonly identity?: Identity;
   /** Lower-case email address: how people without an account in the tenant are invited and known. */
   readonly email?: string;
+  /** The display name, for a record that names who wrote it (advice recorded on someone's behalf). */
+  readonly name?: string;
   readonly roles: readonly ActorRole[];
 }
 
@@ -34,7 +37,15 @@ export type ActorRole =
   | { readonly kind: 'la-admin'; readonly laCode: string }
   | { readonly kind: 'allocator'; readonly laCode: string; readonly teamEmail: string };
 
-export const RELATIONS = ['senco', 'la-officer', 'coordinator', 'invitee', 'parent', 'allocator'] as const;
+export const RELATIONS = [
+  'senco',
+  'la-officer',
+  'coordinator',
+  'invitee',
+  'parent',
+  'allocator',
+  'contributor',
+] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 export const ACTIONS = [
@@ -43,7 +54,10 @@ export const ACTIONS = [
   'review.arrange',
   'review.abandon',
   'advice.request',
+  'advice.allocate',
   'advice.submit',
+  'advice.onBehalf',
+  'review.progress',
   'views.record',
   'attendance.record',
   'report.write',
@@ -61,15 +75,22 @@ export type Action = (typeof ACTIONS)[number];
  * @remarks The SENCo runs the review; the LA's case coordinator decides (reg 20(10)); invitees
  * contribute; parents give their views. The report is a working document only the SENCo sees until
  * it is submitted (seed: "can only be viewed by the SENCo"); after that everyone involved may read
- * it, which {@link can} checks against the stage.
+ * it, which {@link can} checks against the stage. Advice comes only from a requested contributor (an
+ * invitee asked for information, or the professional a team allocated), not from any invitee; the
+ * SENCo and a team's allocator may record advice on someone's behalf (seed: "there is now a facility
+ * to add their details"; the Disability Service uploads what social workers supply). Which request an
+ * actor may answer or allocate is {@link mayAnswer} and {@link mayAllocate}.
  */
 const ALLOWED: Readonly<Record<Action, readonly Relation[]>> = {
-  'case.read': ['senco', 'la-officer', 'coordinator', 'invitee', 'parent', 'allocator'],
+  'case.read': ['senco', 'la-officer', 'coordinator', 'invitee', 'parent', 'allocator', 'contributor'],
   'review.start': ['senco'],
   'review.arrange': ['senco'],
   'review.abandon': ['senco'],
   'advice.request': ['senco'],
-  'advice.submit': ['senco', 'invitee'],
+  'advice.allocate': ['allocator'],
+  'advice.submit': ['senco', 'contributor', 'allocator'],
+  'advice.onBehalf': ['senco', 'allocator'],
+  'review.progress': ['senco'],
   'views.record': ['senco', 'parent'],
   'attendance.record': ['senco'],
   'report.write': ['senco'],
@@ -138,7 +159,54 @@ export function relationsTo(actor: Actor, file: CaseFile): Relation[] {
     )
   )
     relations.push('allocator');
+  if (liveRequests(file).some((request) => isContributor(actor, request, file))) {
+    relations.push('contributor');
+  }
   return relations;
+}
+
+/** The advice requests of the current review once invitations went out. */
+function liveRequests(file: CaseFile): readonly AdviceRequest[] {
+  const review = file.review;
+  if (!review || !reached(review.stage, 'contributing')) return [];
+  return review.adviceRequests;
+}
+
+/**
+ * Whether `actor` is the one `request` asks: the professional a team allocated, or else the invitee
+ * asked (a team's mailbox answers for itself until its allocator names someone).
+ */
+export function isContributor(actor: Actor, request: AdviceRequest, file: CaseFile): boolean {
+  if (request.allocatedTo) return isPerson(actor, request.allocatedTo);
+  const invitee = file.review?.invitees.find((i) => i.id === request.inviteeId);
+  return invitee !== undefined && isPerson(actor, invitee.person);
+}
+
+/**
+ * Whether `actor` allocates `request`: an allocator the LA's directory names for the team's mailbox
+ * the request went to (ActorRole `allocator`).
+ */
+export function mayAllocate(actor: Actor, request: AdviceRequest, file: CaseFile): boolean {
+  const invitee = file.review?.invitees.find((i) => i.id === request.inviteeId);
+  if (!invitee?.person.isTeam) return false;
+  const team = invitee.person.email.toLowerCase();
+  return actor.roles.some(
+    (r) => r.kind === 'allocator' && r.laCode === file.case.laCode && r.teamEmail.toLowerCase() === team,
+  );
+}
+
+/**
+ * How `actor` may answer `request`: as its contributor (`self`), on the contributor's behalf (the
+ * SENCo, or the team's allocator), or not at all.
+ */
+export function mayAnswer(
+  actor: Actor,
+  request: AdviceRequest,
+  file: CaseFile,
+): 'self' | 'behalf' | undefined {
+  if (isContributor(actor, request, file)) return 'self';
+  if (mayAllocate(actor, request, file) || can(actor, 'advice.onBehalf', file)) return 'behalf';
+  return undefined;
 }
 
 export const DIRECTORY_ACTIONS = ['directory.read', 'directory.manage'] as const;
@@ -189,4 +257,32 @@ export function isPerson(actor: Actor, person: Person): boolean {
     );
   }
   return actor.email !== undefined && actor.email.toLowerCase() === person.email.toLowerCase();
+}
+
+/** How an actor is named in a review's history, as a draft's writer and in the audit log: never a name. */
+export function actorKey(actor: Actor): string {
+  return actor.identity ? identityKey(actor.identity) : `email:${actor.email ?? 'unknown'}`;
+}
+
+/** Who reads submitted advice before it is circulated: those who run and decide the review. */
+const ADVICE_READERS_BEFORE_CIRCULATION: readonly Relation[] = ['senco', 'la-officer', 'coordinator'];
+
+/**
+ * Whether `actor` may read `advice` of the review in `file`.
+ *
+ * @remarks A draft is its writer's alone (seed: "only you can see this prior to submission"), through
+ * every route: nobody else, not the SENCo, reads it. Submitted advice counts only once the case file's
+ * index says so (the document is written first, contribute/advice.ts); until it is circulated at the
+ * move to the meeting (reg 20(4)) the SENCo, the LA and its author read it, and then everyone involved.
+ */
+export function mayReadAdvice(actor: Actor, advice: AdviceDocument, file: CaseFile): boolean {
+  if (advice.state === 'draft') return advice.writtenBy === actorKey(actor);
+  const review = file.review;
+  if (!review || review.id !== advice.reviewId) return false;
+  const entry = review.advice.find((a) => a.id === advice.key);
+  if (entry?.state !== 'submitted') return advice.writtenBy === actorKey(actor);
+  if (advice.writtenBy === actorKey(actor) || isPerson(actor, advice.author)) return true;
+  const relations = relationsTo(actor, file);
+  if (reached(review.stage, 'meeting')) return relations.length > 0;
+  return relations.some((r) => ADVICE_READERS_BEFORE_CIRCULATION.includes(r));
 }

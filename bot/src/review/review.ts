@@ -58,7 +58,8 @@ export interface Review {
   /** Teams LA policy always invites that were removed from this review, each with the reason. */
   readonly policyTeamsRemoved?: readonly PolicyTeamRemoved[];
   readonly adviceRequests: readonly AdviceRequest[];
-  readonly advice: readonly Advice[];
+  /** The index of the advice given (its content is in its own documents). */
+  readonly advice: readonly AdviceIndexEntry[];
   readonly views: { readonly child?: View; readonly parent?: View };
   /** When the SENCo progressed to the meeting stage: advice was circulated then (reg 20(4)). */
   readonly progressedToMeetingOn?: PlainDate;
@@ -138,6 +139,10 @@ export interface AdviceRequest {
   /** The named professional a team allocated (seed: "once teams allocate a professional, their name will appear"). */
   readonly allocatedTo?: Person;
   readonly closedReason?: string;
+  /** Why the team (or the professional) declined. */
+  readonly declinedReason?: string;
+  /** The last day the SENCo sent the request again. */
+  readonly resentOn?: PlainDate;
 }
 
 export const PROGRESS = ['on-track', 'complete', 'not-on-track', 'not-able-to-comment'] as const;
@@ -157,6 +162,22 @@ export interface NewOutcome {
   /** SMART: specific, measurable, achievable, realistic and timed. */
   readonly text: string;
   readonly provision: readonly Provision[];
+}
+
+/**
+ * What the case file keeps of one piece of advice: who, its state and when it was submitted. The
+ * advice itself is its own document (contribute/advice.ts), so a draft is private by construction and
+ * a busy review does not grow the case file.
+ */
+export interface AdviceIndexEntry {
+  readonly id: string;
+  readonly requestId?: string;
+  /** Whose advice it is: the professional asked (or allocated), or the setting's SENCo. */
+  readonly author: Person;
+  /** Who wrote it down when it was not the author (seed: "submitting information on behalf of someone else"). */
+  readonly recordedBy?: Person;
+  readonly state: 'draft' | 'submitted';
+  readonly submittedOn?: PlainDate;
 }
 
 export interface Advice {

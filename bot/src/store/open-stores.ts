@@ -1,4 +1,5 @@
 import type { LaPolicy } from '../review/policy.ts';
+import { type AdviceStore, CosmosAdviceStore } from './advice-store.ts';
 import type { AuditLog } from './audit-log.ts';
 import { type CaseListings, CosmosCaseListings } from './case-listings.ts';
 import type { CaseStore } from './case-store.ts';
@@ -44,6 +45,8 @@ export interface Stores {
   readonly notices: CosmosNotices;
   /** Where the deadline sweep finds the cases with something due (due-listings.ts). */
   readonly dueListings: DueListings;
+  /** Advice documents, one per piece of advice (advice-store.ts). */
+  readonly advice: AdviceStore;
 }
 
 export interface OpenedStores extends Stores {
@@ -67,10 +70,11 @@ export interface StoresOptions {
  * write a case file without its person index entries.
  */
 export async function storesOver(db: StoreDatabase, options: StoresOptions = {}): Promise<Stores> {
-  const [people, directory, notices] = await Promise.all([
+  const [people, directory, notices, advice] = await Promise.all([
     CosmosPersonIndex.open(db.database, options),
     CosmosDirectory.open(db.database, options),
     CosmosNotices.open(db.database, options),
+    CosmosAdviceStore.open(db.database, options),
   ]);
   const policyFor = options.policyFor;
   return {
@@ -82,6 +86,7 @@ export async function storesOver(db: StoreDatabase, options: StoresOptions = {})
     outbox: new CosmosOutboxQueue(db.cases),
     notices,
     dueListings: new CosmosDueListings(db.cases),
+    advice,
   };
 }
 

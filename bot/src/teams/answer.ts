@@ -9,6 +9,7 @@ import type { CaseSummary } from '../review/summary.ts';
 import { ownDateKeys } from '../review/warnings.ts';
 import { overdueWords } from '../review/words.ts';
 import { describeError, type Log } from '../server/log.ts';
+import type { AdviceCardDeps } from './advice-card-actions.ts';
 import { type ArrangeCardDeps, arrangeCardFor, readForCard } from './arrange-card-actions.ts';
 import { helpReply, notUnderstoodReply, welcomeReply } from './help.ts';
 
@@ -49,6 +50,8 @@ export interface AnswerDeps {
   readonly log?: Log;
   /** The arrange card's commands (arrange-card-actions.ts); without it "arrange" is not offered. */
   readonly arrange?: ArrangeCardDeps;
+  /** The advice card's commands (advice-card-actions.ts); without it the advice verbs are not answered. */
+  readonly advice?: AdviceCardDeps;
 }
 
 export const NO_ACCESS_REPLY =

@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from '../cards/adaptive-card.ts';
 import type { Identity } from '../review/case.ts';
+import { adviceCardActions } from './advice-card-actions.ts';
 import type { AnswerDeps, ConversationType } from './answer.ts';
 import { arrangeCardActions } from './arrange-card-actions.ts';
 
@@ -20,6 +21,8 @@ export interface CardAction {
   /** The Teams user, as for a message (review-bot.ts `identityOf`); none when Teams did not say. */
   readonly identity?: Identity;
   readonly conversationType?: ConversationType;
+  /** The Teams user id (`29:...`), for a card refreshed for that user (`refresh.userIds`). */
+  readonly userId?: string;
 }
 
 /**
@@ -54,5 +57,6 @@ export type CardActionTable = Readonly<Record<CardVerb, CardActionHandler>>;
 export function cardActionTable(deps: AnswerDeps): CardActionTable {
   return {
     ...(deps.arrange ? arrangeCardActions(deps, deps.arrange) : {}),
+    ...(deps.advice ? adviceCardActions(deps, deps.advice) : {}),
   };
 }

@@ -14,6 +14,8 @@ export interface Invoke {
   readonly value: unknown;
   readonly identity?: Identity;
   readonly conversationType?: ConversationType;
+  /** The Teams user id (`from.id`, `29:...`): what a card's `refresh.userIds` names. */
+  readonly userId?: string;
 }
 
 /** The HTTP answer to an invoke: Teams reads the body, so every invoke gets one (botbuilder's `InvokeResponse`). */
@@ -97,6 +99,7 @@ async function answerCardAction(invoke: Invoke, table: CardActionTable, log: Log
       trigger: parsed.data.trigger ?? 'manual',
       ...(invoke.identity ? { identity: invoke.identity } : {}),
       ...(invoke.conversationType ? { conversationType: invoke.conversationType } : {}),
+      ...(invoke.userId ? { userId: invoke.userId } : {}),
     });
   } catch (error) {
     if (isReviewError(error)) return cardError(error);

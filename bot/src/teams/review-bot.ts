@@ -62,6 +62,7 @@ export class ReviewBot extends ActivityHandler {
         value: activity.value,
         ...(identity ? { identity } : {}),
         ...(conversationType ? { conversationType } : {}),
+        ...(activity.from?.id ? { userId: activity.from.id } : {}),
       },
       this.#cardActions,
       this.#log,

@@ -134,14 +134,21 @@ function removeInvitee(file: CaseFile, command: RemoveInvitee, ctx: ArrangeConte
         `the LA always invites ${invitee.person.name} (INVITEES): say why they are not invited this time`,
       );
     }
-    if (review.adviceRequests.some((request) => request.inviteeId === invitee.id)) {
+    if (review.adviceRequests.some((r) => r.inviteeId === invitee.id && r.state === 'submitted')) {
       return wrongStage(
         `invitees.${invitee.id}`,
-        'advice has been requested from this invitee: close the request instead',
+        'this invitee has submitted advice: it stays part of the review',
       );
     }
+    // An open request to someone no longer invited is closed: a card they still hold is refused.
+    const adviceRequests = review.adviceRequests.map((r) =>
+      r.inviteeId === invitee.id && r.state !== 'closed'
+        ? { ...r, state: 'closed' as const, closedReason: 'No longer invited to the review' }
+        : r,
+    );
     const next: Review = {
       ...review,
+      adviceRequests,
       invitees: review.invitees.filter((i) => i.id !== invitee.id),
       ...(invitee.policyTeamId !== undefined
         ? {

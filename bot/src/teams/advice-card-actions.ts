@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import * as z from 'zod';
+import { ADVICE_VERBS, adviceCard, advicePages, adviceReceiptCard } from '../cards/advice-card.ts';
+import type { Reader } from '../caseload/caseload.ts';
+import { runAdviceCommand } from '../caseload/run-advice-command.ts';
+import { accountKey, actorOf } from '../identity/user-directory.ts';
+import type { CaseRef } from '../review/case.ts';
+import type { CaseFile } from '../review/case-file.ts';
+import { type AdviceContent, type AdviceDocument, EMPTY_ADVICE } from '../review/contribute/advice.ts';
+import { isReviewError, type Problem, ReviewError } from '../review/errors.ts';
+import { mayReadAdvice } from '../review/permissions.ts';
+import { PROGRESS, type Progress } from '../review/review.ts';
+import type { AdviceStore } from '../store/advice-store.ts';
+import type { AnswerDeps } from './answer.ts';
+import { PRIVATE_CHAT_ONLY_REPLY } from './answer.ts';
+import { readForCard } from './arrange-card-actions.ts';
+import type { CardAction, CardActionResult, CardActionTable } from './card-actions.ts';
+
+export interface AdviceCardDeps {
+  readonly store: AdviceStore;
+}
+
+/** The card's `data`: the request it answers, the page, the card's id; its inputs come beside them. */
+const AdviceActionSchema = z.looseObject({
+  laCode: z.string().regex(/^\d{3}$/),
+  caseId: z.string().min(1).max(64),
+  requestId: z.string().regex(/^r\d{1,4}$/),
+  page: z
+    .string()
+    .regex(/^\d{1,2}$/)
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{1,2}$/)
+    .optional(),
+  cardId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,48}$/)
+    .optional(),
+});
+type AdviceActionData = z.output<typeof AdviceActionSchema>;
+
+/**
+ * The advice card's verbs (cards/advice-card.ts), answered in the invoke response: page (saving the
+ * draft), save draft, submit, and Teams' automatic refresh.
+ *
+ * @remarks The inputs of the page shown are merged into the draft as stored, so paging loses nothing.
+ * Submit's id is the card's own (`<cardId>-submit`): the same press delivered twice is one submission.
+ * Bad input comes back as the same card with each problem under its input; a card pressed after the
+ * review moved to the meeting gets the domain's words (NO_MORE_ADVICE) as a message.
+ */
+export function adviceCardActions(deps: AnswerDeps, advice: AdviceCardDeps): CardActionTable {
+  return {
+    [ADVICE_VERBS.page]: (action) => handle(action, 'page'),
+    [ADVICE_VERBS.saveDraft]: (action) => handle(action, 'save'),
+    [ADVICE_VERBS.submit]: (action) => handle(action, 'submit'),
+    [ADVICE_VERBS.refresh]: (action) => handle(action, 'refresh'),
+  };
+
+  async function handle(
+    action: CardAction,
+    what: 'page' | 'save' | 'submit' | 'refresh',
+  ): Promise<CardActionResult> {
+    const user = action.identity ? await deps.directory.findByIdentity(action.identity) : undefined;
+    if (!user) throw new ReviewError('UNKNOWN_USER');
+    if (action.conversationType !== 'personal') return { kind: 'message', text: PRIVATE_CHAT_ONLY_REPLY };
+    const parsed = AdviceActionSchema.safeParse(action.data);
+    if (!parsed.success) {
+      throw new ReviewError(
+        'INVALID_INPUT',
+        parsed.error.issues.map((issue) => ({
+          where: issue.path.join('.') || 'data',
+          message: issue.message,
+        })),
+      );
+    }
+    const data = parsed.data;
+    const ref: CaseRef = { laCode: data.laCode, caseId: data.caseId };
+    const reader: Reader = { actor: actorOf(user), accountKey: accountKey(user.identity), via: 'bot' };
+    const file = await readForCard(reader, ref, deps);
+    const stored = await ownAdvice(reader, file, ref, data.requestId);
+    const page = Number(data.page ?? '0');
+    const view = (
+      content: AdviceContent,
+      extra: { page?: number; problems?: readonly Problem[]; notice?: string },
+    ) => formCard(file, data, content, extra);
+    if (stored?.state === 'submitted') return receipt(file, data, stored, action);
+    if (what === 'refresh' || action.trigger === 'automatic')
+      return view(stored?.content ?? EMPTY_ADVICE, { page });
+    const content = merged(stored?.content ?? EMPTY_ADVICE, data, file, page);
+    const commands = { ...deps.caseload, advice: advice.store };
+    const type = what === 'submit' ? 'submitAdvice' : 'saveAdvice';
+    const id = what === 'submit' && data.cardId ? `${data.cardId}-submit` : randomUUID();
+    try {
+      const answer = await runAdviceCommand(
+        reader,
+        ref,
+        { id, type, requestId: data.requestId, content },
+        commands,
+      );
+      if (what === 'submit' && answer.advice) return receipt(answer.file, data, answer.advice, action);
+      if (what === 'page') return view(content, { page: Number(data.to ?? page) });
+      return view(content, { page, notice: 'Draft saved: only you can see it until you submit.' });
+    } catch (error) {
+      if (!isReviewError(error) || error.problems.length === 0 || error.kind === 'not-found') throw error;
+      if (error.code !== 'INVALID_INPUT')
+        return { kind: 'message', text: error.problems.map((p) => p.message).join(' ') };
+      return view(content, {
+        page: pageOfProblem(file, content, error.problems, page),
+        problems: error.problems,
+      });
+    }
+  }
+
+  async function ownAdvice(reader: Reader, file: CaseFile, ref: CaseRef, requestId: string) {
+    const review = file.review;
+    if (!review) return undefined;
+    const found = await advice.store.get(ref, review.id, requestId);
+    return found && mayReadAdvice(reader.actor, found.advice, file) ? found.advice : undefined;
+  }
+}
+
+function formCard(
+  file: CaseFile,
+  data: AdviceActionData,
+  content: AdviceContent,
+  extra: { page?: number; problems?: readonly Problem[]; notice?: string },
+): CardActionResult {
+  return {
+    kind: 'card',
+    card: adviceCard({
+      subject: { laCode: data.laCode, caseId: data.caseId, requestId: data.requestId },
+      childFirstName: firstName(file),
+      ...(file.review?.meeting ? { meetingOn: file.review.meeting.on } : {}),
+      outcomes: file.case.outcomes,
+      content,
+      page: extra.page ?? 0,
+      cardId: data.cardId ?? randomUUID().replace(/-/g, ''),
+      ...(extra.problems ? { problems: extra.problems } : {}),
+      ...(extra.notice ? { notice: extra.notice } : {}),
+    }),
+  };
+}
+
+function receipt(
+  file: CaseFile,
+  data: AdviceActionData,
+  advice: AdviceDocument,
+  action: CardAction,
+): CardActionResult {
+  return {
+    kind: 'card',
+    card: adviceReceiptCard({
+      subject: { laCode: data.laCode, caseId: data.caseId, requestId: data.requestId },
+      childFirstName: firstName(file),
+      submittedOn: advice.submittedOn ?? advice.savedOn,
+      outcomesJudged: advice.content.outcomes.filter((o) => o.progress).length,
+      userIds: action.userId ? [action.userId] : [],
+    }),
+  };
+}
+
+function firstName(file: CaseFile): string {
+  return file.case.child.name.split(/\s+/)[0] ?? 'the child';
+}
+
+/** The page's inputs (every value a string, as Teams sends them) over the stored draft. */
+function merged(stored: AdviceContent, data: AdviceActionData, file: CaseFile, page: number): AdviceContent {
+  const values = data as Record<string, unknown>;
+  const text = (key: string): string | undefined =>
+    typeof values[key] === 'string' ? (values[key] as string) : undefined;
+  const pages = advicePages(file.case.outcomes, stored);
+  const shown = pages[page] ?? [];
+  const outcomes = file.case.outcomes.flatMap((outcome) => {
+    const before = stored.outcomes.find((o) => o.outcomeId === outcome.id);
+    if (!shown.includes(outcome)) return before ? [before] : [];
+    const progress = text(`outcomes.${outcome.id}.progress`);
+    const commentary = text(`outcomes.${outcome.id}.commentary`) ?? '';
+    const changes = text(`outcomes.${outcome.id}.recommendedChanges`)?.trim();
+    return [
+      {
+        outcomeId: outcome.id,
+        ...(progress && PROGRESS.includes(progress as Progress) ? { progress: progress as Progress } : {}),
+        commentary,
+        ...(changes ? { recommendedChanges: changes } : {}),
+      },
+    ];
+  });
+  if (page !== pages.length - 1) return { ...stored, outcomes };
+  const area = (key: string) => text(key) as AdviceContent['needs'][number]['area'] | undefined;
+  const newText = text('newOutcomes.0.text')?.trim();
+  const needText = text('needs.0.description')?.trim();
+  const row = {
+    intervention: text('provision.0.intervention')?.trim() ?? '',
+    providedBy: text('provision.0.providedBy')?.trim() ?? '',
+    frequency: text('provision.0.frequency')?.trim() ?? '',
+    duration: text('provision.0.duration')?.trim() ?? '',
+    groupSize: text('provision.0.groupSize')?.trim() ?? '',
+  };
+  const anyProvision = Object.values(row).some((v) => v !== '');
+  return {
+    outcomes,
+    newOutcomes:
+      newText || area('newOutcomes.0.area')
+        ? [{ area: area('newOutcomes.0.area') ?? ('' as never), text: newText ?? '' }]
+        : [],
+    needs:
+      needText || area('needs.0.area')
+        ? [{ area: area('needs.0.area') ?? ('' as never), description: needText ?? '' }]
+        : [],
+    provision: anyProvision ? [row] : [],
+  };
+}
+
+/** The page that holds the first problem's outcome, so the user sees it; the page they were on otherwise. */
+function pageOfProblem(
+  file: CaseFile,
+  content: AdviceContent,
+  problems: readonly Problem[],
+  page: number,
+): number {
+  const pages = advicePages(file.case.outcomes, content);
+  const first = problems[0]?.where.match(/^outcomes\.([^.]+)/)?.[1];
+  if (!first) return pages.length - 1;
+  const index = pages.findIndex((p) => p.some((o) => o.id === first));
+  return index < 0 ? page : index;
+}

@@ -1,0 +1,217 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AdaptiveCard, cardBytes, TEAMS_CARD_LIMIT_BYTES } from '../../bot/src/cards/adaptive-card.ts';
+import {
+  ADVICE_VERBS,
+  adviceCard,
+  advicePages,
+  adviceReceiptCard,
+  MAX_REFRESH_USERS,
+} from '../../bot/src/cards/advice-card.ts';
+import type { Outcome } from '../../bot/src/review/case.ts';
+import { type AdviceContent, adviceProblems, EMPTY_ADVICE } from '../../bot/src/review/contribute/advice.ts';
+import { plainDate } from '../../bot/src/review/plain-date.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { cardSchemaErrors } from './card-schema.ts';
+
+const subject = { laCode: '999', caseId: 'NS-1016', requestId: 'r4' };
+
+function outcomes(count: number, length = 300): Outcome[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `o${i + 1}`,
+    area: 'cognition-and-learning',
+    text: `Outcome ${i + 1}: ${'reads and writes with growing independence '.repeat(length / 40)}`.slice(
+      0,
+      length,
+    ),
+    provision: [],
+  }));
+}
+
+/** A draft that fills every outcome to the API's limits: the largest card the form can make. */
+function fullest(plan: readonly Outcome[]): AdviceContent {
+  return {
+    ...EMPTY_ADVICE,
+    outcomes: plan.map((o) => ({
+      outcomeId: o.id,
+      progress: 'not-on-track',
+      commentary: 'é'.repeat(5_000),
+      recommendedChanges: 'x'.repeat(5_000),
+    })),
+  };
+}
+
+function inputIds(card: AdaptiveCard): string[] {
+  return card.body.flatMap((e) => ('id' in e ? [e.id] : []));
+}
+
+describe('the advice card', () => {
+  it('is a valid Adaptive Card 1.5 on every page, with the seeds’ progress words', () => {
+    const plan = outcomes(6);
+    const pages = advicePages(plan, EMPTY_ADVICE);
+    expect(pages.map((p) => p.length)).toEqual([4, 2]);
+    for (let page = 0; page < pages.length; page += 1) {
+      const card = adviceCard({
+        subject,
+        childFirstName: 'Leo',
+        outcomes: plan,
+        content: EMPTY_ADVICE,
+        page,
+      });
+      expect(cardSchemaErrors(card)).toEqual([]);
+    }
+    const text = JSON.stringify(
+      adviceCard({ subject, childFirstName: 'Leo', outcomes: plan, content: EMPTY_ADVICE, page: 0 }),
+    );
+    for (const words of ['On track', 'Complete', 'Not on track', 'Not able to comment', 'Avoid'])
+      expect(text).toContain(words);
+  });
+
+  it('a plan with 12 outcomes fits: every page under the 28 KB budget, even filled to the limits', () => {
+    const plan = outcomes(12, 2_000);
+    for (const content of [EMPTY_ADVICE, fullest(plan)]) {
+      const pages = advicePages(plan, content);
+      expect(pages.flat().map((o) => o.id)).toEqual(plan.map((o) => o.id));
+      for (let page = 0; page < pages.length; page += 1) {
+        const card = adviceCard({ subject, childFirstName: 'Leo', outcomes: plan, content, page });
+        expect(cardBytes(card), `page ${page}`).toBeLessThanOrEqual(TEAMS_CARD_LIMIT_BYTES);
+        expect(cardSchemaErrors(card)).toEqual([]);
+      }
+    }
+  });
+
+  it('the last page asks for a new outcome (SMART), a need and a provision row; only it', () => {
+    const plan = outcomes(5);
+    const first = inputIds(
+      adviceCard({ subject, childFirstName: 'Leo', outcomes: plan, content: EMPTY_ADVICE, page: 0 }),
+    );
+    const last = inputIds(
+      adviceCard({ subject, childFirstName: 'Leo', outcomes: plan, content: EMPTY_ADVICE, page: 1 }),
+    );
+    expect(first).not.toContain('provision.0.groupSize');
+    expect(last).toEqual(
+      expect.arrayContaining([
+        'newOutcomes.0.text',
+        'needs.0.description',
+        'provision.0.intervention',
+        'provision.0.groupSize',
+      ]),
+    );
+    expect(
+      JSON.stringify(
+        adviceCard({ subject, childFirstName: 'Leo', outcomes: plan, content: EMPTY_ADVICE, page: 1 }),
+      ),
+    ).toContain('SMART');
+  });
+
+  it('shows each problem of a submit right under the input it names', () => {
+    const plan = outcomes(2);
+    const content: AdviceContent = {
+      ...EMPTY_ADVICE,
+      outcomes: [{ outcomeId: 'o1', progress: 'not-able-to-comment', commentary: '' }],
+    };
+    const problems = adviceProblems(content, plan, true);
+    const card = adviceCard({ subject, childFirstName: 'Leo', outcomes: plan, content, page: 0, problems });
+    const body = card.body;
+    const at = body.findIndex((e) => 'id' in e && e.id === 'outcomes.o1.commentary');
+    expect(body[at + 1]).toMatchObject({
+      type: 'TextBlock',
+      color: 'attention',
+      text: 'say why you are not able to comment',
+    });
+    const progress = body.findIndex((e) => 'id' in e && e.id === 'outcomes.o2.progress');
+    expect(body[progress + 1]).toMatchObject({
+      color: 'attention',
+      text: expect.stringContaining('choose the progress'),
+    });
+    expect(body.find((e) => 'id' in e && e.id === 'outcomes.o1.progress')).toMatchObject({
+      value: 'not-able-to-comment',
+    });
+  });
+
+  it('pages and saves through Action.Execute verbs carrying the request, not the child', () => {
+    const card = adviceCard({
+      subject,
+      childFirstName: 'Leo',
+      outcomes: outcomes(6),
+      content: EMPTY_ADVICE,
+      page: 0,
+    });
+    expect(card.actions?.map((a) => (a.type === 'Action.Execute' ? a.verb : a.type))).toEqual([
+      ADVICE_VERBS.page,
+      ADVICE_VERBS.saveDraft,
+      ADVICE_VERBS.submit,
+    ]);
+    expect(card.actions?.[0]).toMatchObject({ data: { ...subject, page: '0', to: '1' } });
+  });
+
+  it('after submit becomes a read-only receipt refreshed for at most 60 users', () => {
+    const userIds = Array.from({ length: 70 }, (_, i) => `29:user-${i}`);
+    const receipt = adviceReceiptCard({
+      subject,
+      childFirstName: 'Leo',
+      submittedOn: plainDate('2026-11-23'),
+      outcomesJudged: 3,
+      userIds,
+    });
+    expect(cardSchemaErrors(receipt)).toEqual([]);
+    expect(receipt.refresh?.userIds).toHaveLength(MAX_REFRESH_USERS);
+    expect(receipt.refresh?.action.verb).toBe(ADVICE_VERBS.refresh);
+    expect(inputIds(receipt)).toEqual([]);
+    expect(receipt.actions).toBeUndefined();
+  });
+});
+
+describe('the advice card in the adaptivecards renderer', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('renders every input and action, with no parse errors', async () => {
+    const require = createRequire(import.meta.url);
+    const source = readFileSync(require.resolve('adaptivecards/dist/adaptivecards.min.js'), 'utf8');
+    const page = await browser.newPage();
+    try {
+      await page.setContent('<!doctype html><div id="card"></div>');
+      await page.addScriptTag({ content: source });
+      const plan = outcomes(3);
+      const card = adviceCard({
+        subject,
+        childFirstName: 'Leo',
+        outcomes: plan,
+        content: EMPTY_ADVICE,
+        page: 0,
+      });
+      const rendered = await page.evaluate(
+        (json) => {
+          // biome-ignore lint/suspicious/noExplicitAny: the renderer's UMD global, typed by its own package
+          const AC = (window as any).AdaptiveCards;
+          const parsed = new AC.AdaptiveCard();
+          const context = new AC.SerializationContext();
+          parsed.parse(json, context);
+          const element: HTMLElement = parsed.render();
+          document.getElementById('card')?.appendChild(element);
+          const errors: string[] = [];
+          for (let i = 0; i < context.eventCount; i += 1) errors.push(context.getEventAt(i).message);
+          return {
+            errors,
+            inputs: parsed.getAllInputs().map((input: { id: string }) => input.id),
+            buttons: [...element.querySelectorAll('button')].map((b) => b.textContent),
+          };
+        },
+        card as unknown as Record<string, unknown>,
+      );
+      expect(rendered.errors).toEqual([]);
+      expect(rendered.inputs).toEqual(inputIds(card));
+      expect(rendered.buttons).toEqual(['Save draft', 'Submit']);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+});
