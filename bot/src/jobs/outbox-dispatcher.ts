@@ -66,14 +66,19 @@ export class OutboxDispatcher {
 
   /** One pass over the cases due now; resolves with what it did. Runs one pass at a time. */
   runOnce(): Promise<DispatchReport> {
-    // A pass already under way may have read the queue before the caller's write: the caller gets
-    // the pass after it, which every caller asking meanwhile shares.
+    // A pass already under way may have read the queue before the caller's write: the caller waits
+    // for the pass after it too (shared by every caller asking meanwhile), and hears what both did.
     if (this.#running) {
       this.#next ??= this.#running
-        .catch(() => undefined)
-        .then(() => {
+        .catch(() => ({ sent: 0, retrying: 0, failed: 0 }))
+        .then(async (first) => {
           this.#next = undefined;
-          return this.runOnce();
+          const second = await this.runOnce();
+          return {
+            sent: first.sent + second.sent,
+            retrying: first.retrying + second.retrying,
+            failed: first.failed + second.failed,
+          };
         });
       return this.#next;
     }
