@@ -6,9 +6,7 @@ import type { DirectoryUser } from '../identity/user-directory.ts';
 import type { SaveMeeting } from '../review/arrange/arrange-commands.ts';
 import type { BankHolidayOf } from '../review/arrange/arrange-warnings.ts';
 import { arrangementOf } from '../review/arrange/arrangement.ts';
-import type { CaseRef } from '../review/case.ts';
 import type { CaseFile } from '../review/case-file.ts';
-import type { ReviewCommand } from '../review/decide.ts';
 import { ReviewError } from '../review/errors.ts';
 import { londonDate } from '../review/plain-date.ts';
 import {
@@ -26,9 +24,16 @@ import {
   StartReviewBodySchema,
 } from './arrange-schemas.ts';
 import type { Mode } from './authenticate.ts';
-import type { ApiRequest, ApiResponse, ApiRoute, ResponseDoc } from './routes.ts';
+import {
+  COMMAND_ERRORS,
+  type CommandRouteSpec,
+  commandRoute,
+  pick,
+  withoutUndefined,
+} from './command-route.ts';
+import type { ApiRequest, ApiResponse, ApiRoute } from './routes.ts';
 import { checkParams } from './routes.ts';
-import { CaseParamsSchema, ErrorBodySchema } from './schemas.ts';
+import { CaseParamsSchema } from './schemas.ts';
 
 export interface ArrangeDeps {
   readonly caseload: CaseloadDeps;
@@ -49,23 +54,6 @@ interface ArrangeRouteContext {
   readonly deps: ArrangeDeps;
 }
 
-const error = (description: string): ResponseDoc => ({ description, schema: ErrorBodySchema });
-export const COMMAND_ERRORS = {
-  400: error(
-    'INVALID_INPUT: a field of the body is not valid; each problem names it (`meeting.on`). Nothing changed.',
-  ),
-  401: error('UNKNOWN_USER.'),
-  403: error('NOT_ALLOWED: the user may read the case but not do this.'),
-  404: error('CASE_NOT_FOUND: no such case, or not one the user may read.'),
-  409: error(
-    'EDIT_CONFLICT: someone else changed the same field since the client loaded it (named in problems); STALE_WRITE: too many writers at once. Nothing changed.',
-  ),
-  422: error(
-    'WRONG_STAGE or STAGE_GATE: not at this stage, or what blocks it (each problem names the rule).',
-  ),
-  503: error('AUDIT_UNAVAILABLE: done, but not yet audited. Send the same command id again.'),
-} as const satisfies Record<number, ResponseDoc>;
-
 const REVIEW = '/api/cases/{laCode}/{caseId}/review';
 
 /**
@@ -85,44 +73,22 @@ export function arrangeRoutes(context: ArrangeRouteContext): ApiRoute[] {
     ...arrangementOf(file, today(), policyFor(file.case.laCode), deps.bankHolidayOf),
   });
 
-  function command<S extends z.ZodType, P extends z.ZodObject>(spec: {
-    path: string;
-    operationId: string;
-    summary: string;
-    description: string;
-    params: P;
-    body: S;
-    toCommand: (body: z.output<S>, params: z.output<P>) => ReviewCommand;
-  }): ApiRoute {
-    return {
-      method: 'post',
-      path: spec.path,
-      operationId: spec.operationId,
-      summary: spec.summary,
-      description: spec.description,
-      signedIn: true,
-      params: spec.params,
-      body: { description: 'The command, with the client’s id for it.', schema: spec.body },
-      responses: {
-        200: { description: 'Done (or a repeat of it).', schema: CommandAnswerSchema },
-        ...COMMAND_ERRORS,
+  const command = <S extends z.ZodType, P extends z.ZodObject>(spec: CommandRouteSpec<S, P>) =>
+    commandRoute(
+      {
+        signIn: context.signIn,
+        readerOf: context.readerOf,
+        answer: CommandAnswerSchema,
+        async run(reader, ref, reviewCommand) {
+          const answer = await runCommand(reader, ref, reviewCommand, {
+            ...deps.caseload,
+            ...(deps.effectsQueued ? { effectsQueued: deps.effectsQueued } : {}),
+          });
+          return { result: answer.result, repeated: answer.repeated, arrangement: view(answer.file) };
+        },
       },
-      async handle(request) {
-        const user = await context.signIn(request);
-        const params = checkParams(spec.params, request.params);
-        const body = checkBody(spec.body, request.body);
-        const ref: CaseRef = { laCode: params.laCode as string, caseId: params.caseId as string };
-        const answer = await runCommand(context.readerOf(user), ref, spec.toCommand(body, params), {
-          ...deps.caseload,
-          ...(deps.effectsQueued ? { effectsQueued: deps.effectsQueued } : {}),
-        });
-        return {
-          status: 200,
-          body: { result: answer.result, repeated: answer.repeated, arrangement: view(answer.file) },
-        };
-      },
-    };
-  }
+      spec,
+    );
 
   /** The case file, if the user may read it, its read audited; CASE_NOT_FOUND otherwise. */
   async function readFile(request: ApiRequest, params: z.ZodObject, what: string) {
@@ -296,26 +262,4 @@ export function arrangeRoutes(context: ArrangeRouteContext): ApiRoute[] {
       },
     },
   ];
-}
-
-/** The body, checked; INVALID_INPUT naming each bad field by its path in the body. */
-export function checkBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const parsed = schema.safeParse(body ?? {});
-  if (parsed.success) return parsed.data;
-  throw new ReviewError(
-    'INVALID_INPUT',
-    parsed.error.issues.map((issue) => ({ where: issue.path.join('.') || 'body', message: issue.message })),
-  );
-}
-
-/** zod gives optional fields as `undefined`; the domain's types leave them out. */
-export function withoutUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;
-}
-
-export function pick<T extends Record<number, ResponseDoc>, K extends keyof T>(
-  from: T,
-  ...keys: K[]
-): Pick<T, K> {
-  return Object.fromEntries(keys.map((key) => [key, from[key]])) as Pick<T, K>;
 }

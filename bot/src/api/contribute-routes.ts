@@ -7,10 +7,17 @@ import type { DirectoryUser } from '../identity/user-directory.ts';
 import type { CaseRef } from '../review/case.ts';
 import type { AdviceContent, AdviceDocument } from '../review/contribute/advice.ts';
 import type { Contribution } from '../review/contribute/contribution.ts';
-import { isAdviceCommand, type ReviewCommand } from '../review/decide.ts';
+import { isAdviceCommand } from '../review/decide.ts';
 import type { AdviceStore } from '../store/advice-store.ts';
-import { COMMAND_ERRORS, checkBody, pick, withoutUndefined } from './arrange-routes.ts';
+
 import { InviteeParamsSchema } from './arrange-schemas.ts';
+import {
+  COMMAND_ERRORS,
+  type CommandRouteSpec,
+  commandRoute,
+  pick,
+  withoutUndefined,
+} from './command-route.ts';
 import {
   AdviceBodySchema,
   AllocateBodySchema,
@@ -47,51 +54,27 @@ export function contributeRoutes(context: ContributeRouteContext): ApiRoute[] {
   const { deps } = context;
   const readDeps = { ...deps.caseload, advice: deps.advice };
 
-  function command<S extends z.ZodType, P extends z.ZodObject>(spec: {
-    path: string;
-    operationId: string;
-    summary: string;
-    description: string;
-    params: P;
-    body: S;
-    toCommand: (body: z.output<S>, params: z.output<P>) => ReviewCommand;
-  }): ApiRoute {
-    return {
-      method: 'post',
-      path: spec.path,
-      operationId: spec.operationId,
-      summary: spec.summary,
-      description: spec.description,
-      signedIn: true,
-      params: spec.params,
-      body: { description: 'The command, with the client’s id for it.', schema: spec.body },
-      responses: {
-        200: { description: 'Done (or a repeat of it).', schema: ContributeAnswerSchema },
-        ...COMMAND_ERRORS,
+  const command = <S extends z.ZodType, P extends z.ZodObject>(spec: CommandRouteSpec<S, P>) =>
+    commandRoute(
+      {
+        signIn: context.signIn,
+        readerOf: context.readerOf,
+        answer: ContributeAnswerSchema,
+        async run(reader, ref, reviewCommand) {
+          const commandDeps = {
+            ...deps.caseload,
+            advice: deps.advice,
+            ...(deps.effectsQueued ? { effectsQueued: deps.effectsQueued } : {}),
+          };
+          const answer = isAdviceCommand(reviewCommand)
+            ? await runAdviceCommand(reader, ref, reviewCommand, commandDeps)
+            : await runCommand(reader, ref, reviewCommand, commandDeps);
+          const contribution = await readContribution(reader, ref, readDeps);
+          return { result: answer.result, repeated: answer.repeated, contribution: publicView(contribution) };
+        },
       },
-      async handle(request) {
-        const user = await context.signIn(request);
-        const params = checkParams(spec.params, request.params);
-        const body = checkBody(spec.body, request.body);
-        const ref: CaseRef = { laCode: params.laCode as string, caseId: params.caseId as string };
-        const reader = context.readerOf(user);
-        const reviewCommand = spec.toCommand(body, params);
-        const commandDeps = {
-          ...deps.caseload,
-          advice: deps.advice,
-          ...(deps.effectsQueued ? { effectsQueued: deps.effectsQueued } : {}),
-        };
-        const answer = isAdviceCommand(reviewCommand)
-          ? await runAdviceCommand(reader, ref, reviewCommand, commandDeps)
-          : await runCommand(reader, ref, reviewCommand, commandDeps);
-        const contribution = await readContribution(reader, ref, readDeps);
-        return {
-          status: 200,
-          body: { result: answer.result, repeated: answer.repeated, contribution: publicView(contribution) },
-        };
-      },
-    };
-  }
+      spec,
+    );
 
   const adviceCommand =
     (type: 'saveAdvice' | 'submitAdvice') => (body: z.output<typeof AdviceBodySchema>) => ({
