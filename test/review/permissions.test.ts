@@ -5,6 +5,7 @@ import {
   type Action,
   type Actor,
   can,
+  canListLa,
   isPerson,
   RELATIONS,
   type Relation,
@@ -292,5 +293,16 @@ describe('recognising a person: identity is the tenant and the object id togethe
       roles: [],
     };
     expect(isPerson(withAccount, psychologist)).toBe(true);
+  });
+});
+
+describe('who may list an LA’s every live case', () => {
+  it('an officer of that LA only: not another LA’s officer, a SENCo, a coordinator or a stranger', () => {
+    expect(canListLa(laOfficer, '860')).toBe(true);
+    expect(canListLa(otherLaOfficer, '860')).toBe(false);
+    expect(canListLa(otherLaOfficer, '861')).toBe(true);
+    for (const actor of [senco, coordinatorActor, psychologistActor, parentActor, stranger]) {
+      expect(canListLa(actor, '860')).toBe(false);
+    }
   });
 });

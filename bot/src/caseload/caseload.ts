@@ -3,7 +3,7 @@ import type { CaseFile } from '../review/case-file.ts';
 import type { Clock } from '../review/clock.ts';
 import { ReviewError } from '../review/errors.ts';
 import { isCurrentListing, summaryOn } from '../review/listing.ts';
-import { type Actor, can, canByPlacement } from '../review/permissions.ts';
+import { type Actor, can, canByPlacement, canListLa } from '../review/permissions.ts';
 import type { PlainDate } from '../review/plain-date.ts';
 import type { LaPolicy } from '../review/policy.ts';
 import { byUrgency, type CaseSummary, isLive, summariseWithClock } from '../review/summary.ts';
@@ -96,7 +96,7 @@ export async function laCasesPage(
   request: PageRequest,
   deps: CaseloadDeps,
 ): Promise<LaCasesPage> {
-  if (!reader.actor.roles.some((role) => role.kind === 'la-officer' && role.laCode === laCode)) {
+  if (!canListLa(reader.actor, laCode)) {
     throw new ReviewError('NOT_ALLOWED');
   }
   const page = await deps.listings.pageByLa(laCode, request);

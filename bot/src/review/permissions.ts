@@ -143,6 +143,14 @@ export function canByPlacement(actor: Actor, action: 'case.read', placement: Pla
   return placementRelations(actor, placement).some((r) => ALLOWED[action].includes(r));
 }
 
+/**
+ * Whether `actor` may list every live case of LA `laCode` (the LA's paged list): only an officer of
+ * that LA, whose relation to each case listed is then `la-officer` by placement.
+ */
+export function canListLa(actor: Actor, laCode: string): boolean {
+  return actor.roles.some((role) => role.kind === 'la-officer' && role.laCode === laCode);
+}
+
 export function relationsTo(actor: Actor, file: CaseFile): Relation[] {
   const { case: ehcCase } = file;
   const relations = placementRelations(actor, ehcCase);
