@@ -1,14 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plainDate } from '../../bot/src/review/plain-date.ts';
 import { CosmosCaseStore } from '../../bot/src/store/cosmos-case-store.ts';
-import { openDatabase, type StoreDatabase } from '../../bot/src/store/database.ts';
-import { type LocalCosmos, startLocalCosmos } from '../../bot/src/store/local-cosmos.ts';
+import type { StoreDatabase } from '../../bot/src/store/database.ts';
+import type { LocalCosmos } from '../../bot/src/store/local-cosmos.ts';
 import { csvText, validValues } from '../import/factories.ts';
+import { type CliStore, startCliStore } from './cli-store.ts';
 import { BAD_FIXTURE_PROBLEMS, fixture, runCli } from './run-cli.ts';
 
 const TODAY = ['--today', '2026-01-12'];
@@ -17,27 +16,15 @@ let server: LocalCosmos;
 let db: StoreDatabase;
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
+let cliStore: CliStore;
 
 /** The import runs against a local store this test started on a free port, in its own database. */
 beforeEach(async () => {
-  server = await startLocalCosmos({ port: 0 });
-  const databaseId = `cli-${randomUUID()}`;
-  db = await openDatabase({ endpoint: server.endpoint, key: server.key, databaseId });
-  dataDir = await mkdtemp(join(tmpdir(), 'import-cli-'));
-  env = {
-    COSMOS_ENDPOINT: '',
-    COSMOS_KEY: '',
-    COSMOS_DATABASE: databaseId,
-    LOCAL_COSMOS_PORT: new URL(server.endpoint).port,
-    EHC_DATA_DIR: dataDir,
-  };
+  cliStore = await startCliStore('import-cli-');
+  ({ server, db, dataDir, env } = cliStore);
 });
 
-afterEach(async () => {
-  db.close();
-  await server.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterEach(() => cliStore.close());
 
 async function caseIds(laCode: string): Promise<string[]> {
   const store = new CosmosCaseStore(db);

@@ -1,38 +1,20 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CosmosCaseStore } from '../../bot/src/store/cosmos-case-store.ts';
-import { openDatabase, type StoreDatabase } from '../../bot/src/store/database.ts';
-import { type LocalCosmos, startLocalCosmos } from '../../bot/src/store/local-cosmos.ts';
+import type { StoreDatabase } from '../../bot/src/store/database.ts';
 import { d, makeFile } from '../review/factories.ts';
+import { type CliStore, startCliStore } from './cli-store.ts';
 import { runCli } from './run-cli.ts';
 
-let server: LocalCosmos;
 let db: StoreDatabase;
-let dataDir: string;
 let env: NodeJS.ProcessEnv;
+let cliStore: CliStore;
 
 beforeEach(async () => {
-  server = await startLocalCosmos({ port: 0 });
-  const databaseId = `cli-${randomUUID()}`;
-  db = await openDatabase({ endpoint: server.endpoint, key: server.key, databaseId });
-  dataDir = await mkdtemp(join(tmpdir(), 'sweep-cli-'));
-  env = {
-    COSMOS_ENDPOINT: '',
-    COSMOS_KEY: '',
-    COSMOS_DATABASE: databaseId,
-    LOCAL_COSMOS_PORT: new URL(server.endpoint).port,
-    EHC_DATA_DIR: dataDir,
-  };
+  cliStore = await startCliStore('sweep-cli-');
+  ({ db, env } = cliStore);
 });
 
-afterEach(async () => {
-  db.close();
-  await server.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterEach(() => cliStore.close());
 
 describe('npm run sweep: the deadline check on demand', () => {
   it('records the warnings due on the day once, and a second run records none', async () => {
