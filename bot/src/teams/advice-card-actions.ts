@@ -3,18 +3,17 @@ import * as z from 'zod';
 import { ADVICE_VERBS, adviceCard, advicePages, adviceReceiptCard } from '../cards/advice-card.ts';
 import type { Reader } from '../caseload/caseload.ts';
 import { runAdviceCommand } from '../caseload/run-advice-command.ts';
-import { accountKey, actorOf } from '../identity/user-directory.ts';
 import type { CaseRef } from '../review/case.ts';
 import type { CaseFile } from '../review/case-file.ts';
 import { type AdviceContent, type AdviceDocument, EMPTY_ADVICE } from '../review/contribute/advice.ts';
-import { isReviewError, type Problem, ReviewError } from '../review/errors.ts';
+import { isReviewError, type Problem } from '../review/errors.ts';
 import { mayReadAdvice } from '../review/permissions.ts';
 import { PROGRESS, type Progress } from '../review/review.ts';
 import type { AdviceStore } from '../store/advice-store.ts';
 import type { AnswerDeps } from './answer.ts';
-import { PRIVATE_CHAT_ONLY_REPLY } from './answer.ts';
 import { readForCard } from './arrange-card-actions.ts';
 import type { CardAction, CardActionResult, CardActionTable } from './card-actions.ts';
+import { cardCaller } from './card-caller.ts';
 
 export interface AdviceCardDeps {
   readonly store: AdviceStore;
@@ -61,22 +60,9 @@ export function adviceCardActions(deps: AnswerDeps, advice: AdviceCardDeps): Car
     action: CardAction,
     what: 'page' | 'save' | 'submit' | 'refresh',
   ): Promise<CardActionResult> {
-    const user = action.identity ? await deps.directory.findByIdentity(action.identity) : undefined;
-    if (!user) throw new ReviewError('UNKNOWN_USER');
-    if (action.conversationType !== 'personal') return { kind: 'message', text: PRIVATE_CHAT_ONLY_REPLY };
-    const parsed = AdviceActionSchema.safeParse(action.data);
-    if (!parsed.success) {
-      throw new ReviewError(
-        'INVALID_INPUT',
-        parsed.error.issues.map((issue) => ({
-          where: issue.path.join('.') || 'data',
-          message: issue.message,
-        })),
-      );
-    }
-    const data = parsed.data;
-    const ref: CaseRef = { laCode: data.laCode, caseId: data.caseId };
-    const reader: Reader = { actor: actorOf(user), accountKey: accountKey(user.identity), via: 'bot' };
+    const caller = await cardCaller(action, AdviceActionSchema, deps);
+    if ('refused' in caller) return caller.refused;
+    const { reader, data, ref } = caller;
     const file = await readForCard(reader, ref, deps);
     const stored = await ownAdvice(reader, file, ref, data.requestId);
     const page = Number(data.page ?? '0');

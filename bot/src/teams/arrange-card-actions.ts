@@ -5,18 +5,17 @@ import { ARRANGE_INPUTS, ARRANGE_VERBS, arrangeCard } from '../cards/arrange-car
 import type { Reader } from '../caseload/caseload.ts';
 import { readCase } from '../caseload/read-case.ts';
 import { runCommand } from '../caseload/run-command.ts';
-import { accountKey, actorOf } from '../identity/user-directory.ts';
 import type { MeetingFields } from '../review/arrange/arrange-commands.ts';
 import type { BankHolidayOf } from '../review/arrange/arrange-warnings.ts';
 import { arrangementOf } from '../review/arrange/arrangement.ts';
 import type { CaseRef } from '../review/case.ts';
 import type { CaseFile } from '../review/case-file.ts';
 import { COMMAND_ID_PATTERN } from '../review/command.ts';
-import { isReviewError, type Problem, ReviewError } from '../review/errors.ts';
+import { isReviewError, type Problem } from '../review/errors.ts';
 import { londonDate, parsePlainDate } from '../review/plain-date.ts';
 import type { AnswerDeps } from './answer.ts';
-import { PRIVATE_CHAT_ONLY_REPLY } from './answer.ts';
 import type { CardAction, CardActionResult, CardActionTable } from './card-actions.ts';
+import { cardCaller } from './card-caller.ts';
 
 /** What the arrange card needs besides the bot's own dependencies. */
 export interface ArrangeCardDeps {
@@ -54,22 +53,9 @@ export function arrangeCardActions(deps: AnswerDeps, arrange: ArrangeCardDeps): 
   };
 
   async function handle(action: CardAction, confirm: boolean): Promise<CardActionResult> {
-    const user = action.identity ? await deps.directory.findByIdentity(action.identity) : undefined;
-    if (!user) throw new ReviewError('UNKNOWN_USER');
-    if (action.conversationType !== 'personal') return { kind: 'message', text: PRIVATE_CHAT_ONLY_REPLY };
-    const parsed = ArrangeActionSchema.safeParse(action.data);
-    if (!parsed.success) {
-      throw new ReviewError(
-        'INVALID_INPUT',
-        parsed.error.issues.map((issue) => ({
-          where: issue.path.join('.') || 'data',
-          message: issue.message,
-        })),
-      );
-    }
-    const data = parsed.data;
-    const ref: CaseRef = { laCode: data.laCode, caseId: data.caseId };
-    const reader: Reader = { actor: actorOf(user), accountKey: accountKey(user.identity), via: 'bot' };
+    const caller = await cardCaller(action, ArrangeActionSchema, deps);
+    if ('refused' in caller) return caller.refused;
+    const { reader, data, ref } = caller;
     const typed = typedValues(data);
     if (action.trigger === 'automatic') return card(await readable(reader, ref), ref, {});
     const { meeting, problems } = meetingOf(data);
