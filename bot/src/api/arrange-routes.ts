@@ -1,8 +1,7 @@
 import type * as z from 'zod';
-import type { CaseloadDeps, Reader } from '../caseload/caseload.ts';
+import type { CaseloadDeps } from '../caseload/caseload.ts';
 import { readCase } from '../caseload/read-case.ts';
 import { runCommand } from '../caseload/run-command.ts';
-import type { DirectoryUser } from '../identity/user-directory.ts';
 import type { SaveMeeting } from '../review/arrange/arrange-commands.ts';
 import type { BankHolidayOf } from '../review/arrange/arrange-warnings.ts';
 import { arrangementOf } from '../review/arrange/arrangement.ts';
@@ -29,6 +28,8 @@ import {
   type CommandRouteSpec,
   commandRoute,
   pick,
+  REVIEW_PATH,
+  type SignedIn,
   withoutUndefined,
 } from './command-route.ts';
 import type { ApiRequest, ApiResponse, ApiRoute } from './routes.ts';
@@ -47,14 +48,10 @@ export interface ArrangeDeps {
   ) => Promise<{ readonly name: string; readonly text: string } | undefined>;
 }
 
-interface ArrangeRouteContext {
+interface ArrangeRouteContext extends SignedIn {
   readonly mode: Mode;
-  readonly signIn: (request: ApiRequest) => Promise<DirectoryUser>;
-  readonly readerOf: (user: DirectoryUser) => Reader;
   readonly deps: ArrangeDeps;
 }
-
-const REVIEW = '/api/cases/{laCode}/{caseId}/review';
 
 /**
  * The arrange stage's routes (seed: "Arrange the Annual Review"): one POST per command, each taking the
@@ -109,7 +106,7 @@ export function arrangeRoutes(context: ArrangeRouteContext): ApiRoute[] {
   return [
     {
       method: 'get',
-      path: REVIEW,
+      path: REVIEW_PATH,
       operationId: 'getArrangement',
       summary:
         'The review’s arrangements: meeting, invitees, warnings, what blocks sending, the clock’s dates',
@@ -125,7 +122,7 @@ export function arrangeRoutes(context: ArrangeRouteContext): ApiRoute[] {
       },
     },
     command({
-      path: `${REVIEW}/start`,
+      path: `${REVIEW_PATH}/start`,
       operationId: 'startReview',
       summary: 'Start the review of a pending case',
       description:
@@ -135,7 +132,7 @@ export function arrangeRoutes(context: ArrangeRouteContext): ApiRoute[] {
       toCommand: (body) => ({ id: body.commandId, type: 'startReview' }),
     }),
     command({
-      path: `${REVIEW}/meeting`,
+      path: `${REVIEW_PATH}/meeting`,
       operationId: 'saveMeeting',
       summary: 'Save the meeting’s date, times, venue and Teams option (a draft, or an edit after sending)',
       description:
@@ -150,7 +147,7 @@ export function arrangeRoutes(context: ArrangeRouteContext): ApiRoute[] {
       }),
     }),
     command({
-      path: `${REVIEW}/invitees`,
+      path: `${REVIEW_PATH}/invitees`,
       operationId: 'addInvitee',
       summary:
         'Invite a parent, carer or guardian, a professional (a person or a team’s mailbox), or named staff',
@@ -166,7 +163,7 @@ export function arrangeRoutes(context: ArrangeRouteContext): ApiRoute[] {
       }),
     }),
     command({
-      path: `${REVIEW}/invitees/{inviteeId}/remove`,
+      path: `${REVIEW_PATH}/invitees/{inviteeId}/remove`,
       operationId: 'removeInvitee',
       summary: 'Remove an invitee; a team the LA always invites needs a reason',
       description: 'After sending, an update removes them from the event.',
@@ -180,7 +177,7 @@ export function arrangeRoutes(context: ArrangeRouteContext): ApiRoute[] {
       }),
     }),
     command({
-      path: `${REVIEW}/invitees/{inviteeId}/request-information`,
+      path: `${REVIEW_PATH}/invitees/{inviteeId}/request-information`,
       operationId: 'markRequestInformation',
       summary: 'Whether advice is requested from an invitee',
       description: 'Without it a team cannot accept, decline or allocate the request (seed).',
@@ -194,7 +191,7 @@ export function arrangeRoutes(context: ArrangeRouteContext): ApiRoute[] {
       }),
     }),
     command({
-      path: `${REVIEW}/invitations`,
+      path: `${REVIEW_PATH}/invitations`,
       operationId: 'sendInvitations',
       summary: 'Confirm and send the invitations: the arrange stage’s gate',
       description:
@@ -204,7 +201,7 @@ export function arrangeRoutes(context: ArrangeRouteContext): ApiRoute[] {
       toCommand: (body) => ({ id: body.commandId, type: 'sendInvitations' }),
     }),
     command({
-      path: `${REVIEW}/abandon`,
+      path: `${REVIEW_PATH}/abandon`,
       operationId: 'abandonReview',
       summary: 'Abandon the review: everything of it is deleted, the event cancelled',
       description:
@@ -215,7 +212,7 @@ export function arrangeRoutes(context: ArrangeRouteContext): ApiRoute[] {
     }),
     {
       method: 'get',
-      path: `${REVIEW}/invitations`,
+      path: `${REVIEW_PATH}/invitations`,
       operationId: 'listInvitations',
       summary:
         'The invitations of the current review: invite, updates, their state; in local mode the .ics files',
@@ -237,7 +234,7 @@ export function arrangeRoutes(context: ArrangeRouteContext): ApiRoute[] {
     },
     {
       method: 'get',
-      path: `${REVIEW}/invitations/{invitationId}/ics`,
+      path: `${REVIEW_PATH}/invitations/{invitationId}/ics`,
       operationId: 'getInvitationFile',
       summary: 'Local mode: the iCalendar file written for an invitation',
       description: 'Answers text/calendar. 404 in azure mode, where invitations go through Microsoft Graph.',

@@ -36,10 +36,17 @@ export interface CommandRouteSpec<S extends z.ZodType, P extends z.ZodObject> {
   readonly toCommand: (body: z.output<S>, params: z.output<P>) => ReviewCommand;
 }
 
-/** How a stage signs the caller in, runs a command for them and words its answer. */
-export interface CommandRouteStage {
+/** Where a case's review and its stages' commands are addressed. */
+export const REVIEW_PATH = '/api/cases/{laCode}/{caseId}/review';
+
+/** How a stage's routes know the caller: signed in, then read as a reader of cases. */
+export interface SignedIn {
   readonly signIn: (request: ApiRequest) => Promise<DirectoryUser>;
   readonly readerOf: (user: DirectoryUser) => Reader;
+}
+
+/** How a stage signs the caller in, runs a command for them and words its answer. */
+export interface CommandRouteStage extends SignedIn {
   /** The answer's schema, documented as the 200 response. */
   readonly answer: z.ZodType;
   /** Runs `command` for `reader` on the case `ref` and gives the answer's body. */

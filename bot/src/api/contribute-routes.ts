@@ -1,9 +1,8 @@
 import type * as z from 'zod';
-import type { CaseloadDeps, Reader } from '../caseload/caseload.ts';
+import type { CaseloadDeps } from '../caseload/caseload.ts';
 import { readContribution } from '../caseload/contribution-read.ts';
 import { runAdviceCommand } from '../caseload/run-advice-command.ts';
 import { runCommand } from '../caseload/run-command.ts';
-import type { DirectoryUser } from '../identity/user-directory.ts';
 import type { CaseRef } from '../review/case.ts';
 import type { AdviceContent, AdviceDocument } from '../review/contribute/advice.ts';
 import type { Contribution } from '../review/contribute/contribution.ts';
@@ -16,6 +15,8 @@ import {
   type CommandRouteSpec,
   commandRoute,
   pick,
+  REVIEW_PATH,
+  type SignedIn,
   withoutUndefined,
 } from './command-route.ts';
 import {
@@ -28,7 +29,7 @@ import {
   RecordViewsBodySchema,
   RequestParamsSchema,
 } from './contribute-schemas.ts';
-import type { ApiRequest, ApiRoute } from './routes.ts';
+import type { ApiRoute } from './routes.ts';
 import { checkParams } from './routes.ts';
 import { CaseParamsSchema } from './schemas.ts';
 
@@ -38,13 +39,9 @@ export interface ContributeDeps {
   readonly effectsQueued?: () => void;
 }
 
-interface ContributeRouteContext {
-  readonly signIn: (request: ApiRequest) => Promise<DirectoryUser>;
-  readonly readerOf: (user: DirectoryUser) => Reader;
+interface ContributeRouteContext extends SignedIn {
   readonly deps: ContributeDeps;
 }
-
-const REVIEW = '/api/cases/{laCode}/{caseId}/review';
 
 /**
  * The contribute stage's routes (seeds: "Contribute Views"): the page's read and one POST per command,
@@ -87,7 +84,7 @@ export function contributeRoutes(context: ContributeRouteContext): ApiRoute[] {
   return [
     {
       method: 'get',
-      path: `${REVIEW}/contribution`,
+      path: `${REVIEW_PATH}/contribution`,
       operationId: 'getContribution',
       summary: 'The contribute stage: requests, the advice the reader may read, views, the gate',
       description:
@@ -106,7 +103,7 @@ export function contributeRoutes(context: ContributeRouteContext): ApiRoute[] {
       },
     },
     command({
-      path: `${REVIEW}/invitees/{inviteeId}/request-advice`,
+      path: `${REVIEW_PATH}/invitees/{inviteeId}/request-advice`,
       operationId: 'requestAdvice',
       summary: 'Request information from an invitee, or send an open, declined or closed request again',
       description:
@@ -120,7 +117,7 @@ export function contributeRoutes(context: ContributeRouteContext): ApiRoute[] {
       }),
     }),
     command({
-      path: `${REVIEW}/requests/{requestId}/close`,
+      path: `${REVIEW_PATH}/requests/{requestId}/close`,
       operationId: 'closeRequest',
       summary: 'The SENCo closes a request that will not be answered, with a reason',
       description: 'A closed request no longer holds back "Progress to meeting".',
@@ -134,7 +131,7 @@ export function contributeRoutes(context: ContributeRouteContext): ApiRoute[] {
       }),
     }),
     command({
-      path: `${REVIEW}/requests/{requestId}/accept`,
+      path: `${REVIEW_PATH}/requests/{requestId}/accept`,
       operationId: 'acceptRequest',
       summary: 'The professional asked, or the team’s allocator, accepts the request',
       description: 'Accepting does not answer it: the advice does.',
@@ -147,7 +144,7 @@ export function contributeRoutes(context: ContributeRouteContext): ApiRoute[] {
       }),
     }),
     command({
-      path: `${REVIEW}/requests/{requestId}/decline`,
+      path: `${REVIEW_PATH}/requests/{requestId}/decline`,
       operationId: 'declineRequest',
       summary: 'The professional asked, or the team’s allocator, declines with a reason',
       description:
@@ -162,7 +159,7 @@ export function contributeRoutes(context: ContributeRouteContext): ApiRoute[] {
       }),
     }),
     command({
-      path: `${REVIEW}/requests/{requestId}/allocate`,
+      path: `${REVIEW_PATH}/requests/{requestId}/allocate`,
       operationId: 'allocateRequest',
       summary: 'A team’s allocator names the professional who will give the advice',
       description: 'Their name shows on the review, and they may then answer the request (seed).',
@@ -176,7 +173,7 @@ export function contributeRoutes(context: ContributeRouteContext): ApiRoute[] {
       }),
     }),
     command({
-      path: `${REVIEW}/advice/draft`,
+      path: `${REVIEW_PATH}/advice/draft`,
       operationId: 'saveAdvice',
       summary: 'Save the advice as a draft, which only its writer can see',
       description:
@@ -186,7 +183,7 @@ export function contributeRoutes(context: ContributeRouteContext): ApiRoute[] {
       toCommand: adviceCommand('saveAdvice'),
     }),
     command({
-      path: `${REVIEW}/advice/submit`,
+      path: `${REVIEW_PATH}/advice/submit`,
       operationId: 'submitAdvice',
       summary: 'Submit the advice: every outcome judged, each with commentary',
       description:
@@ -196,7 +193,7 @@ export function contributeRoutes(context: ContributeRouteContext): ApiRoute[] {
       toCommand: adviceCommand('submitAdvice'),
     }),
     command({
-      path: `${REVIEW}/views`,
+      path: `${REVIEW_PATH}/views`,
       operationId: 'recordViews',
       summary: 'Record the child’s or the parent’s views, by them or on their behalf',
       description: 'Someone recording another person’s views says whose they are (`onBehalfOf`).',
@@ -211,7 +208,7 @@ export function contributeRoutes(context: ContributeRouteContext): ApiRoute[] {
       }),
     }),
     command({
-      path: `${REVIEW}/progress-to-meeting`,
+      path: `${REVIEW_PATH}/progress-to-meeting`,
       operationId: 'progressToMeeting',
       summary: 'Progress to the meeting: the contribute stage’s gate; advice is circulated',
       description:
