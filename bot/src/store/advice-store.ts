@@ -3,7 +3,7 @@ import { type CaseRef, caseKey } from '../review/case.ts';
 import type { AdviceDocument } from '../review/contribute/advice.ts';
 import { ReviewError } from '../review/errors.ts';
 import { cosmosStatus, STATUS } from './cosmos-status.ts';
-import { openContainer } from './database.ts';
+import { containerDefinition, openContainer } from './database.ts';
 import { documentIdOf } from './document-id.ts';
 
 export const ADVICE_SCHEMA_VERSION = 1;
@@ -19,16 +19,7 @@ export const ADVICE_SCHEMA_VERSION = 1;
  * `cases` container: its queries select by LA and would meet advice documents. Only the case key and
  * the review id are indexed: no advice text in the index.
  */
-export const ADVICE_CONTAINER = {
-  id: 'advice',
-  partitionKey: { paths: ['/caseKey'] },
-  indexingPolicy: {
-    indexingMode: 'consistent' as const,
-    automatic: true,
-    includedPaths: [{ path: '/caseKey/?' }, { path: '/reviewId/?' }],
-    excludedPaths: [{ path: '/*' }],
-  },
-};
+export const ADVICE_CONTAINER = containerDefinition('advice', '/caseKey', ['/caseKey/?', '/reviewId/?']);
 
 interface StoredAdviceDocument {
   /** `<reviewId>~<key>`, escaped. */

@@ -3,7 +3,7 @@ import type { Identity } from '../review/case.ts';
 import { ReviewError } from '../review/errors.ts';
 import type { Membership } from '../review/membership.ts';
 import { cosmosStatus, STATUS } from './cosmos-status.ts';
-import { openContainer } from './database.ts';
+import { containerDefinition, openContainer } from './database.ts';
 
 export const DIRECTORY_SCHEMA_VERSION = 1;
 
@@ -18,16 +18,11 @@ export const DIRECTORY_SCHEMA_VERSION = 1;
  * id are cross-partition queries on `laCodes` and `memberId`: an admin's rare, small reads, not a hot
  * path; only those paths and the key are indexed.
  */
-export const DIRECTORY_CONTAINER = {
-  id: 'directory',
-  partitionKey: { paths: ['/key'] },
-  indexingPolicy: {
-    indexingMode: 'consistent' as const,
-    automatic: true,
-    includedPaths: [{ path: '/key/?' }, { path: '/memberId/?' }, { path: '/laCodes/[]/?' }],
-    excludedPaths: [{ path: '/*' }],
-  },
-};
+export const DIRECTORY_CONTAINER = containerDefinition('directory', '/key', [
+  '/key/?',
+  '/memberId/?',
+  '/laCodes/[]/?',
+]);
 
 /** One LA's membership of a person: the roles it gave, the name it knows them by, who added them. */
 export interface LaMembership extends Membership {

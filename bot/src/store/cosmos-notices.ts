@@ -1,7 +1,7 @@
 import type { Container, Database } from '@azure/cosmos';
 import type { Warning } from '../review/warnings.ts';
 import { cosmosStatus, STATUS } from './cosmos-status.ts';
-import { openContainer } from './database.ts';
+import { containerDefinition, openContainer } from './database.ts';
 import { documentIdOf } from './document-id.ts';
 
 /**
@@ -14,16 +14,7 @@ import { documentIdOf } from './document-id.ts';
  * once whoever records it: a re-run, a restart or a second instance gets a 409 and sends nothing.
  * Only the partition key and the due time are indexed; a warning holds no name but the child's first.
  */
-export const NOTICES_CONTAINER = {
-  id: 'notices',
-  partitionKey: { paths: ['/laCode'] },
-  indexingPolicy: {
-    indexingMode: 'consistent' as const,
-    automatic: true,
-    includedPaths: [{ path: '/laCode/?' }, { path: '/dueAt/?' }],
-    excludedPaths: [{ path: '/*' }],
-  },
-};
+export const NOTICES_CONTAINER = containerDefinition('notices', '/laCode', ['/laCode/?', '/dueAt/?']);
 
 export const NOTICE_SCHEMA_VERSION = 1;
 

@@ -140,6 +140,27 @@ export interface ContainerDefinition {
   };
 }
 
+/**
+ * A container partitioned by `partitionKey` that indexes only `indexedPaths` (each a property path
+ * such as `/laCode/?`): nothing else a document holds, children's details included, is in the index.
+ */
+export function containerDefinition(
+  id: string,
+  partitionKey: string,
+  indexedPaths: readonly string[],
+): ContainerDefinition {
+  return {
+    id,
+    partitionKey: { paths: [partitionKey] },
+    indexingPolicy: {
+      indexingMode: 'consistent',
+      automatic: true,
+      includedPaths: indexedPaths.map((path) => ({ path })),
+      excludedPaths: [{ path: '/*' }],
+    },
+  };
+}
+
 /** The container `definition` names in `database`, created when missing unless `createIfMissing` is false. */
 export async function openContainer(
   database: Database,

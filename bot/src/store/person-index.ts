@@ -4,7 +4,7 @@ import type { CaseFile } from '../review/case-file.ts';
 import { emailsWithAccess } from '../review/people-with-access.ts';
 import type { CaseStore, Page, StoredCase } from './case-store.ts';
 import { cosmosStatus, STATUS } from './cosmos-status.ts';
-import { openContainer } from './database.ts';
+import { containerDefinition, openContainer } from './database.ts';
 import { documentIdOf } from './document-id.ts';
 
 export const PERSON_SCHEMA_VERSION = 1;
@@ -23,16 +23,7 @@ export const PERSON_SCHEMA_VERSION = 1;
  * The email address is the key because that is how people outside the tenant are invited and known
  * (case.ts, `Person`). Only the key is indexed.
  */
-export const PEOPLE_CONTAINER = {
-  id: 'people',
-  partitionKey: { paths: ['/personKey'] },
-  indexingPolicy: {
-    indexingMode: 'consistent' as const,
-    automatic: true,
-    includedPaths: [{ path: '/personKey/?' }],
-    excludedPaths: [{ path: '/*' }],
-  },
-};
+export const PEOPLE_CONTAINER = containerDefinition('people', '/personKey', ['/personKey/?']);
 
 /** One person's link to one case. No name: the address, which is the key, and the case's key. */
 export interface PersonDocument {
