@@ -19,7 +19,8 @@ import type { Calendar } from './calendar/calendar.ts';
 import { GraphCalendar } from './calendar/graph-calendar.ts';
 import { IcsCalendar, icsFileName } from './calendar/ics-calendar.ts';
 import { type Config, ConfigError, ENTRA_AUTHORITY, loadConfig } from './config.ts';
-import { DEMO_USERS, demoSignInUrl } from './demo/demo-users.ts';
+import { DEMO_TEAM } from './demo/demo-team.ts';
+import { DEMO_TENANT_ID, DEMO_USERS, demoSignInUrl } from './demo/demo-users.ts';
 import { DEMO_LA, demoPolicyFor, demoSettingName } from './demo/northshire.ts';
 import { seedDemoData } from './demo/seed.ts';
 import {
@@ -112,7 +113,13 @@ async function serve(
       `LOCAL MODE: fictional demo data only (${DEMO_LA.name}, LA ${DEMO_LA.code}); no sign-in, ` +
         'anyone on this machine can act as any demo user. Not for real data.',
     );
-    const seeded = await seedDemoData({ store, audit, today: londonDate(now()), now });
+    const seeded = await seedDemoData({
+      store,
+      audit,
+      today: londonDate(now()),
+      now,
+      channelLinks: opened.channelLinks,
+    });
     log.info(
       seeded.seeded ? 'demo data loaded' : 'demo data already present (delete .data/ to load it afresh)',
       {
@@ -179,6 +186,17 @@ async function serve(
       contribute: { caseload, advice: opened.advice, effectsQueued: () => dispatcher.kick() },
       ...(sso ? { sso } : {}),
       ...(laRun ? { laDirectory: laRun } : {}),
+      channels: {
+        deps: {
+          links: opened.channelLinks,
+          audit,
+          now,
+          settingName: caseload.settingName,
+          laName: (laCode) => (local && laCode === DEMO_LA.code ? DEMO_LA.name : undefined),
+        },
+        ...(local ? { localTeams: [localTeam()] } : {}),
+      },
+      warnings: { mutes: { caseload, mutes: opened.mutes }, runDeadlineCheck: () => sweep.runOnce() },
       signInSettings: config.sso
         ? {
             mode: 'azure',
@@ -219,6 +237,12 @@ async function serve(
       return closing;
     },
   };
+}
+
+/** The demo team, as the channel configuration page offers it in a plain browser. */
+function localTeam() {
+  const { teamId, name, channel } = DEMO_TEAM;
+  return { teamId, name, tenantId: DEMO_TENANT_ID, channel: { id: channel.id, name: channel.name } };
 }
 
 /** How often the dispatcher looks for work besides being told of it: retries, and work another instance left. */

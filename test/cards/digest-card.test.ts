@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cardBytes, TEAMS_CARD_LIMIT_BYTES } from '../../bot/src/cards/adaptive-card.ts';
-import { DIGEST_GROUP_LIMIT, digestCard } from '../../bot/src/cards/digest-card.ts';
+import { DIGEST_GROUP_LIMIT, DIGEST_HOW_TO_CHANGE, digestCard } from '../../bot/src/cards/digest-card.ts';
 import type { Digest, DigestRow } from '../../bot/src/review/digest.ts';
 import { plainDate } from '../../bot/src/review/plain-date.ts';
 import { cardSchemaErrors } from './card-schema.ts';
@@ -65,5 +65,13 @@ describe('the digest card', () => {
     const text = JSON.stringify(digestCard({ digest, today, linkName: 'Harbour Primary', tabUrl }));
     expect(text).toContain('And 3 more in the EHC Review Hub tab.');
     expect(text.match(/"title":"Open"/g)).toHaveLength(DIGEST_GROUP_LIMIT);
+  });
+
+  it('says how to change what one receives: the channel’s link, one’s own mute, and what a mute leaves on', () => {
+    const text = JSON.stringify(digestCard({ digest: empty, today, linkName: 'Harbour Primary', tabUrl }));
+    expect(text).toContain(JSON.stringify(DIGEST_HOW_TO_CHANGE).slice(1, -1));
+    expect(DIGEST_HOW_TO_CHANGE).toMatch(/SENCo or an LA officer/);
+    expect(DIGEST_HOW_TO_CHANGE).toMatch(/Mute my warnings/);
+    expect(DIGEST_HOW_TO_CHANGE).toMatch(/this digest, are still sent/);
   });
 });

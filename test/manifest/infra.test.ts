@@ -1,9 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ADVICE_CONTAINER } from '../../bot/src/store/advice-store.ts';
+import { CHANNEL_LINKS_CONTAINER } from '../../bot/src/store/channel-links.ts';
 import { DIRECTORY_CONTAINER } from '../../bot/src/store/cosmos-directory.ts';
 import { NOTICES_CONTAINER } from '../../bot/src/store/cosmos-notices.ts';
 import { CONTAINERS } from '../../bot/src/store/database.ts';
+import { MUTES_CONTAINER } from '../../bot/src/store/mutes.ts';
 import { PEOPLE_CONTAINER } from '../../bot/src/store/person-index.ts';
 import { readJson, readText } from './project-files.ts';
 
@@ -34,6 +36,8 @@ describe('infra: Cosmos DB', () => {
       DIRECTORY_CONTAINER,
       NOTICES_CONTAINER,
       ADVICE_CONTAINER,
+      CHANNEL_LINKS_CONTAINER,
+      MUTES_CONTAINER,
     ];
     const made = new Map(store.containers.map((container) => [container.id, container]));
     for (const container of opened) {

@@ -6,6 +6,7 @@ import { ReviewError } from '../review/errors.ts';
 import { londonDate } from '../review/plain-date.ts';
 import { type ArrangeDeps, arrangeRoutes } from './arrange-routes.ts';
 import { authenticate, type Mode, type SsoCheck } from './authenticate.ts';
+import { type ChannelRouteContext, channelRoutes } from './channel-routes.ts';
 import { type ContributeDeps, contributeRoutes } from './contribute-routes.ts';
 import { httpError } from './http-errors.ts';
 import {
@@ -25,6 +26,7 @@ import {
   PageQuerySchema,
   SignInSettingsSchema,
 } from './schemas.ts';
+import { type WarningRouteContext, warningRoutes } from './warning-routes.ts';
 
 /** A request as the API's handlers see it, whatever web framework carried it (server/api-adapter.ts). */
 export interface ApiRequest {
@@ -82,6 +84,10 @@ export interface ApiContext {
   readonly sso?: SsoCheck;
   /** Azure mode: the directory the LA runs, and its routes. */
   readonly laDirectory?: LaDirectory;
+  /** The channel tab's configuration page: channel links (channel-routes.ts). */
+  readonly channels?: Pick<ChannelRouteContext, 'deps' | 'localTeams'>;
+  /** Muting a case's warnings, and the deadline check on demand (warning-routes.ts). */
+  readonly warnings?: Pick<WarningRouteContext, 'mutes' | 'runDeadlineCheck'>;
   /** What the tab needs to sign in (`GET /api/sign-in`). */
   readonly signInSettings: z.output<typeof SignInSettingsSchema>;
 }
@@ -120,6 +126,17 @@ export function apiRoutes(context: ApiContext): ApiRoute[] {
     ...arrangeRoutes({ mode, signIn, readerOf, deps: context.commands }),
     ...(context.contribute ? contributeRoutes({ signIn, readerOf, deps: context.contribute }) : []),
     ...(laDirectory ? directoryRoutes(laDirectory, signIn) : []),
+    ...(context.channels ? channelRoutes({ mode, signIn, ...context.channels }) : []),
+    ...(context.warnings
+      ? warningRoutes({
+          mode,
+          signIn,
+          readerOf,
+          audit: caseload.audit,
+          now: caseload.now,
+          ...context.warnings,
+        })
+      : []),
   ];
 
   function readRoutes(): ApiRoute[] {

@@ -194,7 +194,7 @@ export const CaseIdSchema = z
 export const CaseParamsSchema = z.object({ laCode: LaCodeSchema, caseId: CaseIdSchema });
 
 /** A school's unique reference number (URN): six digits. */
-const SettingUrnSchema = z
+export const SettingUrnSchema = z
   .string()
   .regex(/^\d{6}$/, { error: 'must be the setting’s 6-digit unique reference number (URN)' })
   .meta({ example: '100001' });

@@ -23,9 +23,20 @@ export interface DigestCardInput {
   readonly linkName: string;
   /** The tab's public URL: each row's "Open" goes to the case there. */
   readonly tabUrl: string;
-  /** How someone changes what they receive (the digest must say: issue 13), worded by the caller. */
+  /** How someone changes what they receive (the digest must say: issue 13); {@link DIGEST_HOW_TO_CHANGE} by default. */
   readonly howToChange?: string;
 }
+
+/**
+ * What every digest says about changing what one receives (issue 13: "each digest says how to change
+ * what one receives").
+ *
+ * @remarks The words follow the rules: the channel's link is changed on its tab's configuration page
+ * by whoever may link it (permissions.ts `mayLinkChannel`); a person mutes a case for themself on the
+ * case's page, which never silences this digest nor the LA's statutory dates (review/mutes.ts).
+ */
+export const DIGEST_HOW_TO_CHANGE =
+  'This digest comes once a day. To change which cases this channel gets, the setting’s SENCo or an LA officer opens the EHC Review Hub tab’s settings in this channel. To stop your own messages about a case, open the case in the tab and choose “Mute my warnings”: the dates the local authority must act on, and this digest, are still sent.';
 
 const GROUPS = [
   { key: 'overdue', title: 'Overdue' },
@@ -81,16 +92,14 @@ export function digestCard(input: DigestCardInput): AdaptiveCard {
       });
     }
   }
-  if (input.howToChange) {
-    body.push({
-      type: 'TextBlock',
-      text: input.howToChange,
-      isSubtle: true,
-      size: 'small',
-      spacing: 'large',
-      wrap: true,
-    });
-  }
+  body.push({
+    type: 'TextBlock',
+    text: input.howToChange ?? DIGEST_HOW_TO_CHANGE,
+    isSubtle: true,
+    size: 'small',
+    spacing: 'large',
+    wrap: true,
+  });
   return {
     type: 'AdaptiveCard',
     $schema: CARD_SCHEMA,

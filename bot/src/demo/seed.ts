@@ -4,7 +4,10 @@ import { isReviewError } from '../review/errors.ts';
 import type { PlainDate } from '../review/plain-date.ts';
 import type { AuditLog } from '../store/audit-log.ts';
 import type { CaseStore } from '../store/case-store.ts';
+import type { CosmosChannelLinks } from '../store/channel-links.ts';
 import { demoCaseFiles } from './demo-cases.ts';
+import { DEMO_TEAM } from './demo-team.ts';
+import { DEMO_TENANT_ID } from './demo-users.ts';
 
 export const DEMO_ACTOR = 'system:demo';
 
@@ -13,6 +16,8 @@ export interface SeedOptions {
   readonly audit: AuditLog;
   readonly today: PlainDate;
   readonly now: () => Date;
+  /** Where the demo team's channel is linked to Harbour Primary School's cases, when given. */
+  readonly channelLinks?: Pick<CosmosChannelLinks, 'of' | 'link'>;
 }
 
 /** `seeded` when at least one demo case was missing and has been created. */
@@ -46,7 +51,29 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
       });
     }
   }
+  if (options.channelLinks) await linkDemoChannel(options.channelLinks, now);
   return created > 0 ? { seeded: true, created } : { seeded: false };
+}
+
+/**
+ * Links the demo team's General channel to Harbour Primary School's cases (issue 13: "the demo team
+ * and its channel are linked"), unless the channel has a link: one a developer changed on the
+ * configuration page stays as they left it.
+ */
+async function linkDemoChannel(
+  links: Pick<CosmosChannelLinks, 'of' | 'link'>,
+  now: () => Date,
+): Promise<void> {
+  if (await links.of(DEMO_TEAM.channel.id)) return;
+  await links.link({
+    channelId: DEMO_TEAM.channel.id,
+    teamId: DEMO_TEAM.teamId,
+    tenantId: DEMO_TENANT_ID,
+    link: { kind: 'setting', settingUrn: DEMO_TEAM.settingUrn },
+    linkedBy: DEMO_ACTOR,
+    linkedAt: now().toISOString(),
+    onlyReviewersConfirmed: true,
+  });
 }
 
 /** Creates `file` unless its case exists; whether this call created it. */

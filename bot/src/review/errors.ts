@@ -52,6 +52,21 @@ export const ERROR_CATALOGUE = {
     kind: 'unavailable',
     message: 'Could not record this read in the audit log; nothing was shown. Try again.',
   },
+  CHANNEL_LINK_NOT_ALLOWED: {
+    kind: 'forbidden',
+    message:
+      'You can link a channel only to your own setting’s SEND team (as its SENCo) or to your local authority’s SEND team (as one of its officers); nothing was changed.',
+  },
+  CHANNEL_NOT_CONFIRMED: {
+    kind: 'invalid',
+    message:
+      'Confirm that only people working on these reviews are in this channel: its daily digest names children by first name and case id. Nothing was linked.',
+  },
+  DEADLINE_CHECK_NOT_ALLOWED: {
+    kind: 'forbidden',
+    message:
+      'Only a local authority officer can run the deadline check now. It also runs by itself every day.',
+  },
   UNKNOWN_CARD_ACTION: {
     kind: 'invalid',
     message:

@@ -1,6 +1,7 @@
 import { type Identity, identityKey, isFamily, type Person } from './case.ts';
 import type { CaseFile } from './case-file.ts';
 import type { AdviceDocument } from './contribute/advice.ts';
+import type { ChannelLink } from './digest.ts';
 import { type AdviceRequest, participants, reached } from './review.ts';
 
 /**
@@ -293,4 +294,68 @@ export function mayReadAdvice(actor: Actor, advice: AdviceDocument, file: CaseFi
   const relations = relationsTo(actor, file);
   if (reached(review.stage, 'meeting')) return relations.length > 0;
   return relations.some((r) => ADVICE_READERS_BEFORE_CIRCULATION.includes(r));
+}
+
+/**
+ * Whether `actor` may link a Teams channel to `link`, so that its daily digest shows `link`'s cases:
+ * a SENCo to their own setting's SEND team, an officer of an LA to that LA's SEND team; nobody else.
+ *
+ * @remarks A setting's channel shows that setting's cases from every LA that places children there
+ * (digest.ts `inLink`), so only the setting's own SENCo decides who reads them: an LA officer may not
+ * link a channel to a setting, since that would post another LA's children into a channel the LA
+ * chose. An LA admin manages the directory and sees no case, so links nothing.
+ */
+export function mayLinkChannel(actor: Actor, link: ChannelLink): boolean {
+  return link.kind === 'setting'
+    ? actor.roles.some((r) => r.kind === 'senco' && r.settingUrn === link.settingUrn)
+    : actor.roles.some((r) => r.kind === 'la-officer' && r.laCode === link.laCode);
+}
+
+/**
+ * Whether `actor` may set (or, with no `next`, remove) the link of a channel now linked to `current`.
+ *
+ * @remarks Replacing a link takes both ends: someone may not take over a channel another team linked
+ * to their cases, nor point a channel at cases they may not link.
+ */
+export function mayChangeChannelLink(
+  actor: Actor,
+  current: ChannelLink | undefined,
+  next: ChannelLink | undefined,
+): boolean {
+  if (current && !mayLinkChannel(actor, current)) return false;
+  if (next && !mayLinkChannel(actor, next)) return false;
+  return current !== undefined || next !== undefined;
+}
+
+/** Every link `actor` may make: their settings' SEND teams and their LAs' SEND teams, each once. */
+export function linkChoices(actor: Actor): ChannelLink[] {
+  const settings = new Set<string>();
+  const las = new Set<string>();
+  for (const role of actor.roles) {
+    if (role.kind === 'senco') settings.add(role.settingUrn);
+    if (role.kind === 'la-officer') las.add(role.laCode);
+  }
+  return [
+    ...[...settings].map((settingUrn) => ({ kind: 'setting' as const, settingUrn })),
+    ...[...las].map((laCode) => ({ kind: 'la' as const, laCode })),
+  ];
+}
+
+/**
+ * Where the deadline check is asked to run now: the fictional demo data of local mode, or real cases.
+ */
+export type DeadlineCheckScope = 'demo' | 'live';
+
+/**
+ * Whether `actor` may run the deadline check now (the tab's "Run the deadline check now").
+ *
+ * @remarks With real cases, an LA officer of any LA: the check is the LA's safety net (issue 13) and
+ * its answer is counts only, but it runs over every LA, so it is not offered to everyone; a repeat
+ * records nothing (the dedupe keys), so an officer cannot make anyone be warned twice. In local mode the
+ * data is fictional and the point of the button is to show what the daily check sends, so any demo
+ * user who is signed in may.
+ */
+export function mayRunDeadlineCheck(actor: Actor, scope: DeadlineCheckScope): boolean {
+  if (scope === 'demo') return true;
+  return actor.roles.some((r) => r.kind === 'la-officer');
 }

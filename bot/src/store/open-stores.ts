@@ -3,6 +3,7 @@ import { type AdviceStore, CosmosAdviceStore } from './advice-store.ts';
 import type { AuditLog } from './audit-log.ts';
 import { type CaseListings, CosmosCaseListings } from './case-listings.ts';
 import type { CaseStore } from './case-store.ts';
+import { CosmosChannelLinks } from './channel-links.ts';
 import { CosmosAuditLog } from './cosmos-audit-log.ts';
 import { CosmosCaseStore } from './cosmos-case-store.ts';
 import { CosmosDirectory } from './cosmos-directory.ts';
@@ -10,6 +11,7 @@ import { CosmosNotices } from './cosmos-notices.ts';
 import { openDatabase, type StoreDatabase } from './database.ts';
 import { CosmosDueListings, type DueListings } from './due-listings.ts';
 import { connectLocalOrStart } from './local-cosmos.ts';
+import { CosmosMutes } from './mutes.ts';
 import { CosmosOutboxQueue, type OutboxQueue } from './outbox-queue.ts';
 import { CosmosPersonIndex, withPersonIndex } from './person-index.ts';
 
@@ -47,6 +49,10 @@ export interface Stores {
   readonly dueListings: DueListings;
   /** Advice documents, one per piece of advice (advice-store.ts). */
   readonly advice: AdviceStore;
+  /** The Teams channels linked to a setting's or an LA's cases (channel-links.ts). */
+  readonly channelLinks: CosmosChannelLinks;
+  /** The cases whose warnings a user muted for themself (mutes.ts). */
+  readonly mutes: CosmosMutes;
 }
 
 export interface OpenedStores extends Stores {
@@ -70,11 +76,13 @@ export interface StoresOptions {
  * write a case file without its person index entries.
  */
 export async function storesOver(db: StoreDatabase, options: StoresOptions = {}): Promise<Stores> {
-  const [people, directory, notices, advice] = await Promise.all([
+  const [people, directory, notices, advice, channelLinks, mutes] = await Promise.all([
     CosmosPersonIndex.open(db.database, options),
     CosmosDirectory.open(db.database, options),
     CosmosNotices.open(db.database, options),
     CosmosAdviceStore.open(db.database, options),
+    CosmosChannelLinks.open(db.database, options),
+    CosmosMutes.open(db.database, options),
   ]);
   const policyFor = options.policyFor;
   return {
@@ -87,6 +95,8 @@ export async function storesOver(db: StoreDatabase, options: StoresOptions = {})
     notices,
     dueListings: new CosmosDueListings(db.cases),
     advice,
+    channelLinks,
+    mutes,
   };
 }
 
