@@ -185,7 +185,7 @@ async function audited(
         actor: linker.accountKey,
         action: entry.action,
         caseKey: channelLinkAuditKey(entry.link),
-        detail: { channelId, ...(entry.repeat ? { repeat: true } : {}) },
+        detail: { channel: auditChannelOf(channelId), ...(entry.repeat ? { repeat: true } : {}) },
       });
     }
   } catch (cause) {
@@ -196,4 +196,15 @@ async function audited(
       { cause },
     );
   }
+}
+
+/**
+ * A channel's id as its audit entries name it: percent-encoded.
+ *
+ * @remarks A Teams thread id has an `@` (`19:...@thread.tacv2`), and the audit log refuses any detail
+ * that looks like an email address (no personal data in the log: cosmos-audit-log.ts); encoded, the
+ * id is kept whole and can be read back with `decodeURIComponent`.
+ */
+export function auditChannelOf(channelId: string): string {
+  return encodeURIComponent(channelId);
 }
