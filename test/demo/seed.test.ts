@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { demoCaseFiles } from '../../bot/src/demo/demo-cases.ts';
-import { DEMO_USERS } from '../../bot/src/demo/demo-users.ts';
+import { DEMO_TEAM } from '../../bot/src/demo/demo-team.ts';
+import { DEMO_TENANT_ID, DEMO_USERS } from '../../bot/src/demo/demo-users.ts';
 import { DEMO_ACTOR, seedDemoData } from '../../bot/src/demo/seed.ts';
 import type { Person } from '../../bot/src/review/case.ts';
 import { plainDate } from '../../bot/src/review/plain-date.ts';
 import type { CaseStore, StoredCase } from '../../bot/src/store/case-store.ts';
+import { type ChannelLinkRecord, CosmosChannelLinks } from '../../bot/src/store/channel-links.ts';
 import { CosmosAuditLog } from '../../bot/src/store/cosmos-audit-log.ts';
 import { CosmosCaseStore } from '../../bot/src/store/cosmos-case-store.ts';
 import { documentIdOf } from '../../bot/src/store/document-id.ts';
@@ -37,6 +39,30 @@ async function setUp() {
 }
 
 describe('seeding the demo data', () => {
+  it('links the demo team’s General channel to Harbour Primary School once, and leaves a link a developer changed', async () => {
+    const { store, audit } = await setUp();
+    const channelLinks = await CosmosChannelLinks.open(cosmos.db.database);
+    await seedDemoData({ store, audit, today, now, channelLinks });
+    const linked: ChannelLinkRecord = {
+      channelId: DEMO_TEAM.channel.id,
+      teamId: DEMO_TEAM.teamId,
+      tenantId: DEMO_TENANT_ID,
+      link: { kind: 'setting', settingUrn: DEMO_TEAM.settingUrn },
+      linkedBy: DEMO_ACTOR,
+      linkedAt: now().toISOString(),
+      onlyReviewersConfirmed: true,
+    };
+    expect(await channelLinks.of(DEMO_TEAM.channel.id)).toEqual(linked);
+    const changed: ChannelLinkRecord = {
+      ...linked,
+      link: { kind: 'la', laCode: '999' },
+      linkedBy: 'developer',
+    };
+    await channelLinks.link(changed);
+    await seedDemoData({ store, audit, today, now: () => new Date('2026-11-24T10:00:00Z'), channelLinks });
+    expect(await channelLinks.of(DEMO_TEAM.channel.id)).toEqual(changed);
+  });
+
   it('loads the 30 cases into an empty store, and nothing the second time', async () => {
     const { store, audit } = await setUp();
     expect(await seedDemoData({ store, audit, today, now })).toEqual({ seeded: true, created: 30 });
