@@ -4,12 +4,17 @@ import type { MemberChange } from '../directory/member-form.ts';
 import type {
   ArrangementResponse,
   CaseDetail,
+  CaseMute,
+  ChannelLinkView,
   CommandAnswer,
+  DeadlineCheckReport,
   Directory,
   ErrorBody,
   InvitationsResponse,
   LaCasesPage,
+  LinkChannelBody,
   LiveCasesResponse,
+  LocalTeam,
   LocalUsers,
   Me,
   Member,
@@ -81,6 +86,15 @@ export interface ApiClient {
   command(laCode: string, caseId: string, action: string, body: object): Promise<CommandAnswer>;
   /** One page of 50 of an LA's live cases; `continuation` from the previous page for the next. */
   laCasesPage(laCode: string, continuation?: string): Promise<LaCasesPage>;
+  /** What a channel is linked to, and what the user may link it to. */
+  channelLink(channelId: string): Promise<ChannelLinkView>;
+  linkChannel(channelId: string, body: LinkChannelBody): Promise<unknown>;
+  unlinkChannel(channelId: string): Promise<void>;
+  /** Local mode's demo teams. */
+  localTeams(): Promise<{ readonly teams: readonly LocalTeam[] }>;
+  caseMute(laCode: string, caseId: string): Promise<CaseMute>;
+  setCaseMute(laCode: string, caseId: string, muted: boolean): Promise<CaseMute>;
+  runDeadlineCheck(): Promise<DeadlineCheckReport>;
 }
 
 export function createApiClient(
@@ -121,6 +135,9 @@ export function createApiClient(
     throw errorFrom(response.status, body);
   }
   const segment = encodeURIComponent;
+  const channelPath = (channelId: string) => `/api/channels/${segment(channelId)}/link`;
+  const mutePath = (laCode: string, caseId: string) =>
+    `/api/cases/${segment(laCode)}/${segment(caseId)}/warnings/mute`;
   return {
     signInSettings: () => get<SignInSettings>('/api/sign-in'),
     me: () => get<Me>('/api/me'),
@@ -141,6 +158,14 @@ export function createApiClient(
       get<LaCasesPage>(
         `/api/las/${segment(laCode)}/cases${continuation ? `?continuation=${segment(continuation)}` : ''}`,
       ),
+    channelLink: (channelId) => get<ChannelLinkView>(channelPath(channelId)),
+    linkChannel: (channelId, body) => send('PUT', channelPath(channelId), body),
+    unlinkChannel: (channelId) => send('DELETE', channelPath(channelId)),
+    localTeams: () => get('/api/local/teams'),
+    caseMute: (laCode, caseId) => get<CaseMute>(mutePath(laCode, caseId)),
+    setCaseMute: (laCode, caseId, muted) =>
+      send<CaseMute>(muted ? 'PUT' : 'DELETE', mutePath(laCode, caseId)),
+    runDeadlineCheck: () => send<DeadlineCheckReport>('POST', '/api/deadline-check'),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Arrangement, InvitationRecord } from '../../../bot/src/review/arrange/arrangement.ts';
 import type { Clock } from '../../../bot/src/review/clock.ts';
 import type { CommandResult } from '../../../bot/src/review/command.ts';
+import type { ChannelLink } from '../../../bot/src/review/digest.ts';
 import type { Problem } from '../../../bot/src/review/errors.ts';
 import type { Member } from '../../../bot/src/review/membership.ts';
 import type { NextAction } from '../../../bot/src/review/next-action.ts';
@@ -101,3 +102,54 @@ export interface Directory {
   readonly laCode: string;
   readonly members: readonly Member[];
 }
+
+export type { ChannelLink };
+
+/** A link the user may make, as the configuration page offers it. */
+export interface LinkChoice {
+  readonly link: ChannelLink;
+  readonly name: string;
+}
+
+/** `GET /api/channels/{channelId}/link`: the channel's link as the signed-in user sees it. */
+export interface ChannelLinkView {
+  readonly channelId: string;
+  /** The current link, when the user may change it. */
+  readonly link?: { readonly link: ChannelLink; readonly name: string; readonly linkedAt: string };
+  /** Linked to cases this user may not link. */
+  readonly linkedByOthers: boolean;
+  readonly choices: readonly LinkChoice[];
+}
+
+/** What `PUT /api/channels/{channelId}/link` takes. */
+export interface LinkChannelBody {
+  readonly teamId: string;
+  readonly tenantId: string;
+  readonly link: ChannelLink;
+  readonly onlyReviewersConfirmed: boolean;
+}
+
+/** A demo team of local mode (`GET /api/local/teams`). */
+export interface LocalTeam {
+  readonly teamId: string;
+  readonly name: string;
+  readonly tenantId: string;
+  readonly channel: { readonly id: string; readonly name: string };
+}
+
+/** Whether the user muted a case's warnings for themself, and what a mute never silences. */
+export interface CaseMute {
+  readonly muted: boolean;
+  readonly stillSent: string;
+}
+
+/** What "Run the deadline check now" did (`POST /api/deadline-check`). */
+export type DeadlineCheckReport =
+  | {
+      readonly swept: true;
+      readonly day: PlainDate;
+      readonly cases: number;
+      readonly recorded: number;
+      readonly repeats: number;
+    }
+  | { readonly swept: false; readonly reason: 'lease-held' };

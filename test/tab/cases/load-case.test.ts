@@ -29,6 +29,13 @@ function clientWith(caseDetail: ApiClient['caseDetail']): ApiClient {
     arrangement: unused,
     invitations: unused,
     command: unused,
+    channelLink: unused,
+    linkChannel: unused,
+    unlinkChannel: unused,
+    localTeams: unused,
+    caseMute: unused,
+    setCaseMute: unused,
+    runDeadlineCheck: unused,
   };
 }
 
