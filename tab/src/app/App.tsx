@@ -1,15 +1,19 @@
 import { FluentProvider, Link, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { type ReactNode, useEffect } from 'react';
+import { mayRunDeadlineCheck } from '../../../bot/src/review/permissions.ts';
 import type { Me } from '../api/types.ts';
 import { ArrangePage } from '../arrange/ArrangePage.tsx';
 import { CaseHome } from '../cases/CaseHome.tsx';
 import { LaCases } from '../cases/LaCases.tsx';
 import { LiveCases } from '../cases/LiveCases.tsx';
+import { ChannelConfigPage } from '../channels/ChannelConfigPage.tsx';
+import { isConfigureView } from '../channels/load-channel-config.ts';
 import { DirectoryPage } from '../directory/DirectoryPage.tsx';
 import type { Host } from '../host/teams-host.ts';
 import { LocalModeBanner } from '../local/LocalModeBanner.tsx';
 import { SignInPicker } from '../local/SignInPicker.tsx';
 import { fluentTheme, type ThemeName } from '../theme.ts';
+import { DeadlineCheck } from '../warnings/DeadlineCheck.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { NotFound } from './NotFound.tsx';
 import { PageHeading } from './PageHeading.tsx';
@@ -79,7 +83,11 @@ function SignedIn({ host }: { readonly host: Host }) {
             ) : undefined
           }
         >
-          <Page route={route} session={session} />
+          {isConfigureView(window.location.search) ? (
+            <ChannelConfigPage client={session.client} host={host} />
+          ) : (
+            <Page route={route} session={session} />
+          )}
         </Shell>
       );
     case 'failed':
@@ -114,6 +122,9 @@ function Page({
               role.kind === 'la-officer' ? [role.laCode] : [],
             )}
           />
+          {mayRunDeadlineCheck(session.me.user, session.me.mode === 'local' ? 'demo' : 'live') ? (
+            <DeadlineCheck client={session.client} />
+          ) : null}
         </>
       );
     case 'directory':

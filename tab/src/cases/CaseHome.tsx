@@ -15,6 +15,7 @@ import { NotFound } from '../app/NotFound.tsx';
 import { PageHeading } from '../app/PageHeading.tsx';
 import { hrefFor } from '../app/route.ts';
 import { useLoad } from '../app/useLoad.ts';
+import { MuteWarnings } from '../warnings/MuteWarnings.tsx';
 import { CaseFacts } from './CaseFacts.tsx';
 import { PFA_NOTE, pfaWords } from './case-words.ts';
 import { type CasePage, loadCasePage } from './load-case.ts';
@@ -66,7 +67,7 @@ export function CaseHome({ client, laCode, caseId }: CaseHomeProps) {
           <ErrorMessage title="This case could not be loaded" error={state.error} onRetry={retry} />
         </>
       ) : null}
-      {state.status === 'loaded' ? <Loaded page={state.value} /> : null}
+      {state.status === 'loaded' ? <Loaded page={state.value} client={client} /> : null}
     </>
   );
 }
@@ -76,7 +77,7 @@ function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404;
 }
 
-function Loaded({ page }: { readonly page: CasePage }) {
+function Loaded({ page, client }: { readonly page: CasePage; readonly client: ApiClient }) {
   const styles = useStyles();
   const { summary, clock } = page.detail;
   const nextActionId = useId('next-action');
@@ -102,6 +103,7 @@ function Loaded({ page }: { readonly page: CasePage }) {
         </Link>
       ) : null}
       <StatutoryDates clock={clock} today={page.today} headingId={datesId} />
+      <MuteWarnings client={client} laCode={summary.laCode} caseId={summary.caseId} />
     </div>
   );
 }
