@@ -431,6 +431,86 @@ describe('arranging a review in the tab', () => {
   });
 });
 
+describe('deadline warnings in the tab (issue 13)', () => {
+  it('links the demo channel on its configuration page: the confirmation is required, then it is linked', async () => {
+    const { page } = await open(`${signInSearch('senco-harbour')}&view=configure`);
+    await heading(page, 'Review deadlines in this channel').waitFor();
+    const form = page.getByRole('form', { name: 'Link this channel' });
+    await form.getByText('General in Harbour Primary SEND team.').waitFor();
+    await form.getByText('Linked to Harbour Primary School SEND team since 23 November 2026.').waitFor();
+    expect(await form.getByRole('radio', { name: 'Harbour Primary School SEND team' }).isChecked()).toBe(
+      true,
+    );
+    await form.getByText(/Each row names the child by first name and case id only/).waitFor();
+
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText(/Confirm that only people working on these reviews are in this channel/).waitFor();
+    await form
+      .getByText(/^required: confirm that only people working on these reviews/)
+      .first()
+      .waitFor();
+
+    await form
+      .getByRole('checkbox', { name: 'Only people working on these reviews are in this channel' })
+      .check();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('This channel gets the daily digest of Harbour Primary School SEND team.').waitFor();
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
+  });
+
+  it('refuses another setting’s SENCo the channel linked to Harbour Primary, in the server’s words', async () => {
+    const { page } = await open(`${signInSearch('senco-fellside')}&view=configure`);
+    const form = page.getByRole('form', { name: 'Link this channel' });
+    await form.getByText(/This channel is linked to cases you cannot link/).waitFor();
+    await form.getByRole('radio', { name: 'Fellside Academy SEND team' }).check();
+    await form
+      .getByRole('checkbox', { name: 'Only people working on these reviews are in this channel' })
+      .check();
+    const answer = page.waitForResponse(
+      (r) => r.request().method() === 'PUT' && r.url().includes('/api/channels/'),
+    );
+    await form.getByRole('button', { name: 'Save' }).click();
+    expect((await answer).status()).toBe(403);
+    await form.getByText('The channel was not changed').waitFor();
+    await form.getByText(/You can link a channel only to your own setting’s SEND team/).waitFor();
+    expect(await form.getByRole('button', { name: 'Unlink this channel' }).count()).toBe(0);
+  });
+
+  it('mutes and unmutes a case’s warnings for the SENCo on the case page, kept across a reload', async () => {
+    const { page } = await open(`${signInSearch('senco-harbour')}#/cases/999/NS-1003`);
+    const toggle = page.getByRole('switch', { name: 'Mute my warnings' });
+    await toggle.waitFor();
+    await page
+      .getByText(/The statutory dates the local authority must act on/)
+      .first()
+      .waitFor();
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.click();
+    await page.getByText(/Muted: you get no personal messages about this case/).waitFor();
+    await page.reload();
+    await page.getByText(/Muted: you get no personal messages about this case/).waitFor();
+    expect(await page.getByRole('switch', { name: 'Mute my warnings' }).isChecked()).toBe(true);
+    await page.getByRole('switch', { name: 'Mute my warnings' }).click();
+    await page.getByText(/Muted:/).waitFor({ state: 'detached' });
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
+  });
+
+  it('runs the deadline check now from My live cases and shows what it recorded', async () => {
+    const { page } = await open(signInSearch('la-coordinator'));
+    await heading(page, 'My live cases').waitFor();
+    await page.getByRole('button', { name: 'Run the deadline check now' }).click();
+    const done = page.getByRole('region', { name: 'Deadline check' });
+    await done.getByText('Deadline check done for 23 November 2026').waitFor();
+    const words = await done.getByText(/Checked \d+ cases? with something due\./).textContent();
+    expect(words).toMatch(/\d+ new warnings? recorded to send; \d+ warnings? (was|were) sent before/);
+  });
+});
+
+/** The address that opens the tab signed in as the demo user `userId` (the bot's link in local mode). */
+function signInSearch(userId: string): string {
+  return new URL(demoSignInUrl(`${server.app.url}/`, userId)).search;
+}
+
 /** Overdue, due soon and done with preparing for adulthood; an amendment and a phase transfer; under 5. */
 const CASES_FOR_AXE = [
   ['NS-1026', 'Holly Bowness'],

@@ -17,7 +17,7 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
-    marginBlockEnd: tokens.spacingVerticalL,
+    marginBlockStart: tokens.spacingVerticalL,
   },
   button: { alignSelf: 'flex-start' },
 });
