@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { clockFor, DATE_KEYS } from '../../bot/src/review/clock.ts';
 import { listingOf } from '../../bot/src/review/listing.ts';
+import type { Actor } from '../../bot/src/review/permissions.ts';
 import { addDays, type PlainDate } from '../../bot/src/review/plain-date.ts';
 import { STATUTORY_DEFAULTS } from '../../bot/src/review/policy.ts';
 import {
   DEFAULT_WARNING_POLICY,
   latestThreshold,
+  ownWarningsOf,
   WARNED_DATES,
   type Warning,
   warningsOfListing,
@@ -166,5 +168,38 @@ describe('a school year of daily sweeps (time travel)', () => {
       warningsOfListing(listingOf(done, STATUTORY_DEFAULTS), day).map((w) => w.key),
     );
     expect(keys).not.toContain('invite_by');
+  });
+});
+
+describe('ownWarningsOf', () => {
+  const file = makeFile({ planIssuedOn: d('2025-03-11') });
+  const listing = listingOf(file, STATUTORY_DEFAULTS);
+  const today = d('2026-03-20');
+  const everything = warningsOfListing(listing, today);
+
+  it('gives the setting’s SENCo the setting’s dates and the LA’s officer the LA’s, the sweep’s own warnings', () => {
+    const senco: Actor = {
+      roles: [{ kind: 'senco', settingUrn: file.case.settingUrn, laCode: file.case.laCode }],
+    };
+    const officer: Actor = { roles: [{ kind: 'la-officer', laCode: file.case.laCode }] };
+    const mine = ownWarningsOf(senco, listing, today);
+    const theirs = ownWarningsOf(officer, listing, today);
+    expect(everything.length).toBeGreaterThan(0);
+    expect(mine.every((w) => w.actor === 'senco')).toBe(true);
+    expect(theirs.every((w) => w.actor === 'case-coordinator')).toBe(true);
+    expect([...mine, ...theirs].map((w) => w.dedupeKey).sort()).toEqual(
+      everything.map((w) => w.dedupeKey).sort(),
+    );
+  });
+
+  it('gives nothing to a SENCo of another setting or an officer of another LA', () => {
+    expect(
+      ownWarningsOf(
+        { roles: [{ kind: 'senco', settingUrn: '999999', laCode: file.case.laCode }] },
+        listing,
+        today,
+      ),
+    ).toEqual([]);
+    expect(ownWarningsOf({ roles: [{ kind: 'la-officer', laCode: '001' }] }, listing, today)).toEqual([]);
   });
 });

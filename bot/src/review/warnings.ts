@@ -191,3 +191,23 @@ export function ownDateKeys(actor: Actor, placement: Placement, keys: readonly D
     return false;
   });
 }
+
+/**
+ * The warnings of a listed case on `today` that are `actor`'s own to act on ({@link ownDateKeys}):
+ * what "overdue" and "due" in a personal chat list, the same warnings the sweep records for them.
+ */
+export function ownWarningsOf(
+  actor: Actor,
+  listing: Pick<CaseListing, 'laCode' | 'caseId' | 'settingUrn' | 'childName' | 'live' | 'steps'>,
+  today: PlainDate,
+  policy: WarningPolicy = DEFAULT_WARNING_POLICY,
+): readonly Warning[] {
+  const own = new Set(
+    ownDateKeys(
+      actor,
+      listing,
+      listing.steps.map((step) => step.key),
+    ),
+  );
+  return warningsOfListing(listing, today, policy).filter((warning) => own.has(warning.key));
+}

@@ -1,13 +1,14 @@
 import type { AdaptiveCard } from '../cards/adaptive-card.ts';
 import { liveReviewsCard } from '../cards/live-reviews-card.ts';
 import { type CaseloadDeps, liveCases } from '../caseload/caseload.ts';
+import { type OwnWarningCase, ownWarnings } from '../caseload/own-warnings.ts';
 import { accountKey, actorOf, type DirectoryUser, type UserDirectory } from '../identity/user-directory.ts';
 import type { Identity } from '../review/case.ts';
 import { isReviewError } from '../review/errors.ts';
 import { formatLong, londonDate, type PlainDate } from '../review/plain-date.ts';
 import type { CaseSummary } from '../review/summary.ts';
-import { ownDateKeys } from '../review/warnings.ts';
-import { overdueWords } from '../review/words.ts';
+import type { Warning } from '../review/warnings.ts';
+import { DATE_KEY_WORDS, overdueWords } from '../review/words.ts';
 import { describeError, type Log } from '../server/log.ts';
 import type { AdviceCardDeps } from './advice-card-actions.ts';
 import { type ArrangeCardDeps, arrangeCardFor, readForCard } from './arrange-card-actions.ts';
@@ -123,11 +124,14 @@ export async function answerMessage(message: IncomingMessage, deps: AnswerDeps):
   if (command === 'unknown') return { kind: 'text', text: notUnderstoodReply() };
   if (message.conversationType !== 'personal') return { kind: 'text', text: PRIVATE_CHAT_ONLY_REPLY };
   const today = londonDate(deps.caseload.now());
+  if (command === 'overdue' || command === 'due') {
+    const own = await readOwnWarnings(user, today, deps);
+    if (!Array.isArray(own)) return own;
+    return { kind: 'text', text: command === 'overdue' ? overdueReply(own) : dueReply(own) };
+  }
   const read = await readLive(user, today, deps);
   if (!Array.isArray(read)) return read;
   const summaries = read;
-  if (command === 'overdue') return { kind: 'text', text: overdueReply(user, summaries) };
-  if (command === 'due') return { kind: 'text', text: dueReply(summaries) };
   const tabUrl = deps.tabUrlFor?.(user) ?? deps.tabUrl;
   return { kind: 'card', card: liveReviewsCard({ summaries, today, ...(tabUrl ? { tabUrl } : {}) }) };
 }
@@ -154,30 +158,64 @@ async function readLive(
   }
 }
 
-/** "overdue": the user's own overdue dates (their steps, not the other side's), case by case. */
-function overdueReply(user: DirectoryUser, summaries: readonly CaseSummary[]): string {
-  const actor = actorOf(user);
-  const lines = summaries.flatMap((summary) => {
-    const own = ownDateKeys(actor, summary, summary.overdue);
-    return own.length === 0
-      ? []
-      : [`- **${summary.childName}** (case ${summary.caseId}): ${overdueWords(own)}`];
-  });
+/** The user's own warnings now (an audited list read), or the reply saying why they could not be read. */
+async function readOwnWarnings(
+  user: DirectoryUser,
+  today: PlainDate,
+  deps: AnswerDeps,
+): Promise<OwnWarningCase[] | Reply> {
+  try {
+    return await ownWarnings(
+      { actor: actorOf(user), accountKey: accountKey(user.identity), via: 'bot' },
+      today,
+      deps.caseload,
+    );
+  } catch (error) {
+    if (!(isReviewError(error) && error.code === 'AUDIT_UNAVAILABLE')) throw error;
+    deps.log?.error('bot: the warnings were not shown', { code: error.code, ...describeError(error.cause) });
+    return { kind: 'text', text: error.message };
+  }
+}
+
+/**
+ * "overdue": the user's own overdue dates (their steps, not the other side's), case by case: the
+ * warnings the deadline sweep sends them while the step is late.
+ */
+function overdueReply(cases: readonly OwnWarningCase[]): string {
+  const lines = earliestFirst(cases, (w) => w.overdue).map(
+    ({ of, warnings }) =>
+      `- **${of.childName}** (case ${of.caseId}): ${overdueWords(warnings.map((w) => w.key))}`,
+  );
   if (lines.length === 0) return 'Nothing of yours is overdue. Send **due** to see what is due soon.';
   return [`Overdue for you (${lines.length}):`, ...lines].join('\n');
 }
 
-/** "due": the user's own next actions due soon, most urgent first. */
-function dueReply(summaries: readonly CaseSummary[]): string {
-  const lines = summaries.flatMap((summary) => {
-    const action = summary.nextAction;
-    if (!summary.dueSoon || action.due === undefined) return [];
-    return [
-      `- **${summary.childName}** (case ${summary.caseId}): ${action.label} by ${formatLong(action.due)}`,
-    ];
+/**
+ * "due": the user's own dates coming up that the sweep warns of now (by default from 4 weeks ahead),
+ * each with its date, the case with the earliest first.
+ */
+function dueReply(cases: readonly OwnWarningCase[]): string {
+  const lines = earliestFirst(cases, (w) => !w.overdue).map(({ of, warnings }) => {
+    const dates = warnings.map((w) => `${capitalise(DATE_KEY_WORDS[w.key])} by ${formatLong(w.date)}`);
+    return `- **${of.childName}** (case ${of.caseId}): ${dates.join('; ')}`;
   });
   if (lines.length === 0) return 'Nothing of yours is due soon. Send **overdue** to see what is late.';
   return [`Due soon for you (${lines.length}):`, ...lines].join('\n');
+}
+
+/** The cases with warnings that `keep`, each with those warnings, the case of the earliest date first. */
+function earliestFirst(
+  cases: readonly OwnWarningCase[],
+  keep: (warning: Warning) => boolean,
+): { of: OwnWarningCase; warnings: Warning[] }[] {
+  return cases
+    .map((of) => ({ of, warnings: of.warnings.filter(keep) }))
+    .filter(({ warnings }) => warnings.length > 0)
+    .sort((a, b) => (a.warnings[0]?.date ?? '').localeCompare(b.warnings[0]?.date ?? ''));
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The welcome when the user installs the app in personal scope: what they can do here, by role. */
