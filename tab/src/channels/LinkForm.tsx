@@ -78,9 +78,17 @@ export function LinkForm({
   // Teams' Save button runs the latest choice, so the handler reads it through a ref.
   const saveRef = useRef(save);
   saveRef.current = save;
+  const onOutcomeRef = useRef(onOutcome);
+  onOutcomeRef.current = onOutcome;
   useEffect(() => {
     dialog?.onSave(async () => {
-      await saveRef.current();
+      try {
+        await saveRef.current();
+      } catch (error) {
+        // Teams shows the reason in its dialog; the page shows it beside what it names too.
+        onOutcomeRef.current({ kind: 'failed', error });
+        throw error;
+      }
       return tabConfig(window.location.origin);
     });
   }, [dialog]);

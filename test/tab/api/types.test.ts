@@ -1,7 +1,22 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type * as z from 'zod';
+import type {
+  CaseMuteSchema,
+  ChannelLinkViewSchema,
+  LinkChannelBodySchema,
+  LocalTeamsSchema,
+  SweepReportSchema,
+} from '../../../bot/src/api/channel-schemas.ts';
 import type { CaseDetailSchema, LiveCasesSchema } from '../../../bot/src/api/schemas.ts';
-import type { CaseDetail, LiveCasesResponse } from '../../../tab/src/api/types.ts';
+import type {
+  CaseDetail,
+  CaseMute,
+  ChannelLinkView,
+  DeadlineCheckReport,
+  LinkChannelBody,
+  LiveCasesResponse,
+  LocalTeam,
+} from '../../../tab/src/api/types.ts';
 
 /**
  * The tab may not import the API's schemas (an adapter: DESIGN.md section 4), so it declares the
@@ -16,5 +31,13 @@ describe('the answers the tab reads have the fields the API documents', () => {
 
   it('the live cases: the server’s today and the cases', () => {
     expectTypeOf<keyof LiveCasesResponse>().toEqualTypeOf<keyof z.output<typeof LiveCasesSchema>>();
+  });
+
+  it('the channel’s link, the link request, the demo teams, a mute and the deadline check', () => {
+    expectTypeOf<keyof ChannelLinkView>().toEqualTypeOf<keyof z.output<typeof ChannelLinkViewSchema>>();
+    expectTypeOf<keyof LinkChannelBody>().toEqualTypeOf<keyof z.output<typeof LinkChannelBodySchema>>();
+    expectTypeOf<keyof LocalTeam>().toEqualTypeOf<keyof z.output<typeof LocalTeamsSchema>['teams'][number]>();
+    expectTypeOf<keyof CaseMute>().toEqualTypeOf<keyof z.output<typeof CaseMuteSchema>>();
+    expectTypeOf<DeadlineCheckReport['swept']>().toEqualTypeOf<z.output<typeof SweepReportSchema>['swept']>();
   });
 });
