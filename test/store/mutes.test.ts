@@ -32,6 +32,8 @@ describe('the mutes', () => {
     expect(await mutes.isMuted(rosa, '999', 'EHC/2024/017')).toBe(true);
     expect(await mutes.isMuted(grace, '999', 'EHC/2024/017')).toBe(false);
     expect(await mutes.isMuted(rosa, '999', 'EHC/2024/018')).toBe(false);
+    // The same account, its GUIDs written in capitals by another source.
+    expect(await mutes.isMuted(rosa.toUpperCase(), '999', 'EHC/2024/017')).toBe(true);
     expect(await mutes.unmute(rosa, slashed)).toBe(true);
     expect(await mutes.isMuted(rosa, '999', 'EHC/2024/017')).toBe(false);
   });

@@ -43,7 +43,7 @@ export class CosmosMutes {
   async mute(userKey: string, ref: CaseRef, at: string): Promise<void> {
     const document: MuteDocument = {
       id: documentIdOf(caseKey(ref)),
-      userKey,
+      userKey: partitionOf(userKey),
       laCode: ref.laCode,
       caseId: ref.caseId,
       mutedAt: at,
@@ -59,7 +59,7 @@ export class CosmosMutes {
   /** Ends the mute: true when there was one. */
   async unmute(userKey: string, ref: CaseRef): Promise<boolean> {
     try {
-      await this.#container.item(documentIdOf(caseKey(ref)), userKey).delete();
+      await this.#container.item(documentIdOf(caseKey(ref)), partitionOf(userKey)).delete();
       return true;
     } catch (error) {
       if (cosmosStatus(error) === STATUS.notFound) return false;
@@ -70,7 +70,7 @@ export class CosmosMutes {
   /** Whether `userKey` muted the case's warnings (a point read). */
   async isMuted(userKey: string, laCode: string, caseId: string): Promise<boolean> {
     const { resource } = await this.#container
-      .item(documentIdOf(caseKey({ laCode, caseId })), userKey)
+      .item(documentIdOf(caseKey({ laCode, caseId })), partitionOf(userKey))
       .read<MuteDocument>();
     return resource !== undefined;
   }
@@ -83,4 +83,14 @@ export class CosmosMutes {
     if (!muteSilences(warning, delivery)) return false;
     return this.isMuted(userKey, warning.laCode, warning.caseId);
   }
+}
+
+/**
+ * A user's key as the partition holds it: lower case.
+ *
+ * @remarks The key is written from a Teams SSO token (`tid`/`oid`) and read from a Bot Framework
+ * activity (`tenantId`, `aadObjectId`): the same GUIDs, which one source may write in capitals.
+ */
+function partitionOf(userKey: string): string {
+  return userKey.toLowerCase();
 }
