@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ADVICE_CONTAINER } from '../../bot/src/store/advice-store.ts';
+import { CONVERSATIONS_CONTAINER } from '../../bot/src/store/conversation-references.ts';
 import { DIRECTORY_CONTAINER } from '../../bot/src/store/cosmos-directory.ts';
 import { NOTICES_CONTAINER } from '../../bot/src/store/cosmos-notices.ts';
 import { CONTAINERS } from '../../bot/src/store/database.ts';
@@ -34,6 +35,7 @@ describe('infra: Cosmos DB', () => {
       DIRECTORY_CONTAINER,
       NOTICES_CONTAINER,
       ADVICE_CONTAINER,
+      CONVERSATIONS_CONTAINER,
     ];
     const made = new Map(store.containers.map((container) => [container.id, container]));
     for (const container of opened) {
@@ -43,6 +45,7 @@ describe('infra: Cosmos DB', () => {
       'advice',
       'audit',
       'cases',
+      'conversations',
       'directory',
       'notices',
       'people',

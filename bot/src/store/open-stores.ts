@@ -3,6 +3,7 @@ import { type AdviceStore, CosmosAdviceStore } from './advice-store.ts';
 import type { AuditLog } from './audit-log.ts';
 import { type CaseListings, CosmosCaseListings } from './case-listings.ts';
 import type { CaseStore } from './case-store.ts';
+import { ConversationReferences } from './conversation-references.ts';
 import { CosmosAuditLog } from './cosmos-audit-log.ts';
 import { CosmosCaseStore } from './cosmos-case-store.ts';
 import { CosmosDirectory } from './cosmos-directory.ts';
@@ -47,6 +48,8 @@ export interface Stores {
   readonly dueListings: DueListings;
   /** Advice documents, one per piece of advice (advice-store.ts). */
   readonly advice: AdviceStore;
+  /** Where the bot may write unprompted: team channels and personal chats (conversation-references.ts). */
+  readonly conversations: ConversationReferences;
 }
 
 export interface OpenedStores extends Stores {
@@ -70,11 +73,12 @@ export interface StoresOptions {
  * write a case file without its person index entries.
  */
 export async function storesOver(db: StoreDatabase, options: StoresOptions = {}): Promise<Stores> {
-  const [people, directory, notices, advice] = await Promise.all([
+  const [people, directory, notices, advice, conversations] = await Promise.all([
     CosmosPersonIndex.open(db.database, options),
     CosmosDirectory.open(db.database, options),
     CosmosNotices.open(db.database, options),
     CosmosAdviceStore.open(db.database, options),
+    ConversationReferences.open(db.database, options),
   ]);
   const policyFor = options.policyFor;
   return {
@@ -87,6 +91,7 @@ export async function storesOver(db: StoreDatabase, options: StoresOptions = {})
     notices,
     dueListings: new CosmosDueListings(db.cases),
     advice,
+    conversations,
   };
 }
 
