@@ -18,11 +18,11 @@ export interface KnownPerson {
 export type PeopleOfLa = (laCode: string) => Promise<readonly KnownPerson[]>;
 
 /**
- * Who a warning's case has (review/delivery/recipients.ts): the SENCos of its setting among the
- * people its LA added, and its case coordinator from the case file, by account or else by the
- * address the LA knows them by.
+ * Who must act on a warning's case (review/delivery/recipients.ts): for a setting's step the SENCos
+ * of its setting among the people its LA added; for the LA's, its case coordinator from the case
+ * file, by account or else by the address the LA knows them by.
  *
- * @remarks Two reads per warning: the LA's people (an admin-sized query in azure mode) and the case
+ * @remarks The LA's people (an admin-sized query in azure mode), and for the LA's steps the case
  * file (one point read). A system job's read, like the sweep's: no user is acting, nothing is shown.
  */
 export function casePeople(
@@ -30,15 +30,13 @@ export function casePeople(
   store: Pick<CaseStore, 'get'>,
 ): (warning: Warning) => Promise<CasePeople> {
   return async (warning) => {
-    const [people, stored] = await Promise.all([
-      peopleOfLa(warning.laCode),
-      store.get({ laCode: warning.laCode, caseId: warning.caseId }),
-    ]);
-    const sencos = sencosOf(people, warning);
+    const people = await peopleOfLa(warning.laCode);
+    if (warning.actor === 'senco') return { sencos: sencosOf(people, warning) };
+    const stored = await store.get({ laCode: warning.laCode, caseId: warning.caseId });
     const named = stored?.file.case.coordinator;
     const coordinator =
       named?.identity ?? people.find((p) => named && p.email === named.email.toLowerCase())?.identity;
-    return coordinator ? { sencos, coordinator } : { sencos };
+    return coordinator ? { sencos: [], coordinator } : { sencos: [] };
   };
 }
 

@@ -159,9 +159,11 @@ export class NoticeDispatcher {
   async #run(): Promise<NoticeReport> {
     const counts: Counts = { sent: 0, posted: 0, skipped: 0, waiting: 0, failed: 0 };
     const channels = await this.#o.linkedChannels();
+    // The digests this run has recorded: each is recorded once, by the first warning of its scope.
+    const recorded = new Set<string>();
     for (let i = 0; i < MAX_BATCHES; i += 1) {
       const due = await this.#o.notices.dueStored<NoticeDocument>('warning', this.#iso(), this.#o.batch);
-      for (const stored of due) await this.#guard(() => this.#deliver(stored, channels, counts));
+      for (const stored of due) await this.#guard(() => this.#deliver(stored, channels, recorded, counts));
       if (due.length < this.#o.batch) break;
     }
     for (let i = 0; i < MAX_BATCHES; i += 1) {
@@ -182,7 +184,12 @@ export class NoticeDispatcher {
     }
   }
 
-  async #deliver(stored: Stored<NoticeDocument>, channels: readonly LinkedChannel[], counts: Counts) {
+  async #deliver(
+    stored: Stored<NoticeDocument>,
+    channels: readonly LinkedChannel[],
+    recorded: Set<string>,
+    counts: Counts,
+  ) {
     const taken = await this.#take(stored);
     if (!taken) return;
     let { document, etag } = taken;
@@ -190,7 +197,9 @@ export class NoticeDispatcher {
     const day = londonDate(new Date(document.recordedAt));
     for (const channel of channelsOf(warning, channels)) {
       const key = digestKeyOf(channel.conversationId, day);
+      if (recorded.has(key)) continue;
       await this.#o.notices.recordDigest(channel.conversationId, day, channel.link, key, this.#iso());
+      recorded.add(key);
     }
     const save = async (next: NoticeDocument): Promise<boolean> => {
       const written = await this.#o.notices.replace(next, etag);
@@ -199,7 +208,9 @@ export class NoticeDispatcher {
       etag = written;
       return true;
     };
-    for (const identity of recipientsOf(warning, await this.#o.people(warning))) {
+    const recipients = recipientsOf(warning, await this.#o.people(warning));
+    for (const [index, identity] of recipients.entries()) {
+      const last = index === recipients.length - 1;
       const userKey = identityKey(identity);
       if (document.sentTo?.includes(userKey) || document.skipped?.some((s) => s.userKey === userKey))
         continue;
@@ -231,7 +242,10 @@ export class NoticeDispatcher {
       const outcome = await this.#attempt(to, () => this.#o.sender.send(to, message));
       if (outcome.kind === 'sent') {
         counts.sent += 1;
-        if (!(await save({ ...document, sentTo: [...(document.sentTo ?? []), userKey] }))) return;
+        const reached = { ...document, sentTo: [...(document.sentTo ?? []), userKey] };
+        // The last recipient's progress is written with the notice's end, in one write.
+        if (last) document = reached;
+        else if (!(await save(reached))) return;
         continue;
       }
       if (outcome.kind === 'refused') {
