@@ -213,5 +213,5 @@ describe('a school year of the demo LA (time travel)', () => {
     } finally {
       await connector.stop();
     }
-  }, 600_000);
+  }, 900_000);
 });

@@ -47,6 +47,8 @@ export class BotConnectorSender implements ProactiveSender {
   readonly #appId: string;
   readonly #timeoutMs: number;
   readonly #now: () => Date;
+  /** One client per service URL: building one (its pipeline, its credentials) costs more than a send. */
+  readonly #connectors = new Map<string, Promise<ConnectorClient>>();
 
   constructor(options: BotConnectorSenderOptions = {}) {
     const credentials = options.credentials;
@@ -96,7 +98,17 @@ export class BotConnectorSender implements ProactiveSender {
     return { conversationId: answer.id, ...(answer.activityId ? { activityId: answer.activityId } : {}) };
   }
 
-  async #connector(serviceUrl: string): Promise<ConnectorClient> {
+  #connector(serviceUrl: string): Promise<ConnectorClient> {
+    let connector = this.#connectors.get(serviceUrl);
+    if (!connector) {
+      connector = this.#createConnector(serviceUrl);
+      connector.catch(() => this.#connectors.delete(serviceUrl));
+      this.#connectors.set(serviceUrl, connector);
+    }
+    return connector;
+  }
+
+  async #createConnector(serviceUrl: string): Promise<ConnectorClient> {
     const claims = new ClaimsIdentity([
       { type: AuthenticationConstants.AudienceClaim, value: this.#appId },
       { type: AuthenticationConstants.AppIdClaim, value: this.#appId },
