@@ -18,11 +18,14 @@ import { englandBankHolidays } from './calendar/bank-holidays.ts';
 import type { Calendar } from './calendar/calendar.ts';
 import { GraphCalendar } from './calendar/graph-calendar.ts';
 import { IcsCalendar, icsFileName } from './calendar/ics-calendar.ts';
+import { PERSONAL_HOW_TO_CHANGE } from './cards/warning-card.ts';
 import { type Config, ConfigError, ENTRA_AUTHORITY, loadConfig } from './config.ts';
+import { demoLinkName } from './demo/demo-links.ts';
 import { DEMO_TEAM } from './demo/demo-team.ts';
 import { DEMO_TENANT_ID, DEMO_USERS, demoSignInUrl } from './demo/demo-users.ts';
 import { DEMO_LA, demoPolicyFor, demoSettingName } from './demo/northshire.ts';
 import { seedDemoData } from './demo/seed.ts';
+import { casePeople, peopleOfDirectory, peopleOfUsers } from './identity/case-people.ts';
 import {
   CHANNEL_CLOCK_SKEW_SECONDS,
   type ChannelActivity,
@@ -35,16 +38,22 @@ import { SSO_CLOCK_SKEW_SECONDS, SSO_SCOPE } from './identity/sso-token.ts';
 import { staticDirectory } from './identity/static-directory.ts';
 import type { DirectoryUser, UserDirectory } from './identity/user-directory.ts';
 import { DeadlineSweep, type SweepReport } from './jobs/deadline-sweep.ts';
+import { NoticeDispatcher, type NoticeReport } from './jobs/notice-dispatcher.ts';
 import { type DispatchReport, OutboxDispatcher } from './jobs/outbox-dispatcher.ts';
+import type { LinkedChannel } from './review/delivery/recipients.ts';
+import type { ChannelLink } from './review/digest.ts';
 import { londonDate } from './review/plain-date.ts';
 import { type LaPolicy, STATUTORY_DEFAULTS } from './review/policy.ts';
 import { createHttpServer } from './server/http-server.ts';
 import { consoleLog, describeError, type Log, routeConsoleTo } from './server/log.ts';
 import type { ReplyTargetRule } from './server/reply-targets.ts';
 import type { StoreDatabase } from './store/database.ts';
+import { listingsInLink } from './store/link-listings.ts';
 import { openStores, type Stores, storesOver } from './store/open-stores.ts';
 import { type ChannelCheck, createBotAdapter, processTurn } from './teams/bot-adapter.ts';
+import { BotConnectorSender } from './teams/bot-connector-sender.ts';
 import type { CardActionTable } from './teams/card-actions.ts';
+import type { ProactiveSender } from './teams/proactive.ts';
 import { ReviewBot } from './teams/review-bot.ts';
 
 export interface StartOverrides {
@@ -57,6 +66,12 @@ export interface StartOverrides {
   readonly calendar?: Calendar;
   /** The bot's card actions instead of its own table (tests of the invoke router). */
   readonly cardActions?: CardActionTable;
+  /** How proactive messages are sent instead of botbuilder's connector (none in use: tests point that at a stand-in). */
+  readonly sender?: ProactiveSender;
+  /** The linked channels (the channel links store, issue 13); local mode's default is the demo team's channel. */
+  readonly linkedChannels?: () => Promise<readonly LinkedChannel[]>;
+  /** Whether a user muted a case's warnings for themself (the mutes store, issue 13). */
+  readonly isMuted?: (userKey: string, laCode: string, caseId: string) => Promise<boolean>;
 }
 
 export interface RunningApp {
@@ -69,6 +84,8 @@ export interface RunningApp {
   dispatchNow(): Promise<DispatchReport>;
   /** Runs the deadline sweep once now (it also runs daily at `deadlineSweepAt`). */
   sweepNow(): Promise<SweepReport>;
+  /** Delivers the recorded warnings and digests now (it also runs on its own, and after each sweep). */
+  deliverNow(): Promise<NoticeReport>;
   /** Stops taking requests, then closes the store (saving the local snapshot). */
   close(): Promise<void>;
 }
@@ -149,11 +166,30 @@ async function serve(
     log,
   });
   dispatcher.start(DISPATCH_INTERVAL_MS);
+  const peopleOfLa = laRun ? peopleOfDirectory(opened.directory) : peopleOfUsers(await directory.list());
+  const notices = new NoticeDispatcher({
+    notices: opened.notices,
+    references: opened.conversations,
+    sender: overrides.sender ?? new BotConnectorSender(config.bot ? { credentials: config.bot } : {}),
+    people: casePeople(peopleOfLa, store),
+    linkedChannels: overrides.linkedChannels ?? (() => opened.channelLinks.linkedChannels()),
+    isMuted:
+      overrides.isMuted ?? ((userKey, laCode, caseId) => opened.mutes.isMuted(userKey, laCode, caseId)),
+    listingsOf: listingsInLink(listings),
+    linkName: local ? demoLinkName : linkNameOf,
+    tabUrl: config.publicUrl,
+    howToChange: { personal: PERSONAL_HOW_TO_CHANGE },
+    holder: instanceName,
+    now,
+    log,
+  });
+  notices.start(DISPATCH_INTERVAL_MS);
   const sweep = new DeadlineSweep({
     listings: opened.dueListings,
     notices: opened.notices,
     holder: instanceName,
     now,
+    onRecorded: () => notices.kick(),
     log,
   });
   sweep.start(config.deadlineSweepAt);
@@ -175,6 +211,7 @@ async function serve(
     arrange: { bankHolidayOf: commands.bankHolidayOf, effectsQueued: () => dispatcher.kick() },
     advice: { store: opened.advice },
     ...(overrides.cardActions ? { cardActions: overrides.cardActions } : {}),
+    references: { references: opened.conversations, now },
   });
   const server = createHttpServer({
     mode: config.mode,
@@ -227,11 +264,13 @@ async function serve(
     routes: server.routes,
     dispatchNow: () => dispatcher.runOnce(),
     sweepNow: () => sweep.runOnce(),
+    deliverNow: () => notices.runOnce(),
     close: () => {
       closing ??= (async () => {
         await stop(http);
         await dispatcher.stop();
         await sweep.stop();
+        await notices.stop();
         await opened.close();
       })();
       return closing;
@@ -243,6 +282,11 @@ async function serve(
 function localTeam() {
   const { teamId, name, channel } = DEMO_TEAM;
   return { teamId, name, tenantId: DEMO_TENANT_ID, channel: { id: channel.id, name: channel.name } };
+}
+
+/** What a digest calls a link in azure mode, until the links store gives names. */
+function linkNameOf(link: ChannelLink): string {
+  return link.kind === 'setting' ? `setting ${link.settingUrn}` : `LA ${link.laCode}`;
 }
 
 /** How often the dispatcher looks for work besides being told of it: retries, and work another instance left. */

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ADVICE_CONTAINER } from '../../bot/src/store/advice-store.ts';
 import { CHANNEL_LINKS_CONTAINER } from '../../bot/src/store/channel-links.ts';
+import { CONVERSATIONS_CONTAINER } from '../../bot/src/store/conversation-references.ts';
 import { DIRECTORY_CONTAINER } from '../../bot/src/store/cosmos-directory.ts';
 import { NOTICES_CONTAINER } from '../../bot/src/store/cosmos-notices.ts';
 import { CONTAINERS } from '../../bot/src/store/database.ts';
@@ -38,6 +39,7 @@ describe('infra: Cosmos DB', () => {
       ADVICE_CONTAINER,
       CHANNEL_LINKS_CONTAINER,
       MUTES_CONTAINER,
+      CONVERSATIONS_CONTAINER,
     ];
     const made = new Map(store.containers.map((container) => [container.id, container]));
     for (const container of opened) {
@@ -48,6 +50,7 @@ describe('infra: Cosmos DB', () => {
       'audit',
       'cases',
       'channel-links',
+      'conversations',
       'directory',
       'mutes',
       'notices',

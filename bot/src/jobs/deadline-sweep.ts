@@ -1,3 +1,4 @@
+import { mapLimit } from '../caseload/map-limit.ts';
 import { isReviewError } from '../review/errors.ts';
 import { addDays, londonDate, type PlainDate } from '../review/plain-date.ts';
 import {
@@ -36,6 +37,9 @@ export type SweepReport =
       readonly repeats: number;
     }
   | { readonly swept: false; readonly reason: 'lease-held' };
+
+/** Warnings recorded at once: enough to hide the store's latency, few enough not to meet its rate limit. */
+const RECORDS_IN_FLIGHT = 8;
 
 /** The lease document's id. */
 export const SWEEP_LEASE = 'deadline-sweep';
@@ -105,14 +109,18 @@ export class DeadlineSweep {
       const report = { cases: 0, recorded: 0, repeats: 0 };
       const horizon = this.#o.horizonDays ?? horizonDays(DEFAULT_WARNING_POLICY);
       for await (const page of this.#o.listings.dueBy(addDays(day, horizon))) {
-        for (const row of page) {
-          if (!row.summary) continue;
+        const warnings = page.flatMap((row) => {
+          if (!row.summary) return [];
           report.cases += 1;
-          const policy = this.#o.warningPolicyOf(row.laCode);
-          for (const warning of warningsOfListing(row.summary, day, policy)) {
-            if (await notices.record(warning, now().toISOString())) report.recorded += 1;
-            else report.repeats += 1;
-          }
+          return warningsOfListing(row.summary, day, this.#o.warningPolicyOf(row.laCode));
+        });
+        // A page's warnings are recorded a few at a time: each is one create, most of them repeats (409).
+        const recorded = await mapLimit(warnings, RECORDS_IN_FLIGHT, (warning) =>
+          notices.record(warning, now().toISOString()),
+        );
+        for (const fresh of recorded) {
+          if (fresh) report.recorded += 1;
+          else report.repeats += 1;
         }
       }
       this.#o.log.info('deadline sweep done', report);

@@ -37,6 +37,12 @@ const ConversationSchema = z.object(
   { error: 'required: an object with the conversation’s id' },
 );
 
+/** Teams' `TeamInfo` / `ChannelInfo` in `channelData`. */
+const TeamInfoSchema = z.looseObject(
+  { id: id(2048), name: text(512).optional(), aadGroupId: text(128).optional() },
+  { error: 'must be an object with an `id`' },
+);
+
 /** An @mention: `text` is how it shows in the message (`<at>EHC Review Hub</at>`). */
 const MentionSchema = z.looseObject({
   type: z.literal('mention'),
@@ -73,7 +79,15 @@ export const ActivitySchema = z.object({
     .optional(),
   channelData: z
     .looseObject(
-      { tenant: z.looseObject({ id: text(128) }, { error: 'must be an object' }).optional() },
+      {
+        tenant: z.looseObject({ id: text(128) }, { error: 'must be an object' }).optional(),
+        /** A team's activity: the team (its id is its General channel's). */
+        team: TeamInfoSchema.optional(),
+        /** A channel's event (`channelCreated`, ...): the channel it is about. */
+        channel: TeamInfoSchema.optional(),
+        /** Teams' kind of `conversationUpdate`: `channelCreated`, `teamDeleted`, `teamMemberAdded`, ... */
+        eventType: text(64).optional(),
+      },
       { error: 'must be an object' },
     )
     .optional(),

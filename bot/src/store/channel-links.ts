@@ -1,4 +1,5 @@
 import type { Container, Database } from '@azure/cosmos';
+import type { LinkedChannel } from '../review/delivery/recipients.ts';
 import type { ChannelLink } from '../review/digest.ts';
 import { cosmosStatus, STATUS, withoutSystemProperties } from './cosmos-status.ts';
 import { containerDefinition, openContainer } from './database.ts';
@@ -110,6 +111,15 @@ export class CosmosChannelLinks {
       const { resources } = await query.fetchNext();
       if (resources.length > 0) yield resources.map(recordOf);
     }
+  }
+
+  /** Every linked channel as the notice dispatcher posts to it: its conversation id and its link. */
+  async linkedChannels(): Promise<LinkedChannel[]> {
+    const channels: LinkedChannel[] = [];
+    for await (const page of this.all()) {
+      for (const record of page) channels.push({ conversationId: record.channelId, link: record.link });
+    }
+    return channels;
   }
 
   /** The channels linked to `link` (a setting's, or an LA's), in channel id order. */

@@ -1,6 +1,8 @@
 import type { Container, Database } from '@azure/cosmos';
+import type { ChannelLink } from '../review/digest.ts';
+import type { PlainDate } from '../review/plain-date.ts';
 import type { Warning } from '../review/warnings.ts';
-import { cosmosStatus, STATUS } from './cosmos-status.ts';
+import { cosmosStatus, STATUS, withoutSystemProperties } from './cosmos-status.ts';
 import { containerDefinition, openContainer } from './database.ts';
 import { documentIdOf } from './document-id.ts';
 
@@ -30,7 +32,49 @@ export interface NoticeDocument {
   readonly recordedAt: string;
   /** When a dispatcher may next try it; absent once done or given up on, so it leaves the index. */
   readonly dueAt?: string;
+  /** The dispatcher holding it until `dueAt` (a lease: once `dueAt` passes, anyone may take it). */
+  readonly holder?: string;
+  /** The recipients (`tenantId/objectId`) it has reached, so a retry sends only to the others. */
+  readonly sentTo?: readonly string[];
+  /** The recipients it was not sent to, and why: muted, no personal chat with the bot, refused. */
+  readonly skipped?: readonly {
+    readonly userKey: string;
+    readonly reason: 'muted' | 'no-chat' | 'refused';
+  }[];
+  /** The last failure's status (none: unanswered), while it is retried or once given up on. */
+  readonly lastFailure?: { readonly status?: number };
 }
+
+/**
+ * A linked channel's digest of a day, recorded when the first warning of its scope is dispatched
+ * that day: its id is the digest's dedupe key (channel + day), so it is posted once.
+ */
+export interface DigestDocument {
+  readonly id: string;
+  readonly laCode: typeof DIGESTS_PARTITION;
+  readonly kind: 'digest';
+  readonly schemaVersion: typeof NOTICE_SCHEMA_VERSION;
+  readonly conversationId: string;
+  readonly day: PlainDate;
+  readonly link: ChannelLink;
+  readonly state: 'pending' | 'done' | 'failed';
+  readonly attempts: number;
+  readonly recordedAt: string;
+  readonly dueAt?: string;
+  readonly holder?: string;
+  /** The thread the digest started: its conversation id (`<channel>;messageid=<id>`). */
+  readonly postedAs?: string;
+  readonly lastFailure?: { readonly status?: number };
+}
+
+/** A document as read, with the ETag a change of it must match. */
+export interface Stored<T> {
+  readonly document: T;
+  readonly etag: string;
+}
+
+/** The partition of the channels' digests: no LA code is this. */
+export const DIGESTS_PARTITION = '_digests';
 
 /** The partition of the job leases: no LA code is this. */
 const JOBS_PARTITION = '_jobs';
@@ -92,16 +136,100 @@ export class CosmosNotices {
 
   /** Up to `limit` warnings due for delivery at `now`, the longest waiting first. */
   async due(now: string, limit: number): Promise<readonly NoticeDocument[]> {
+    return (await this.dueStored<NoticeDocument>('warning', now, limit)).map((stored) => stored.document);
+  }
+
+  /**
+   * Up to `limit` documents of `kind` due at `now` (pending, or leased by a dispatcher whose lease ran
+   * out), the longest waiting first, each with its ETag.
+   */
+  async dueStored<T extends NoticeDocument | DigestDocument>(
+    kind: T['kind'],
+    now: string,
+    limit: number,
+  ): Promise<readonly Stored<T>[]> {
     const { resources } = await this.#container.items
-      .query<NoticeDocument>(
+      .query<T & { _etag: string }>(
         {
-          query: 'SELECT * FROM c WHERE c.dueAt <= @now ORDER BY c.dueAt',
-          parameters: [{ name: '@now', value: now }],
+          query: 'SELECT * FROM c WHERE c.dueAt <= @now AND c.kind = @kind ORDER BY c.dueAt',
+          parameters: [
+            { name: '@now', value: now },
+            { name: '@kind', value: kind },
+          ],
         },
         { maxItemCount: limit },
       )
       .fetchNext();
-    return resources.slice(0, limit);
+    return resources.slice(0, limit).map(({ _etag, ...document }) => ({
+      document: withoutSystemProperties(document) as unknown as T,
+      etag: _etag,
+    }));
+  }
+
+  /**
+   * Records channel `conversationId`'s digest of `day` (linked as `link`) to be posted from `at`;
+   * false when it was recorded before.
+   */
+  async recordDigest(
+    conversationId: string,
+    day: PlainDate,
+    link: ChannelLink,
+    id: string,
+    at: string,
+  ): Promise<boolean> {
+    const document: DigestDocument = {
+      id: documentIdOf(id),
+      laCode: DIGESTS_PARTITION,
+      kind: 'digest',
+      schemaVersion: NOTICE_SCHEMA_VERSION,
+      conversationId,
+      day,
+      link,
+      state: 'pending',
+      attempts: 0,
+      recordedAt: at,
+      dueAt: at,
+    };
+    try {
+      await this.#container.items.create(document);
+      return true;
+    } catch (error) {
+      if (cosmosStatus(error) === STATUS.conflict) return false;
+      throw error;
+    }
+  }
+
+  /** The digests recorded, by id order (for tests and diagnostics). */
+  async digests(): Promise<readonly DigestDocument[]> {
+    const { resources } = await this.#container.items
+      .query<DigestDocument>(
+        {
+          query: 'SELECT * FROM c WHERE c.laCode = @p AND c.kind = "digest" ORDER BY c.id',
+          parameters: [{ name: '@p', value: DIGESTS_PARTITION }],
+        },
+        { partitionKey: DIGESTS_PARTITION },
+      )
+      .fetchAll();
+    return resources.map((document) => withoutSystemProperties(document) as DigestDocument);
+  }
+
+  /**
+   * Replaces a warning or digest with `document` if it is still as read (`etag`): its new ETag, or
+   * undefined when another dispatcher changed it first (a lost race: that one goes on with it).
+   */
+  async replace<T extends NoticeDocument | DigestDocument>(
+    document: T,
+    etag: string,
+  ): Promise<string | undefined> {
+    try {
+      const { etag: next } = await this.#container
+        .item(document.id, document.laCode)
+        .replace(document, { accessCondition: { type: 'IfMatch', condition: etag } });
+      return next;
+    } catch (error) {
+      if (cosmosStatus(error) === STATUS.preconditionFailed) return undefined;
+      throw error;
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import type { AuditLog } from './audit-log.ts';
 import { type CaseListings, CosmosCaseListings } from './case-listings.ts';
 import type { CaseStore } from './case-store.ts';
 import { CosmosChannelLinks } from './channel-links.ts';
+import { ConversationReferences } from './conversation-references.ts';
 import { CosmosAuditLog } from './cosmos-audit-log.ts';
 import { CosmosCaseStore } from './cosmos-case-store.ts';
 import { CosmosDirectory } from './cosmos-directory.ts';
@@ -53,6 +54,8 @@ export interface Stores {
   readonly channelLinks: CosmosChannelLinks;
   /** The cases whose warnings a user muted for themself (mutes.ts). */
   readonly mutes: CosmosMutes;
+  /** Where the bot may write unprompted: team channels and personal chats (conversation-references.ts). */
+  readonly conversations: ConversationReferences;
 }
 
 export interface OpenedStores extends Stores {
@@ -76,13 +79,14 @@ export interface StoresOptions {
  * write a case file without its person index entries.
  */
 export async function storesOver(db: StoreDatabase, options: StoresOptions = {}): Promise<Stores> {
-  const [people, directory, notices, advice, channelLinks, mutes] = await Promise.all([
+  const [people, directory, notices, advice, channelLinks, mutes, conversations] = await Promise.all([
     CosmosPersonIndex.open(db.database, options),
     CosmosDirectory.open(db.database, options),
     CosmosNotices.open(db.database, options),
     CosmosAdviceStore.open(db.database, options),
     CosmosChannelLinks.open(db.database, options),
     CosmosMutes.open(db.database, options),
+    ConversationReferences.open(db.database, options),
   ]);
   const policyFor = options.policyFor;
   return {
@@ -97,6 +101,7 @@ export async function storesOver(db: StoreDatabase, options: StoresOptions = {})
     advice,
     channelLinks,
     mutes,
+    conversations,
   };
 }
 

@@ -4,6 +4,7 @@ import {
   CardFactory,
   type InvokeResponse,
   MessageFactory,
+  TeamsInfo,
   type TurnContext,
 } from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/adaptive-card.ts';
@@ -18,7 +19,9 @@ import {
   type Reply,
 } from './answer.ts';
 import { type CardActionTable, cardActionTable } from './card-actions.ts';
+import { referenceChangesOf } from './conversation-events.ts';
 import { answerInvoke } from './invoke-router.ts';
+import { applyReferenceChanges, type ReferenceTrackerDeps } from './reference-tracker.ts';
 
 /**
  * The Teams bot: botbuilder's `ActivityHandler`, kept to mapping a Teams activity to an
@@ -32,8 +35,17 @@ export class ReviewBot extends ActivityHandler {
   readonly #cardActions: CardActionTable;
   readonly #log: NonNullable<AnswerDeps['log']>;
 
-  /** `cardActions` defaults to the bot's table (card-actions.ts); tests pass their own. */
-  constructor(deps: AnswerDeps & { readonly cardActions?: CardActionTable }) {
+  /**
+   * `cardActions` defaults to the bot's table (card-actions.ts); tests pass their own. With
+   * `references`, the bot keeps the conversations it may later write to unprompted (its install in a
+   * team and the team's channels, a personal install), for the deadline warnings (issue 13).
+   */
+  constructor(
+    deps: AnswerDeps & {
+      readonly cardActions?: CardActionTable;
+      readonly references?: Omit<ReferenceTrackerDeps, 'log'>;
+    },
+  ) {
     super();
     const answerDeps: AnswerDeps = { log: consoleLog(), ...deps };
     this.#log = answerDeps.log ?? consoleLog();
@@ -43,6 +55,26 @@ export class ReviewBot extends ActivityHandler {
       await context.sendActivity(activityOf(reply));
       await next();
     });
+    const references = deps.references;
+    if (references) {
+      const track = async (context: TurnContext) => {
+        const changes = referenceChangesOf(context.activity);
+        if (changes.length === 0) return;
+        const teamChannels = async (teamId: string) =>
+          (await TeamsInfo.getTeamChannels(context, teamId)).flatMap((c) =>
+            c.id ? [{ id: c.id, ...(c.name ? { name: c.name } : {}) }] : [],
+          );
+        await applyReferenceChanges(changes, teamChannels, { ...references, log: this.#log });
+      };
+      this.onConversationUpdate(async (context, next) => {
+        await track(context);
+        await next();
+      });
+      this.onInstallationUpdate(async (context, next) => {
+        await track(context);
+        await next();
+      });
+    }
     this.onMembersAdded(async (context, next) => {
       if (isPersonalInstall(context.activity)) {
         await context.sendActivity(activityOf(await answerWelcome(identityOf(context.activity), answerDeps)));
