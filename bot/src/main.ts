@@ -14,6 +14,8 @@ import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-grap
 import type { ArrangeDeps } from './api/arrange-routes.ts';
 import type { SsoCheck } from './api/authenticate.ts';
 import { apiRoutes } from './api/routes.ts';
+import type { AttachmentStore } from './attachments/attachment-store.ts';
+import { BlobAttachmentStore } from './attachments/blob-attachment-store.ts';
 import { englandBankHolidays } from './calendar/bank-holidays.ts';
 import type { Calendar } from './calendar/calendar.ts';
 import { GraphCalendar } from './calendar/graph-calendar.ts';
@@ -56,6 +58,8 @@ export interface StartOverrides {
   readonly calendar?: Calendar;
   /** The bot's card actions instead of its own table (tests of the invoke router). */
   readonly cardActions?: CardActionTable;
+  /** Where documents' bytes go instead of the configured store. */
+  readonly attachments?: AttachmentStore;
 }
 
 export interface RunningApp {
@@ -156,6 +160,8 @@ async function serve(
     effectsQueued: () => dispatcher.kick(),
     ...(calendar instanceof IcsCalendar ? { invitationFile: localInvitationFile(calendar) } : {}),
   };
+  const attachments = overrides.attachments ?? attachmentStoreFor(config);
+  if (!attachments) log.info('attachments off: no BLOB_ENDPOINT or BLOB_CONNECTION_STRING');
   const sso = ssoCheck(config);
   const channel = channelCheck(config);
   const adapter = createBotAdapter(config.bot, log, channel?.check);
@@ -176,7 +182,12 @@ async function serve(
       directory,
       caseload,
       commands,
-      contribute: { caseload, advice: opened.advice, effectsQueued: () => dispatcher.kick() },
+      contribute: {
+        caseload,
+        advice: opened.advice,
+        effectsQueued: () => dispatcher.kick(),
+        ...(attachments ? { attachments } : {}),
+      },
       ...(sso ? { sso } : {}),
       ...(laRun ? { laDirectory: laRun } : {}),
       signInSettings: config.sso
@@ -223,6 +234,16 @@ async function serve(
 
 /** How often the dispatcher looks for work besides being told of it: retries, and work another instance left. */
 const DISPATCH_INTERVAL_MS = 5_000;
+
+/** Blob Storage for documents: the managed identity for an account, or Azurite's connection string. */
+function attachmentStoreFor(config: Config): AttachmentStore | undefined {
+  const settings = config.attachments;
+  if (!settings) return undefined;
+  return new BlobAttachmentStore(
+    settings,
+    settings.kind === 'account' ? new DefaultAzureCredential() : undefined,
+  );
+}
 
 /** Azure mode's check of the tab's tokens, from the configuration. */
 function ssoCheck(config: Config): SsoCheck | undefined {
