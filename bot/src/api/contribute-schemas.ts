@@ -153,6 +153,8 @@ const ViewSchema = z.object({
 export const ContributionSchema = z
   .object({
     stage: z.union([StageSchema, z.literal('pending')]),
+    outcomes: z.array(z.object({ id: z.string(), area: z.string(), text: z.string() })),
+    canRequest: z.boolean(),
     requests: z.array(
       z.object({
         id: z.string(),
@@ -163,6 +165,7 @@ export const ContributionSchema = z
         requestedOn: PlainDateSchema,
         reason: z.string().optional(),
         yours: z.enum(['answer', 'record', 'allocate']).optional(),
+        asked: z.literal(true).optional(),
       }),
     ),
     index: z.array(

@@ -29,6 +29,9 @@ function clientWith(caseDetail: ApiClient['caseDetail']): ApiClient {
     arrangement: unused,
     invitations: unused,
     command: unused,
+    contribution: unused,
+    contribute: unused,
+    attachment: unused,
   };
 }
 
