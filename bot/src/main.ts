@@ -116,7 +116,7 @@ async function serve(
       `LOCAL MODE: fictional demo data only (${DEMO_LA.name}, LA ${DEMO_LA.code}); no sign-in, ` +
         'anyone on this machine can act as any demo user. Not for real data.',
     );
-    const seeded = await seedDemoData({ store, audit, today: londonDate(now()), now });
+    const seeded = await seedDemoData({ store, audit, advice: opened.advice, today: londonDate(now()), now });
     log.info(
       seeded.seeded ? 'demo data loaded' : 'demo data already present (delete .data/ to load it afresh)',
       {
