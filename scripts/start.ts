@@ -2,6 +2,9 @@
  * `npm start`: the server in local mode (fictional demo data) and, once it answers, the Microsoft 365
  * Agents Playground pointed at its bot. Ctrl-C stops both. (`prestart` has built the tab.)
  *
+ * Azurite's blob service (npm package `azurite`, in memory) is started first for documents attached
+ * to advice, on BLOB_PORT (default 10000), unless BLOB_CONNECTION_STRING names a store already.
+ *
  * Environment: PORT (server, default 3978), PLAYGROUND_PORT (default 56150), TEAMSAPPTESTER_BROWSER
  * (default `none`: the Playground opens no browser; unset it by setting a browser name), and everything
  * bot/src/config.ts reads.
@@ -16,6 +19,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type LocalBlob, startLocalBlob } from '../bot/src/attachments/local-blob.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PORT = Number(process.env.PORT || 3978);
@@ -24,7 +28,10 @@ const PLAYGROUND_CLI = join(ROOT, 'node_modules', '@microsoft', 'm365agentsplayg
 const PLAYGROUND_LOG = join(ROOT, 'devTools', 'm365agentsplayground.log');
 const HEALTH_TIMEOUT_MS = 120_000;
 
+const BLOB_PORT = Number(process.env.BLOB_PORT || 10000);
+
 const children = new Set<ChildProcess>();
+let blob: LocalBlob | undefined;
 let stopping = false;
 
 function run(name: string, args: readonly string[], env: NodeJS.ProcessEnv): ChildProcess {
@@ -70,6 +77,7 @@ async function stopAll(exitCode: number): Promise<void> {
   // SIGINT lets the server save the local store's snapshot before it exits.
   for (const child of children) child.kill('SIGINT');
   await Promise.all(exits);
+  await blob?.close();
   process.exit(exitCode);
 }
 
@@ -94,10 +102,12 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
+  if (!process.env.BLOB_CONNECTION_STRING) blob = await startLocalBlob(BLOB_PORT);
   run('The server', ['bot/src/main.ts'], {
     ...process.env,
     MODE: process.env.MODE ?? 'local',
     PORT: String(PORT),
+    ...(blob ? { BLOB_CONNECTION_STRING: blob.connectionString } : {}),
   });
   await waitFor(`http://127.0.0.1:${PORT}/healthz`);
   if (stopping) return;
@@ -127,6 +137,7 @@ async function main(): Promise<void> {
       `  Tab (pick a demo user):   http://localhost:${PORT}/`,
       `  Bot in Agents Playground: http://localhost:${PLAYGROUND_PORT}/  (you are Rosa Penhallow, SENCo: send "reviews")`,
       `  API description:          http://localhost:${PORT}/api/openapi.json`,
+      ...(blob ? [`  Documents (Azurite):      ${blob.endpoint}`] : []),
       'Press Ctrl-C to stop both.',
       '',
     ].join('\n'),

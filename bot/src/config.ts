@@ -2,6 +2,7 @@ import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
+import type { BlobSettings } from './attachments/blob-attachment-store.ts';
 import type { Problem } from './review/errors.ts';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './server/http-limits.ts';
 
@@ -82,6 +83,12 @@ export interface Config {
     | { readonly kind: 'graph'; readonly baseUrl: string };
   /** Timeouts and the connection cap of the HTTP server (server/http-limits.ts). */
   readonly http: HttpLimits;
+  /**
+   * Where documents' bytes are: the storage account (`BLOB_ENDPOINT`, with the managed identity) in
+   * azure mode; Azurite (`BLOB_CONNECTION_STRING`, which `npm start` sets) locally. Without either,
+   * no document can be attached and the upload routes are absent.
+   */
+  readonly attachments?: BlobSettings;
 }
 
 export class ConfigError extends Error {
@@ -163,6 +170,12 @@ const EnvSchema = z.object({
     .default(DEFAULT_HTTP_LIMITS.maxConnections),
   BOT_TURN_TIMEOUT_MS: milliseconds(DEFAULT_HTTP_LIMITS.botTurnTimeoutMs),
   // Before the school day, so the warnings are there when the SENCo opens Teams.
+  BLOB_ENDPOINT: z.url({ error: 'must be the URL of a storage account’s blob service' }).optional(),
+  BLOB_CONNECTION_STRING: optionalText,
+  ATTACHMENTS_CONTAINER: z
+    .string()
+    .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, { error: 'must be a blob container name' })
+    .default('attachments'),
   DEADLINE_SWEEP_AT: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be HH:MM (24-hour, Europe/London), e.g. 06:30' })
@@ -252,7 +265,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const e = parsed.data;
   const fromRepo = (path: string) => (isAbsolute(path) ? path : resolve(REPO_ROOT, path));
   const fromCwd = (path: string) => resolve(process.cwd(), path);
+  const container = e.ATTACHMENTS_CONTAINER;
+  const attachments: BlobSettings | undefined = e.BLOB_CONNECTION_STRING
+    ? { kind: 'connection-string', connectionString: e.BLOB_CONNECTION_STRING, container }
+    : e.BLOB_ENDPOINT
+      ? { kind: 'account', url: e.BLOB_ENDPOINT, container }
+      : undefined;
   const common = {
+    ...(attachments ? { attachments } : {}),
     mode: e.MODE,
     port: e.PORT,
     host: e.HOST ?? (e.MODE === 'local' ? '127.0.0.1' : '0.0.0.0'),

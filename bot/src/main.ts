@@ -14,6 +14,8 @@ import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-grap
 import type { ArrangeDeps } from './api/arrange-routes.ts';
 import type { SsoCheck } from './api/authenticate.ts';
 import { apiRoutes } from './api/routes.ts';
+import type { AttachmentStore } from './attachments/attachment-store.ts';
+import { BlobAttachmentStore } from './attachments/blob-attachment-store.ts';
 import { englandBankHolidays } from './calendar/bank-holidays.ts';
 import type { Calendar } from './calendar/calendar.ts';
 import { GraphCalendar } from './calendar/graph-calendar.ts';
@@ -72,6 +74,8 @@ export interface StartOverrides {
   readonly linkedChannels?: () => Promise<readonly LinkedChannel[]>;
   /** Whether a user muted a case's warnings for themself (the mutes store, issue 13). */
   readonly isMuted?: (userKey: string, laCode: string, caseId: string) => Promise<boolean>;
+  /** Where documents' bytes go instead of the configured store. */
+  readonly attachments?: AttachmentStore;
 }
 
 export interface RunningApp {
@@ -133,9 +137,10 @@ async function serve(
     const seeded = await seedDemoData({
       store,
       audit,
+      advice: opened.advice,
+      channelLinks: opened.channelLinks,
       today: londonDate(now()),
       now,
-      channelLinks: opened.channelLinks,
     });
     log.info(
       seeded.seeded ? 'demo data loaded' : 'demo data already present (delete .data/ to load it afresh)',
@@ -199,6 +204,8 @@ async function serve(
     effectsQueued: () => dispatcher.kick(),
     ...(calendar instanceof IcsCalendar ? { invitationFile: localInvitationFile(calendar) } : {}),
   };
+  const attachments = overrides.attachments ?? attachmentStoreFor(config);
+  if (!attachments) log.info('attachments off: no BLOB_ENDPOINT or BLOB_CONNECTION_STRING');
   const sso = ssoCheck(config);
   const channel = channelCheck(config);
   const adapter = createBotAdapter(config.bot, log, channel?.check);
@@ -220,7 +227,12 @@ async function serve(
       directory,
       caseload,
       commands,
-      contribute: { caseload, advice: opened.advice, effectsQueued: () => dispatcher.kick() },
+      contribute: {
+        caseload,
+        advice: opened.advice,
+        effectsQueued: () => dispatcher.kick(),
+        ...(attachments ? { attachments } : {}),
+      },
       ...(sso ? { sso } : {}),
       ...(laRun ? { laDirectory: laRun } : {}),
       channels: {
@@ -291,6 +303,16 @@ function linkNameOf(link: ChannelLink): string {
 
 /** How often the dispatcher looks for work besides being told of it: retries, and work another instance left. */
 const DISPATCH_INTERVAL_MS = 5_000;
+
+/** Blob Storage for documents: the managed identity for an account, or Azurite's connection string. */
+function attachmentStoreFor(config: Config): AttachmentStore | undefined {
+  const settings = config.attachments;
+  if (!settings) return undefined;
+  return new BlobAttachmentStore(
+    settings,
+    settings.kind === 'account' ? new DefaultAzureCredential() : undefined,
+  );
+}
 
 /** Azure mode's check of the tab's tokens, from the configuration. */
 function ssoCheck(config: Config): SsoCheck | undefined {

@@ -31,6 +31,10 @@ param workspaceId string
 
 param tags object
 
+@description('Defender for Storage: the most GB of uploads scanned for malware each month (then scanning pauses until the next month).')
+@minValue(1)
+param malwareScanningCapGBPerMonth int = 50
+
 // Built-in "Storage Blob Data Contributor". Given on the account, not the container, because the
 // server also asks for user delegation keys (short-lived download links), which is an account action.
 var blobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
@@ -93,6 +97,32 @@ resource attachments 'Microsoft.Storage/storageAccounts/blobServices/containers@
   name: 'attachments'
   properties: {
     publicAccess: 'None'
+  }
+}
+
+// Malware scanning on upload (Microsoft Defender for Storage). Where it fits: the server stores an
+// upload's bytes here only after checking its type by content and who may attach it
+// (bot/src/caseload/attachments.ts); Defender then scans each new blob in Azure, near real time, and
+// writes its verdict to the blob's index tag "Malware Scanning scan result" ("No threats found" or
+// "Malicious") and to Log Analytics. The bytes never leave the account for the scan. A download that
+// should wait for a clean verdict reads that tag (it needs the blob tags read permission, which
+// "Storage Blob Data Contributor" lacks: grant "Storage Blob Data Owner" or a custom role then).
+// Locally, Azurite has no scanner: only the content-type check applies.
+resource defenderForStorage 'Microsoft.Security/defenderForStorageSettings@2022-12-01-preview' = {
+  name: 'current'
+  scope: account
+  properties: {
+    isEnabled: true
+    overrideSubscriptionLevelSettings: true
+    malwareScanning: {
+      onUpload: {
+        isEnabled: true
+        capGBPerMonth: malwareScanningCapGBPerMonth
+      }
+    }
+    sensitiveDataDiscovery: {
+      isEnabled: false
+    }
   }
 }
 

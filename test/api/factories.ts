@@ -44,7 +44,13 @@ export async function makeDemoCaseload(
 ): Promise<CaseloadDeps & { readonly realAudit: AuditLog }> {
   const stores = await storesOver(db, { policyFor: demoPolicyFor });
   const now = () => TEST_NOW;
-  await seedDemoData({ store: stores.cases, audit: stores.audit, today: plainDate(TEST_TODAY), now });
+  await seedDemoData({
+    store: stores.cases,
+    audit: stores.audit,
+    advice: stores.advice,
+    today: plainDate(TEST_TODAY),
+    now,
+  });
   return {
     store: stores.cases,
     listings: stores.listings,

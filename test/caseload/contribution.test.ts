@@ -47,8 +47,10 @@ async function bench() {
     listings: stores.listings,
     settingName: () => undefined,
   };
-  const run = (command: Omit<AdviceCommand, 'id'> & { id?: string }, actor: Actor) =>
-    runAdviceCommand(readerOf(actor), ref, { id: newId(), ...command } as AdviceCommand, deps);
+  const run = (
+    command: Omit<Extract<AdviceCommand, { content: unknown }>, 'id'> & { id?: string },
+    actor: Actor,
+  ) => runAdviceCommand(readerOf(actor), ref, { id: newId(), ...command } as AdviceCommand, deps);
   const read = (actor: Actor) => readContribution(readerOf(actor), ref, caseload);
   return { stores, ref, file, run, read, deps };
 }

@@ -51,7 +51,7 @@ beforeAll(async () => {
   t = await startTestApp();
   const port = await freePort();
   playgroundUrl = `http://127.0.0.1:${port}`;
-  playground = await startPlayground(t.app.url, port, workDir);
+  playground = await startPlayground(t.app.url, port, workDir, { conversationId: 'ehc-personal-chat' });
   expect((await fetch(`${playgroundUrl}/_internal/v1/config`)).status).toBe(200);
   stream = await openStream(`ws://127.0.0.1:${port}/_ws_conversation/v1/conversations/stream`);
 });

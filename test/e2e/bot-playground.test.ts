@@ -1,15 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../bot/src/cards/adaptive-card.ts';
 import { demoUser, PLAYGROUND_VISITOR } from '../../bot/src/demo/demo-users.ts';
 import { NO_ACCESS_REPLY, PRIVATE_CHAT_ONLY_REPLY } from '../../bot/src/teams/answer.ts';
 import { cardSchemaErrors } from '../cards/card-schema.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { freePort, startPlayground, stopPlayground } from '../support/playground.ts';
 
 /**
  * The bot end to end through Microsoft's local Teams simulator: the server in this process, the
@@ -19,8 +18,6 @@ import { startTestApp, type TestApp } from '../support/app.ts';
  * the activity), and the bot's reply is seen arriving on the Playground's conversation stream
  * (`/_ws_conversation/v1/conversations/stream`, the web socket its chat view listens on).
  */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = join(ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
 const CONVERSATION = 'ehc-personal-chat';
 /** The group chat and the team channel of `.m365agentsplayground.yml`. */
 const GROUP_CHAT = 'ehc-group-chat';
@@ -42,57 +39,6 @@ let workDir: string;
 let stream: WebSocket;
 const messages: PlaygroundMessage[] = [];
 const waiting: ((message: PlaygroundMessage) => void)[] = [];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-/** Starts the Playground and resolves once it says it is listening. */
-async function startPlayground(botUrl: string, port: number, cwd: string): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      CLI,
-      'start',
-      '-e',
-      `${botUrl}/api/messages`,
-      '-c',
-      'msteams',
-      '-p',
-      String(port),
-      '--dt',
-      '--conversation-id',
-      CONVERSATION,
-    ],
-    {
-      cwd,
-      env: {
-        ...process.env,
-        TEAMSAPPTESTER_BROWSER: 'none',
-        M365_AGENTS_PLAYGROUND_CONFIG_PATH: join(ROOT, '.m365agentsplayground.yml'),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      if (output.includes(`Listening on ${port}`)) resolve();
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) =>
-      reject(new Error(`the Playground exited (${code}) before listening:\n${output}`)),
-    );
-  });
-  return child;
-}
 
 function openStream(url: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
@@ -149,7 +95,7 @@ beforeAll(async () => {
   t = await startTestApp();
   const port = await freePort();
   playgroundUrl = `http://127.0.0.1:${port}`;
-  playground = await startPlayground(t.app.url, port, workDir);
+  playground = await startPlayground(t.app.url, port, workDir, { conversationId: CONVERSATION });
   // The chat view asks for the configuration first; the Playground then checks the bot is up.
   expect((await fetch(`${playgroundUrl}/_internal/v1/config`)).status).toBe(200);
   stream = await openStream(`ws://127.0.0.1:${port}/_ws_conversation/v1/conversations/stream`);
@@ -157,11 +103,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   stream?.close();
-  if (playground && playground.exitCode === null) {
-    const exited = new Promise((resolve) => playground.once('exit', resolve));
-    playground.kill('SIGTERM');
-    await exited;
-  }
+  await stopPlayground(playground);
   await t?.teardown();
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });

@@ -1,7 +1,5 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSignInUrl } from '../../bot/src/demo/demo-users.ts';
 import { RULES, type RuleId } from '../../bot/src/review/rules.ts';
@@ -15,11 +13,9 @@ import {
   openTabPage,
   type TabPage,
 } from '../support/browser.ts';
+import { buildTabIfStale } from '../support/tab-build.ts';
 
-const TAB = join(import.meta.dirname, '../../tab');
-/** The domain, which the tab's bundle includes too (DESIGN.md section 4). */
-const DOMAIN = join(import.meta.dirname, '../../bot/src/review');
-const DIST = join(TAB, 'dist');
+const DIST = join(import.meta.dirname, '../../tab/dist');
 const SCREENSHOTS = '/tmp';
 let server: TestApp;
 let browser: Browser;
@@ -617,25 +613,4 @@ async function childNames(page: Page): Promise<string[]> {
 /** The main text of the cells of a column (1-based), row by row. */
 function column(page: Page, n: number): Promise<string[]> {
   return table(page).locator(`tbody tr td:nth-child(${n}) .fui-TableCellLayout__main`).allTextContents();
-}
-
-/**
- * Builds the tab when `tab/dist` is missing or older than a source file of the tab or of the domain it
- * imports, so the test sees today's tab.
- */
-async function buildTabIfStale(): Promise<void> {
-  const built = join(DIST, 'index.html');
-  const newest = Math.max(newestSource(TAB), newestSource(DOMAIN));
-  if (existsSync(built) && statSync(built).mtimeMs >= newest) return;
-  await build({ configFile: join(TAB, 'vite.config.ts'), logLevel: 'warn' });
-}
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
 }

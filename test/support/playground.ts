@@ -1,15 +1,19 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DirectoryUser } from '../../bot/src/identity/user-directory.ts';
 
 /**
  * Microsoft's local Teams simulator (the `agentsplayground` CLI) as a child process pointed at the bot,
- * with the repository's `.m365agentsplayground.yml`, and its conversation stream (the web socket its
- * chat view listens on), for end-to-end tests.
+ * with the repository's `.m365agentsplayground.yml` or another user's copy of it, and its conversation
+ * stream (the web socket its chat view listens on), for end-to-end tests.
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
+/** The repository's Teams context for the Playground: the demo users, Rosa Penhallow (SENCo) current. */
+export const PLAYGROUND_CONFIG = join(ROOT, '.m365agentsplayground.yml');
 
 export interface PlaygroundMessage {
   readonly action: string;
@@ -29,8 +33,16 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** Starts the Playground on `port` for the bot at `botUrl`; resolves once it says it is listening. */
-export async function startPlayground(botUrl: string, port: number, cwd: string): Promise<ChildProcess> {
+/**
+ * Starts the Microsoft 365 Agents Playground pointed at `botUrl`, with the Teams context in `config`,
+ * and resolves once it says it is listening on `port`.
+ */
+export async function startPlayground(
+  botUrl: string,
+  port: number,
+  cwd: string,
+  options: { readonly config?: string; readonly conversationId?: string } = {},
+): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
     [
@@ -43,15 +55,14 @@ export async function startPlayground(botUrl: string, port: number, cwd: string)
       '-p',
       String(port),
       '--dt',
-      '--conversation-id',
-      'ehc-personal-chat',
+      ...(options.conversationId ? ['--conversation-id', options.conversationId] : []),
     ],
     {
       cwd,
       env: {
         ...process.env,
         TEAMSAPPTESTER_BROWSER: 'none',
-        M365_AGENTS_PLAYGROUND_CONFIG_PATH: join(ROOT, '.m365agentsplayground.yml'),
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH: options.config ?? PLAYGROUND_CONFIG,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -76,6 +87,30 @@ export async function stopPlayground(child: ChildProcess | undefined): Promise<v
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
+}
+
+/**
+ * The repository's Playground context with `user` as the current user (the Playground has no user
+ * switcher: the person at its chat view is `currentUser`), written to `dir`; its path.
+ */
+export async function playgroundConfigAs(user: DirectoryUser, dir: string): Promise<string> {
+  const [given = user.name, ...rest] = user.name.split(' ');
+  const current = [
+    'currentUser:',
+    `  id: ${user.id}`,
+    `  name: ${user.name}`,
+    `  userPrincipleName: ${user.email}`,
+    `  aadObjectId: "${user.identity.objectId}"`,
+    `  givenName: ${given}`,
+    `  surname: ${rest.join(' ') || given}`,
+    `  email: ${user.email}`,
+    '',
+  ].join('\n');
+  const yml = (await readFile(PLAYGROUND_CONFIG, 'utf8')).replace(/currentUser:\n(?: {2}.*\n)+/, current);
+  if (!yml.includes(`aadObjectId: "${user.identity.objectId}"`)) throw new Error('no currentUser to replace');
+  const path = join(dir, 'playground.yml');
+  await writeFile(path, yml);
+  return path;
 }
 
 /** The Playground's conversation stream: every message it shows, in order, awaited by a predicate. */

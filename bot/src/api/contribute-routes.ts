@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { AttachmentStore } from '../attachments/attachment-store.ts';
 import type { CaseloadDeps } from '../caseload/caseload.ts';
 import { readContribution } from '../caseload/contribution-read.ts';
 import { runAdviceCommand } from '../caseload/run-advice-command.ts';
@@ -8,8 +9,8 @@ import type { AdviceContent, AdviceDocument } from '../review/contribute/advice.
 import type { Contribution } from '../review/contribute/contribution.ts';
 import { isAdviceCommand } from '../review/decide.ts';
 import type { AdviceStore } from '../store/advice-store.ts';
-
 import { InviteeParamsSchema } from './arrange-schemas.ts';
+import { attachmentRoutes } from './attachment-routes.ts';
 import {
   COMMAND_ERRORS,
   type CommandRouteSpec,
@@ -36,6 +37,8 @@ import { CaseParamsSchema } from './schemas.ts';
 export interface ContributeDeps {
   readonly caseload: CaseloadDeps;
   readonly advice: AdviceStore;
+  /** Where documents' bytes are (attachment-routes.ts); without it, no document routes. */
+  readonly attachments?: AttachmentStore;
   readonly effectsQueued?: () => void;
 }
 
@@ -217,6 +220,7 @@ export function contributeRoutes(context: ContributeRouteContext): ApiRoute[] {
       body: CommandOnlyBodySchema,
       toCommand: (body) => ({ id: body.commandId, type: 'progressToMeeting' }),
     }),
+    ...(deps.attachments ? attachmentRoutes({ ...context, attachments: deps.attachments }) : []),
   ];
 }
 
@@ -230,20 +234,12 @@ function contentOf(content: z.output<typeof AdviceBodySchema>['content']): Advic
   };
 }
 
-/** The page without the store's bookkeeping (who wrote a draft, by account; the last command's id). */
-function publicView(contribution: Contribution) {
+/** The page without the store's bookkeeping (and who uploaded each document, by account) (who wrote a draft, by account; the last command's id). */
+export function publicView(contribution: Contribution) {
   return { ...contribution, advice: contribution.advice.map(publicAdvice) };
 }
 
 function publicAdvice(advice: AdviceDocument) {
-  const {
-    writtenBy: _w,
-    lastCommandId: _l,
-    laCode: _la,
-    caseId: _c,
-    reviewId: _r,
-    attachments: _a,
-    ...rest
-  } = advice;
-  return rest;
+  const { writtenBy: _w, lastCommandId: _l, laCode: _la, caseId: _c, reviewId: _r, ...rest } = advice;
+  return { ...rest, attachments: rest.attachments.map(({ uploadedBy: _u, ...attachment }) => attachment) };
 }

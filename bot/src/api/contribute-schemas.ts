@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { AREAS_OF_NEED, PERSON_ROLES } from '../review/case.ts';
+import { MAX_ATTACHMENT_BYTES } from '../review/contribute/attachment.ts';
 import { PROGRESS, REQUEST_STATES } from '../review/review.ts';
 import { CommandIdSchema } from './arrange-schemas.ts';
 import { apiSchemas, PlainDateSchema, ProblemSchema, StageSchema } from './schemas.ts';
@@ -90,6 +91,41 @@ const PersonOutSchema = z.object({
   organisation: z.string().optional(),
 });
 
+const AttachmentSchema = z
+  .object({
+    id: z.string(),
+    fileName: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    uploaderName: z.string().optional(),
+    uploadedOn: PlainDateSchema,
+  })
+  .register(apiSchemas, {
+    id: 'Attachment',
+    description: 'A supporting document: its type is what its content is, not what its name says.',
+  });
+
+/** The largest base64 text of a file of MAX_ATTACHMENT_BYTES (4 characters per 3 bytes). */
+export const MAX_UPLOAD_BASE64 = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4;
+
+export const UploadBodySchema = z.strictObject({
+  commandId: CommandIdSchema,
+  requestId: RequestParamsSchema.shape.requestId
+    .optional()
+    .meta({ description: 'The request whose advice the document supports; without it, the setting’s own.' }),
+  fileName: text(255, 'the file’s name'),
+  content: z
+    .string({ error: 'required: the file, base64-encoded' })
+    .max(MAX_UPLOAD_BASE64, { error: `at most ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB` })
+    .base64({ error: 'not base64: send the file’s bytes base64-encoded' }),
+});
+
+export const AttachmentParamsSchema = z.object({
+  laCode: z.string(),
+  caseId: z.string(),
+  attachmentId: z.uuid({ error: 'an attachment id' }),
+});
+
 const AdviceDocumentSchema = z
   .object({
     key: z.string(),
@@ -98,6 +134,7 @@ const AdviceDocumentSchema = z
     recordedBy: PersonOutSchema.optional(),
     state: z.enum(['draft', 'submitted']),
     content: AdviceContentSchema,
+    attachments: z.array(AttachmentSchema),
     savedOn: PlainDateSchema,
     submittedOn: PlainDateSchema.optional(),
   })
@@ -116,6 +153,8 @@ const ViewSchema = z.object({
 export const ContributionSchema = z
   .object({
     stage: z.union([StageSchema, z.literal('pending')]),
+    outcomes: z.array(z.object({ id: z.string(), area: z.string(), text: z.string() })),
+    canRequest: z.boolean(),
     requests: z.array(
       z.object({
         id: z.string(),
@@ -126,6 +165,7 @@ export const ContributionSchema = z
         requestedOn: PlainDateSchema,
         reason: z.string().optional(),
         yours: z.enum(['answer', 'record', 'allocate']).optional(),
+        asked: z.literal(true).optional(),
       }),
     ),
     index: z.array(

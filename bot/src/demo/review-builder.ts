@@ -3,17 +3,17 @@
  * domain's own steps (`startReview`, `moveTo`), so that every demo review has passed its gates.
  * FICTIONAL DATA, local mode only.
  */
-import type { Outcome, Person } from '../review/case.ts';
+import type { Person } from '../review/case.ts';
 import type { CaseFile } from '../review/case-file.ts';
+import { adviceKey } from '../review/contribute/advice.ts';
 import { ncYearOn } from '../review/nc-year.ts';
 import { addDays, minDate, type PlainDate } from '../review/plain-date.ts';
 import type { LaPolicy } from '../review/policy.ts';
 import type {
-  Advice,
+  AdviceIndexEntry,
   AdviceRequest,
   Attendance,
   Meeting,
-  Progress,
   Recommendation,
   Report,
   Review,
@@ -128,7 +128,7 @@ function meetingAt(on: PlainDate, file: CaseFile): Meeting {
 function contributions(file: CaseFile, plan: ReviewPlan, requestedOn: PlainDate, submittedOn: PlainDate) {
   const current = review(file);
   const requests: AdviceRequest[] = [];
-  const advice: Advice[] = [];
+  const advice: AdviceIndexEntry[] = [];
   current.invitees
     .filter((invitee) => invitee.requestInformation)
     .forEach((invitee, index) => {
@@ -150,12 +150,15 @@ function contributions(file: CaseFile, plan: ReviewPlan, requestedOn: PlainDate,
         return;
       }
       requests.push({ ...base, state: 'submitted' });
-      advice.push(adviceFrom(allocatedTo ?? person, id, file.case.outcomes, index, submittedOn));
+      advice.push(adviceFrom(allocatedTo ?? person, id, submittedOn));
     });
-  // The SENCo's own advice for the setting (seed: "Submitting advice from the setting").
+  // The SENCo's own advice for the setting (seed: "Submitting advice from the setting"): still a
+  // draft while other requests are open.
   const sencoInvitee = current.invitees.find((invitee) => invitee.person.role === 'senco');
   if (sencoInvitee) {
-    advice.push(adviceFrom(sencoInvitee.person, undefined, file.case.outcomes, requests.length, submittedOn));
+    advice.push(
+      adviceFrom(sencoInvitee.person, undefined, submittedOn, plan.requestsOpen ? 'draft' : 'submitted'),
+    );
   }
   const parentView = current.views.parent;
   const views = parentView
@@ -171,45 +174,19 @@ function contributions(file: CaseFile, plan: ReviewPlan, requestedOn: PlainDate,
   return { adviceRequests: requests, advice, views };
 }
 
-const PROGRESS_CYCLE: readonly Progress[] = ['on-track', 'not-on-track', 'complete', 'on-track'];
-
-const COMMENTARY: Record<Progress, string> = {
-  'on-track':
-    'Progress is steady: the target is met in three of the last four termly checks, with adult prompting faded.',
-  complete:
-    'The outcome has been achieved and maintained for two terms; a new, more ambitious outcome is suggested.',
-  'not-on-track':
-    'Progress has slowed since the spring: the skill is shown 1:1 but not yet in class; more practice in small groups is recommended.',
-  'not-able-to-comment': 'I have not worked with the child on this outcome since the last review.',
-};
-
+/** The index entry of a piece of demo advice; its document is demo-advice.ts's. */
 function adviceFrom(
   author: Person,
   requestId: string | undefined,
-  outcomes: readonly Outcome[],
-  seed: number,
   submittedOn: PlainDate,
-): Advice {
+  state: 'draft' | 'submitted' = 'submitted',
+): AdviceIndexEntry {
   return {
-    id: `a-${requestId ?? 'setting'}`,
+    id: adviceKey(requestId),
     ...(requestId ? { requestId } : {}),
     author,
-    state: 'submitted',
-    outcomes: outcomes.map((outcome, index) => {
-      const progress = PROGRESS_CYCLE[(seed + index) % PROGRESS_CYCLE.length] ?? 'on-track';
-      return {
-        outcomeId: outcome.id,
-        progress,
-        commentary: COMMENTARY[progress],
-        ...(progress === 'not-on-track'
-          ? { recommendedChanges: 'Increase the small-group sessions to 4 x week.' }
-          : {}),
-      };
-    }),
-    newOutcomes: [],
-    newNeeds: [],
-    attachments: [],
-    submittedOn,
+    state,
+    ...(state === 'submitted' ? { submittedOn } : {}),
   };
 }
 

@@ -2,9 +2,11 @@ import { caseKey } from '../review/case.ts';
 import type { CaseFile } from '../review/case-file.ts';
 import { isReviewError } from '../review/errors.ts';
 import type { PlainDate } from '../review/plain-date.ts';
+import type { AdviceStore } from '../store/advice-store.ts';
 import type { AuditLog } from '../store/audit-log.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import type { CosmosChannelLinks } from '../store/channel-links.ts';
+import { demoAdviceDocuments } from './demo-advice.ts';
 import { demoCaseFiles } from './demo-cases.ts';
 import { DEMO_TEAM } from './demo-team.ts';
 import { DEMO_TENANT_ID } from './demo-users.ts';
@@ -13,6 +15,8 @@ export const DEMO_ACTOR = 'system:demo';
 
 export interface SeedOptions {
   readonly store: CaseStore;
+  /** Where the demo reviews' advice documents go (demo-advice.ts); without it, none are written. */
+  readonly advice?: AdviceStore;
   readonly audit: AuditLog;
   readonly today: PlainDate;
   readonly now: () => Date;
@@ -40,6 +44,7 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
   const { store, audit, today, now } = options;
   let created = 0;
   for (const file of demoCaseFiles(today)) {
+    if (options.advice) await adviceIfMissing(options.advice, file);
     if (await createIfMissing(store, file)) {
       created += 1;
       await audit.record({
@@ -74,6 +79,22 @@ async function linkDemoChannel(
     linkedAt: now().toISOString(),
     onlyReviewersConfirmed: true,
   });
+}
+
+/**
+ * Writes each advice document the demo file's index names, unless it is there. Before the case file,
+ * so the file never names advice whose document a crash left unwritten.
+ */
+async function adviceIfMissing(advice: AdviceStore, file: CaseFile): Promise<void> {
+  for (const document of demoAdviceDocuments(file)) {
+    if (await advice.get(file.case, document.reviewId, document.key)) continue;
+    try {
+      await advice.put(document, undefined);
+    } catch (error) {
+      // Another process wrote it first.
+      if (!(isReviewError(error) && error.code === 'STALE_WRITE')) throw error;
+    }
+  }
 }
 
 /** Creates `file` unless its case exists; whether this call created it. */

@@ -31,14 +31,20 @@ export const COMMAND_ACTIONS: Readonly<Record<CommandType, Action>> = {
   allocateRequest: 'advice.allocate',
   saveAdvice: 'advice.submit',
   submitAdvice: 'advice.submit',
+  attachDocument: 'advice.submit',
   recordViews: 'views.record',
   progressToMeeting: 'review.progress',
 };
 
 /** The commands whose subject is one advice document (contribute/advice.ts) as well as the case file. */
-export type AdviceCommand = Extract<ReviewCommand, { type: 'saveAdvice' | 'submitAdvice' }>;
+export type AdviceCommand = Extract<
+  ReviewCommand,
+  { type: 'saveAdvice' | 'submitAdvice' | 'attachDocument' }
+>;
 export function isAdviceCommand(command: ReviewCommand): command is AdviceCommand {
-  return command.type === 'saveAdvice' || command.type === 'submitAdvice';
+  return (
+    command.type === 'saveAdvice' || command.type === 'submitAdvice' || command.type === 'attachDocument'
+  );
 }
 
 /**
@@ -123,6 +129,7 @@ const CONTRIBUTE_TYPES: ReadonlySet<string> = new Set<ContributeCommand['type']>
   'allocateRequest',
   'saveAdvice',
   'submitAdvice',
+  'attachDocument',
   'recordViews',
   'progressToMeeting',
 ]);

@@ -28,6 +28,10 @@ export const ERROR_CATALOGUE = {
     kind: 'not-found',
     message: 'There is no such person in this local authority’s directory.',
   },
+  ATTACHMENT_NOT_FOUND: {
+    kind: 'not-found',
+    message: 'There is no such document on this review, or you do not have access to it.',
+  },
   NOT_ALLOWED: { kind: 'forbidden', message: 'You are not allowed to do that on this review.' },
   UNKNOWN_USER: {
     kind: 'unauthenticated',

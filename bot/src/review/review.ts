@@ -194,12 +194,19 @@ export interface Advice {
   readonly submittedOn?: PlainDate;
 }
 
+/**
+ * A supporting document's metadata; its bytes are in Blob storage under a key made of the review's id
+ * and this random `id` alone (attachments/attachment-store.ts), so the key names no child.
+ */
 export interface AttachmentRef {
   readonly id: string;
   readonly fileName: string;
   readonly contentType: string;
   readonly size: number;
+  /** The uploader's account key. */
   readonly uploadedBy: string;
+  /** The uploader's name, as the page shows who attached it. */
+  readonly uploaderName?: string;
   readonly uploadedOn: PlainDate;
 }
 

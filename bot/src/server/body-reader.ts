@@ -5,6 +5,20 @@ import type { HttpErrorCode } from '../api/http-errors.ts';
 export const MAX_BODY_BYTES = 256 * 1024;
 
 /**
+ * Largest body of a document upload: a file of at most 10 MiB (review/contribute/attachment.ts)
+ * base64-encoded (4/3 of it), with room for the rest of the JSON.
+ */
+export const MAX_UPLOAD_BODY_BYTES = 14 * 1024 * 1024;
+
+/** The one address whose body may be an upload: POST .../review/attachments (api/attachment-routes.ts). */
+const UPLOAD_URL = /^\/api\/cases\/[^/?#]+\/[^/?#]+\/review\/attachments\/?(?:\?.*)?$/;
+
+/** The most a request's body may hold: an upload's more than any other's. */
+export function bodyLimitOf(method: string | undefined, url: string | undefined): number {
+  return method === 'POST' && UPLOAD_URL.test(url ?? '') ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
+}
+
+/**
  * Deepest nesting of arrays and objects accepted. An activity nests about six levels; a body of
  * 100,000 brackets would parse, then overflow the stack of the first recursive walk over it (a
  * serializer, a structured clone).

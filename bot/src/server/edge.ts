@@ -8,7 +8,7 @@ import {
 import type { Socket } from 'node:net';
 import type { Mode } from '../api/authenticate.ts';
 import { type HttpErrorCode, httpError } from '../api/http-errors.ts';
-import { hasBody, readJsonBody } from './body-reader.ts';
+import { bodyLimitOf, hasBody, readJsonBody } from './body-reader.ts';
 import type { HttpLimits } from './http-limits.ts';
 import { isAddressedToLoopback } from './local-only.ts';
 import { describeError, type Log } from './log.ts';
@@ -68,7 +68,7 @@ export function createEdge(options: EdgeOptions): Server {
       return;
     }
     if (hasBody(request.method)) {
-      const read = await readJsonBody(request);
+      const read = await readJsonBody(request, bodyLimitOf(request.method, request.url));
       if (!read.ok) {
         if (read.code !== 'REQUEST_ABORTED')
           log.warn('request refused', { code: read.code, method: request.method });

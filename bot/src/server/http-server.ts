@@ -134,9 +134,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         if (answer.file) {
           response.writeHead(answer.status, {
             'content-type': answer.file.contentType,
-            'content-disposition': `attachment; filename="${answer.file.name}"`,
+            'content-disposition': contentDisposition(answer.file.name),
+            'x-content-type-options': 'nosniff',
           });
-          response.end(String(answer.body));
+          response.end(answer.body instanceof Uint8Array ? answer.body : String(answer.body));
           return;
         }
         if (answer.body === undefined) response.send(answer.status);
@@ -241,6 +242,16 @@ async function refusalOf(check: () => Promise<unknown>): Promise<ErrorAnswer | u
 
 function invalid(problems: readonly Problem[]): ApiResponse {
   return errorAnswer(new ReviewError('INVALID_INPUT', problems));
+}
+
+/**
+ * A download's `Content-Disposition`: an ASCII fallback name and the real one in UTF-8 (RFC 6266
+ * section 4.3, RFC 8187), so a name with quotes or non-ASCII letters can neither break the header nor
+ * be lost.
+ */
+function contentDisposition(name: string): string {
+  const fallback = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 /** `/api/cases/{laCode}` (OpenAPI) is `/api/cases/:laCode` to restify's router. */

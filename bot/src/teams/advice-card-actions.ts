@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
+import type { AdaptiveCard } from '../cards/adaptive-card.ts';
 import { ADVICE_VERBS, adviceCard, advicePages, adviceReceiptCard } from '../cards/advice-card.ts';
 import type { Reader } from '../caseload/caseload.ts';
 import { runAdviceCommand } from '../caseload/run-advice-command.ts';
@@ -104,6 +105,26 @@ export function adviceCardActions(deps: AnswerDeps, advice: AdviceCardDeps): Car
     const found = await advice.store.get(ref, review.id, requestId);
     return found && mayReadAdvice(reader.actor, found.advice, file) ? found.advice : undefined;
   }
+}
+
+/**
+ * The advice card of `requestId` for `reader` as it stands: their draft filled in, or their receipt
+ * once submitted (the "requests" chat command sends it; teams/request-cards.ts).
+ */
+export async function adviceCardFor(
+  reader: Reader,
+  file: CaseFile,
+  ref: CaseRef,
+  requestId: string,
+  advice: AdviceCardDeps,
+): Promise<AdaptiveCard> {
+  const review = file.review;
+  const found = review ? await advice.store.get(ref, review.id, requestId) : undefined;
+  const stored = found && mayReadAdvice(reader.actor, found.advice, file) ? found.advice : undefined;
+  const data = { laCode: ref.laCode, caseId: ref.caseId, requestId };
+  const result = formCard(file, data, stored?.content ?? EMPTY_ADVICE, {});
+  if (result.kind !== 'card') throw new Error('the advice card was not made');
+  return result.card;
 }
 
 function formCard(

@@ -13,6 +13,7 @@ import { describeError, type Log } from '../server/log.ts';
 import type { AdviceCardDeps } from './advice-card-actions.ts';
 import { type ArrangeCardDeps, arrangeCardFor, readForCard } from './arrange-card-actions.ts';
 import { helpReply, notUnderstoodReply, welcomeReply } from './help.ts';
+import { answerRequests } from './request-cards.ts';
 
 /**
  * A chat message to the bot, as the bot's logic needs it: no botbuilder types, so that moving to the
@@ -35,7 +36,9 @@ export type ConversationType = 'personal' | 'groupChat' | 'channel';
 
 export type Reply =
   | { readonly kind: 'card'; readonly card: AdaptiveCard }
-  | { readonly kind: 'text'; readonly text: string };
+  | { readonly kind: 'text'; readonly text: string }
+  /** A line of text and several cards in one message ("requests"). */
+  | { readonly kind: 'cards'; readonly text: string; readonly cards: readonly AdaptiveCard[] };
 
 export interface AnswerDeps {
   readonly directory: UserDirectory;
@@ -63,7 +66,7 @@ export const PRIVATE_CHAT_ONLY_REPLY =
   'Your list of reviews names children, so I only share it in a private chat. Open a 1:1 chat with ' +
   'EHC Review Hub and send **reviews** (in Teams: Chat, then New chat, and type EHC Review Hub).';
 
-export type Command = 'reviews' | 'overdue' | 'due' | 'help' | 'unknown';
+export type Command = 'reviews' | 'overdue' | 'due' | 'requests' | 'help' | 'unknown';
 
 /** "arrange Amelia" or "arrange Amelia Rowe": the child named, lower case; undefined for any other text. */
 export function arrangeTarget(text: string): string | undefined {
@@ -86,6 +89,7 @@ export function commandOf(text: string): Command {
     .replace(/\s+/g, ' ');
   if (words === 'reviews' || words === 'review') return 'reviews';
   if (words === 'overdue') return 'overdue';
+  if (words === 'requests' || words === 'request') return 'requests';
   if (words === 'due' || words === 'due soon') return 'due';
   return HELP_WORDS.has(words) ? 'help' : 'unknown';
 }
@@ -123,6 +127,11 @@ export async function answerMessage(message: IncomingMessage, deps: AnswerDeps):
   if (command === 'help') return { kind: 'text', text: helpReply(user) };
   if (command === 'unknown') return { kind: 'text', text: notUnderstoodReply() };
   if (message.conversationType !== 'personal') return { kind: 'text', text: PRIVATE_CHAT_ONLY_REPLY };
+  if (command === 'requests') {
+    return deps.advice
+      ? answerRequests(user, deps, deps.advice)
+      : { kind: 'text', text: notUnderstoodReply() };
+  }
   const today = londonDate(deps.caseload.now());
   if (command === 'overdue' || command === 'due') {
     const own = await readOwnWarnings(user, today, deps);

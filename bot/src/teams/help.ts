@@ -12,6 +12,7 @@ import type { DirectoryUser } from '../identity/user-directory.ts';
 export const UNDERSTOOD =
   'I understand: **reviews** (your live reviews, most urgent first, in a 1:1 chat with me), ' +
   '**overdue** and **due** (your own steps that are late or due soon, in a 1:1 chat), ' +
+  '**requests** (the requests for your advice, each as a card to answer, in a 1:1 chat), ' +
   "**arrange** and a child's name (a SENCo arranging that review's meeting, in a 1:1 chat) and " +
   '**help** (or **hello**: what you can do here).';
 

@@ -165,6 +165,14 @@ export function identityOf(activity: Partial<Activity>): Identity | undefined {
 
 function activityOf(reply: Reply): Partial<Activity> {
   if (reply.kind === 'text') return MessageFactory.text(reply.text);
+  if (reply.kind === 'cards') {
+    // One message, its cards one under the other (Teams' `list` layout), after a line saying what they are.
+    const attachments = reply.cards.map((card) => ({
+      ...CardFactory.adaptiveCard(card),
+      contentType: ADAPTIVE_CARD_CONTENT_TYPE,
+    }));
+    return MessageFactory.list(attachments, reply.text);
+  }
   const attachment = CardFactory.adaptiveCard(reply.card);
   return MessageFactory.attachment({ ...attachment, contentType: ADAPTIVE_CARD_CONTENT_TYPE });
 }

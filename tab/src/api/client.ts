@@ -7,6 +7,8 @@ import type {
   CaseMute,
   ChannelLinkView,
   CommandAnswer,
+  ContributeAnswer,
+  ContributionResponse,
   DeadlineCheckReport,
   Directory,
   ErrorBody,
@@ -84,6 +86,15 @@ export interface ApiClient {
    * `action` is `start`, `meeting`, `invitees`, `invitees/<id>/remove`, `invitations` or `abandon`.
    */
   command(laCode: string, caseId: string, action: string, body: object): Promise<CommandAnswer>;
+  contribution(laCode: string, caseId: string): Promise<ContributionResponse>;
+  /**
+   * A command of the contribute stage: POST `body` (with its `commandId`) to `.../review/<action>`:
+   * `advice/draft`, `advice/submit`, `attachments`, `views`, `progress-to-meeting`,
+   * `requests/<id>/close`, `invitees/<id>/request-advice`.
+   */
+  contribute(laCode: string, caseId: string, action: string, body: object): Promise<ContributeAnswer>;
+  /** A supporting document's bytes, for the user to save. */
+  attachment(laCode: string, caseId: string, attachmentId: string): Promise<Blob>;
   /** One page of 50 of an LA's live cases; `continuation` from the previous page for the next. */
   laCasesPage(laCode: string, continuation?: string): Promise<LaCasesPage>;
   /** What a channel is linked to, and what the user may link it to. */
@@ -154,6 +165,25 @@ export function createApiClient(
       get<InvitationsResponse>(`/api/cases/${segment(laCode)}/${segment(caseId)}/review/invitations`),
     command: (laCode, caseId, action, body) =>
       send<CommandAnswer>('POST', `/api/cases/${segment(laCode)}/${segment(caseId)}/review/${action}`, body),
+    contribution: (laCode, caseId) =>
+      get<ContributionResponse>(`/api/cases/${segment(laCode)}/${segment(caseId)}/review/contribution`),
+    contribute: (laCode, caseId, action, body) =>
+      send<ContributeAnswer>(
+        'POST',
+        `/api/cases/${segment(laCode)}/${segment(caseId)}/review/${action}`,
+        body,
+      ),
+    async attachment(laCode, caseId, attachmentId) {
+      const path = `/api/cases/${segment(laCode)}/${segment(caseId)}/review/attachments/${segment(attachmentId)}`;
+      let response: Response;
+      try {
+        response = await fetchImpl(path, { headers: await headersFor(credentials) });
+      } catch {
+        throw new ApiError(0, NETWORK_ERROR, 'The EHC Review Hub server could not be reached. Try again.');
+      }
+      if (response.ok) return response.blob();
+      throw errorFrom(response.status, await response.json().catch(() => undefined));
+    },
     laCasesPage: (laCode, continuation) =>
       get<LaCasesPage>(
         `/api/las/${segment(laCode)}/cases${continuation ? `?continuation=${segment(continuation)}` : ''}`,

@@ -1,12 +1,15 @@
 import type { Arrangement, InvitationRecord } from '../../../bot/src/review/arrange/arrangement.ts';
 import type { Clock } from '../../../bot/src/review/clock.ts';
 import type { CommandResult } from '../../../bot/src/review/command.ts';
+import type { AdviceDocument } from '../../../bot/src/review/contribute/advice.ts';
+import type { Contribution } from '../../../bot/src/review/contribute/contribution.ts';
 import type { ChannelLink } from '../../../bot/src/review/digest.ts';
 import type { Problem } from '../../../bot/src/review/errors.ts';
 import type { Member } from '../../../bot/src/review/membership.ts';
 import type { NextAction } from '../../../bot/src/review/next-action.ts';
 import type { ActorRole } from '../../../bot/src/review/permissions.ts';
 import type { PlainDate } from '../../../bot/src/review/plain-date.ts';
+import type { AttachmentRef } from '../../../bot/src/review/review.ts';
 import type { CaseSummary } from '../../../bot/src/review/summary.ts';
 
 /**
@@ -153,3 +156,20 @@ export type DeadlineCheckReport =
       readonly repeats: number;
     }
   | { readonly swept: false; readonly reason: 'lease-held' };
+/** A piece of advice as the API shows it: without the store's bookkeeping (contribute-routes.ts). */
+export type PublicAdvice = Omit<
+  AdviceDocument,
+  'writtenBy' | 'lastCommandId' | 'laCode' | 'caseId' | 'reviewId' | 'attachments'
+> & { readonly attachments: readonly Omit<AttachmentRef, 'uploadedBy'>[] };
+
+/** The contribute stage (`GET .../review/contribution`): the domain's view, its advice made public. */
+export type ContributionResponse = Omit<Contribution, 'advice'> & {
+  readonly advice: readonly PublicAdvice[];
+};
+
+/** What every command of the contribute stage answers. */
+export interface ContributeAnswer {
+  readonly result: CommandResult;
+  readonly repeated: boolean;
+  readonly contribution: ContributionResponse;
+}

@@ -8,6 +8,7 @@ import { LaCases } from '../cases/LaCases.tsx';
 import { LiveCases } from '../cases/LiveCases.tsx';
 import { ChannelConfigPage } from '../channels/ChannelConfigPage.tsx';
 import { isConfigureView } from '../channels/load-channel-config.ts';
+import { ContributePage } from '../contribute/ContributePage.tsx';
 import { DirectoryPage } from '../directory/DirectoryPage.tsx';
 import type { Host } from '../host/teams-host.ts';
 import { LocalModeBanner } from '../local/LocalModeBanner.tsx';
@@ -139,6 +140,15 @@ function Page({
       );
     case 'arrange':
       return <ArrangePage client={session.client} laCode={route.laCode} caseId={route.caseId} />;
+    case 'contribute':
+      return (
+        <ContributePage
+          client={session.client}
+          laCode={route.laCode}
+          caseId={route.caseId}
+          me={session.me.user}
+        />
+      );
     case 'la-cases':
       return <LaCases client={session.client} laCode={route.laCode} />;
     default: {

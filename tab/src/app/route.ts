@@ -8,11 +8,14 @@ export type Route =
   | { readonly page: 'not-found' }
   | { readonly page: 'directory'; readonly laCode: string }
   | { readonly page: 'arrange'; readonly laCode: string; readonly caseId: string }
+  /** The contribute stage: advice requests, the advice form, views and the gate to the meeting. */
+  | { readonly page: 'contribute'; readonly laCode: string; readonly caseId: string }
   /** An LA officer's list of every live case of the LA, a page at a time. */
   | { readonly page: 'la-cases'; readonly laCode: string };
 
 const CASE = /^#\/cases\/([^/]+)\/([^/]+)$/;
 const ARRANGE = /^#\/cases\/([^/]+)\/([^/]+)\/arrange$/;
+const CONTRIBUTE = /^#\/cases\/([^/]+)\/([^/]+)\/contribute$/;
 const DIRECTORY = /^#\/directory\/([^/]+)$/;
 const LA_CASES = /^#\/las\/([^/]+)\/cases$/;
 
@@ -29,6 +32,11 @@ export function routeFrom(hash: string): Route {
   if (arrange?.[1] && arrange[2]) {
     const [laCode, caseId] = [decoded(arrange[1]), decoded(arrange[2])];
     if (laCode !== undefined && caseId !== undefined) return { page: 'arrange', laCode, caseId };
+  }
+  const contribute = CONTRIBUTE.exec(hash);
+  if (contribute?.[1] && contribute[2]) {
+    const [laCode, caseId] = [decoded(contribute[1]), decoded(contribute[2])];
+    if (laCode !== undefined && caseId !== undefined) return { page: 'contribute', laCode, caseId };
   }
   const la = LA_CASES.exec(hash);
   if (la?.[1]) {
@@ -69,6 +77,8 @@ export function hrefFor(route: Route): string {
       return `#/directory/${encodeURIComponent(route.laCode)}`;
     case 'arrange':
       return `#/cases/${encodeURIComponent(route.laCode)}/${encodeURIComponent(route.caseId)}/arrange`;
+    case 'contribute':
+      return `#/cases/${encodeURIComponent(route.laCode)}/${encodeURIComponent(route.caseId)}/contribute`;
     case 'la-cases':
       return `#/las/${encodeURIComponent(route.laCode)}/cases`;
     default: {

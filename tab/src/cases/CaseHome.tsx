@@ -102,6 +102,13 @@ function Loaded({ page, client }: { readonly page: CasePage; readonly client: Ap
           {summary.stage === 'pending' ? 'Start review' : 'Arrange the meeting and invitees'}
         </Link>
       ) : null}
+      {summary.stage === 'contributing' || summary.stage === 'meeting' ? (
+        <Link href={hrefFor({ page: 'contribute', laCode: summary.laCode, caseId: summary.caseId })}>
+          {summary.stage === 'contributing'
+            ? 'Advice, views and the move to the meeting'
+            : 'Advice and documents'}
+        </Link>
+      ) : null}
       <StatutoryDates clock={clock} today={page.today} headingId={datesId} />
       <MuteWarnings client={client} laCode={summary.laCode} caseId={summary.caseId} />
     </div>

@@ -36,6 +36,9 @@ function clientWith(caseDetail: ApiClient['caseDetail']): ApiClient {
     caseMute: unused,
     setCaseMute: unused,
     runDeadlineCheck: unused,
+    contribution: unused,
+    contribute: unused,
+    attachment: unused,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { AdviceContent } from './advice.ts';
+import type { DocumentType } from './attachment.ts';
 
 /**
  * The commands of the contribute stage (seeds: "Contribute Views"), each with its client-made id
@@ -12,6 +13,7 @@ export type ContributeCommand =
   | AllocateRequest
   | SaveAdvice
   | SubmitAdvice
+  | AttachDocument
   | RecordViews
   | ProgressToMeeting;
 
@@ -71,6 +73,23 @@ export interface SubmitAdvice extends CommandBase {
   readonly type: 'submitAdvice';
   readonly requestId?: string;
   readonly content: AdviceContent;
+}
+
+/**
+ * Attaches a supporting document to a piece of advice (the request's, or the setting's own). Its bytes
+ * are stored first under the random `attachmentId`; the document's type is what its content is.
+ *
+ * @remarks Still allowed at the meeting stage, when advice is not (DESIGN.md section 2: "no more
+ * advice; documents can still be attached"): the advice's content never changes once submitted, but
+ * its attachments may grow.
+ */
+export interface AttachDocument extends CommandBase {
+  readonly type: 'attachDocument';
+  readonly requestId?: string;
+  readonly attachmentId: string;
+  readonly fileName: string;
+  readonly documentType: DocumentType;
+  readonly size: number;
 }
 
 export const VIEW_HOLDERS = ['child', 'parent'] as const;

@@ -19,11 +19,17 @@ export interface RequestView {
   readonly reason?: string;
   /** What the reader may do with it: answer it (as its contributor, or on their behalf), allocate it. */
   readonly yours?: 'answer' | 'record' | 'allocate';
+  /** Set when the reader is the one asked (or allocated), whatever the request's state: their receipt. */
+  readonly asked?: true;
 }
 
 /** The contribute stage as one reader sees it. */
 export interface Contribution {
   readonly stage: string;
+  /** The current plan's outcomes, which advice is given against (id, area of need, wording). */
+  readonly outcomes: readonly { readonly id: string; readonly area: string; readonly text: string }[];
+  /** Whether the reader runs the requests (the SENCo): close one, send one again, record views. */
+  readonly canRequest: boolean;
   readonly requests: readonly RequestView[];
   /** Who has given advice and its state: never a draft's content. */
   readonly index: readonly AdviceIndexEntry[];
@@ -51,9 +57,13 @@ export function contributionOf(
   policy: LaPolicy,
 ): Contribution {
   const review = file.review;
+  const outcomes = file.case.outcomes.map(({ id, area, text }) => ({ id, area, text }));
+  const canRequest = can(actor, 'advice.request', file);
   if (!review) {
     return {
       stage: 'pending',
+      outcomes,
+      canRequest,
       requests: [],
       index: [],
       advice: [],
@@ -86,6 +96,7 @@ export function contributionOf(
       requestedOn: request.requestedOn,
       ...(reason ? { reason } : {}),
       ...(yours ? { yours } : {}),
+      ...(how === 'self' ? { asked: true as const } : {}),
     };
   });
   const circulateBy = review.meeting ? addDays(review.meeting.on, -7 * policy.adviceWeeks) : undefined;
@@ -99,6 +110,8 @@ export function contributionOf(
   }
   return {
     stage: review.stage,
+    outcomes,
+    canRequest,
     requests,
     index: review.advice,
     advice: readable,

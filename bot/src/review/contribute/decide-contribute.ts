@@ -5,8 +5,10 @@ import { gateProblems } from '../gates.ts';
 import { type Actor, can, isPerson, mayAllocate, mayAnswer } from '../permissions.ts';
 import type { PlainDate } from '../plain-date.ts';
 import type { LaPolicy } from '../policy.ts';
-import type { AdviceIndexEntry, AdviceRequest, Invitee, Review } from '../review.ts';
+import type { AdviceRequest, Invitee, Review } from '../review.ts';
 import { type AdviceDocument, adviceKey, adviceProblems } from './advice.ts';
+import { authorOf, indexed } from './advice-author.ts';
+import { attachDocument } from './attach-document.ts';
 import type {
   AllocateRequest,
   ContributeCommand,
@@ -52,6 +54,7 @@ export function decideContribute(
   const review = file.review;
   if (!review) return fail('WRONG_STAGE', 'review', 'no review has been started');
   if (command.type === 'recordViews') return recordViews(file, review, command, ctx);
+  if (command.type === 'attachDocument') return attachDocument(file, review, command, ctx);
   if (review.stage !== 'contributing') {
     const after = review.stage !== 'arranging';
     return fail(
@@ -230,67 +233,6 @@ function adviceStep(
     lastCommandId: command.id,
   };
   return { ok: true, file: indexed(file, review, document), advice: document };
-}
-
-/**
- * Whose advice this is, and who records it: the contributor themself, or someone recording on their
- * behalf (both are kept); the setting's own advice is the SENCo's.
- */
-function authorOf(
-  file: CaseFile,
-  review: Review,
-  requestId: string | undefined,
-  ctx: ContributeContext,
-): { ok: true; author: Person; recordedBy?: Person } | { ok: false; code: ErrorCode; problems: Problem[] } {
-  const actorPerson = personOf(ctx.actor);
-  if (requestId === undefined) {
-    if (!can(ctx.actor, 'advice.request', file)) return notAllowed();
-    return { ok: true, author: actorPerson };
-  }
-  const request = review.adviceRequests.find((r) => r.id === requestId);
-  if (!request) return fail('INVALID_INPUT', 'requestId', `no advice request ${requestId} on this review`);
-  const how = mayAnswer(ctx.actor, request, file);
-  if (!how) return notAllowed();
-  if (request.state === 'closed' || request.state === 'declined') {
-    return fail('WRONG_STAGE', 'requestId', `this request was ${request.state}: no advice is expected`);
-  }
-  const invitee = review.invitees.find((i) => i.id === request.inviteeId);
-  const author = request.allocatedTo ?? invitee?.person;
-  if (!author) return notAllowed();
-  if (how === 'self') return { ok: true, author };
-  return { ok: true, author, recordedBy: actorPerson };
-}
-
-/** The actor as a person a record can name. */
-function personOf(actor: Actor): Person {
-  return {
-    name: actor.name ?? actor.email ?? 'unknown',
-    email: actor.email ?? '',
-    role: actor.roles.some((r) => r.kind === 'senco') ? 'senco' : 'other-professional',
-    ...(actor.identity ? { identity: actor.identity } : {}),
-  };
-}
-
-/** The case file's index of `document` (who, state, submitted on), and the request answered. */
-function indexed(file: CaseFile, review: Review, document: AdviceDocument): CaseFile {
-  const entry: AdviceIndexEntry = {
-    id: document.key,
-    ...(document.requestId ? { requestId: document.requestId } : {}),
-    author: document.author,
-    ...(document.recordedBy ? { recordedBy: document.recordedBy } : {}),
-    state: document.state,
-    ...(document.submittedOn ? { submittedOn: document.submittedOn } : {}),
-  };
-  const advice = review.advice.some((a) => a.id === entry.id)
-    ? review.advice.map((a) => (a.id === entry.id ? entry : a))
-    : [...review.advice, entry];
-  const adviceRequests =
-    document.state === 'submitted'
-      ? review.adviceRequests.map((r) =>
-          r.id === document.requestId ? { ...r, state: 'submitted' as const } : r,
-        )
-      : review.adviceRequests;
-  return { ...file, review: { ...review, advice, adviceRequests } };
 }
 
 function recordViews(
