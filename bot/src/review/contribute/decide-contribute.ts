@@ -2,7 +2,7 @@ import type { Person } from '../case.ts';
 import type { CaseFile } from '../case-file.ts';
 import type { ErrorCode, Problem } from '../errors.ts';
 import { gateProblems } from '../gates.ts';
-import { type Actor, can, isPerson, mayAllocate, mayAnswer } from '../permissions.ts';
+import { type Actor, can, mayAllocate, mayAnswer } from '../permissions.ts';
 import type { PlainDate } from '../plain-date.ts';
 import type { LaPolicy } from '../policy.ts';
 import type { AdviceRequest, Invitee, Review } from '../review.ts';
@@ -13,10 +13,10 @@ import type {
   AllocateRequest,
   ContributeCommand,
   DeclineRequest,
-  RecordViews,
   SaveAdvice,
   SubmitAdvice,
 } from './contribute-commands.ts';
+import { recordViews } from './record-views.ts';
 
 /** What a contribute command is decided with. */
 export interface ContributeContext {
@@ -233,42 +233,6 @@ function adviceStep(
     lastCommandId: command.id,
   };
   return { ok: true, file: indexed(file, review, document), advice: document };
-}
-
-function recordViews(
-  file: CaseFile,
-  review: Review,
-  command: RecordViews,
-  ctx: ContributeContext,
-): ContributeStep {
-  if (!['contributing', 'meeting', 'report'].includes(review.stage)) {
-    return fail('WRONG_STAGE', 'stage', `views cannot change at the ${review.stage} stage`);
-  }
-  if (!can(ctx.actor, 'views.record', file)) return notAllowed();
-  const text = command.text.trim();
-  if (!text) return fail('INVALID_INPUT', 'text', 'write the views');
-  const own = isOwnView(ctx.actor, file, command.whose);
-  const onBehalfOf = command.onBehalfOf?.trim();
-  if (!own && !onBehalfOf) {
-    return fail('INVALID_INPUT', 'onBehalfOf', 'say whose views you are recording (their name)');
-  }
-  const view = {
-    text,
-    recordedBy: ctx.by,
-    ...(!own && onBehalfOf ? { onBehalfOf } : {}),
-    updatedOn: ctx.today,
-  };
-  return {
-    ok: true,
-    file: { ...file, review: { ...review, views: { ...review.views, [command.whose]: view } } },
-  };
-}
-
-/** A parent records their own views; a young person their own (as the child's views). */
-function isOwnView(actor: Actor, file: CaseFile, whose: 'child' | 'parent'): boolean {
-  const role = whose === 'parent' ? 'parent' : 'young-person';
-  const people = [...file.case.people, ...(file.review?.invitees.map((i) => i.person) ?? [])];
-  return people.some((p) => p.role === role && isPerson(actor, p));
 }
 
 function progress(file: CaseFile, review: Review, ctx: ContributeContext): ContributeStep {
