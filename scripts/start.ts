@@ -20,6 +20,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type LocalBlob, startLocalBlob } from '../bot/src/attachments/local-blob.ts';
+import { DEMO_TEAM } from '../bot/src/demo/demo-team.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PORT = Number(process.env.PORT || 3978);
@@ -98,6 +99,31 @@ async function waitFor(url: string): Promise<void> {
   }
 }
 
+/**
+ * Installs the app in the demo team "Harbour Primary SEND team" of the Playground, as a team owner
+ * would in Teams: the Playground sends the bot Teams' `installationUpdate` for the team's General
+ * channel, and the bot keeps that channel's conversation reference. The channel is linked to Harbour
+ * Primary School by the demo seed, so a deadline check (the tab's "Run the deadline check now", or
+ * `npm run sweep`) posts its digest there. A repeat on the next start only replaces the reference.
+ */
+async function installInDemoTeam(): Promise<void> {
+  const playground = `http://127.0.0.1:${PLAYGROUND_PORT}/_internal/v1/customActivities`;
+  const query = new URLSearchParams({ conversationId: DEMO_TEAM.channel.id, type: 'install' });
+  try {
+    const template = await fetch(`${playground}/template?${query}`).then((response) => response.json());
+    const response = await fetch(playground, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(template),
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  } catch (error) {
+    process.stderr.write(
+      `The app could not be installed in the Playground's demo team (${error instanceof Error ? error.message : String(error)}): open its General channel in the Playground to install it.\n`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
@@ -130,6 +156,7 @@ async function main(): Promise<void> {
   // The Playground listens before it reads its configuration; its own routes answer once that worked.
   await waitFor(`http://127.0.0.1:${PLAYGROUND_PORT}/_debug/ping`);
   if (stopping) return;
+  await installInDemoTeam();
   process.stdout.write(
     [
       '',
