@@ -185,6 +185,19 @@ describe('answering a request', () => {
   });
 });
 
+describe('recording advice on someone’s behalf', () => {
+  it('a team’s allocator records only their own team’s advice, not another invitee’s', () => {
+    const file = contributing();
+    const request = healthRequest(file);
+    expect(
+      refused(file, { type: 'submitAdvice', requestId: request.id, content: fullAdvice() }, allocator),
+    ).toEqual({ code: 'NOT_ALLOWED', problems: [] });
+    expect(
+      refused(file, { type: 'declineRequest', requestId: request.id, reason: 'Not ours' }, allocator).code,
+    ).toBe('NOT_ALLOWED');
+  });
+});
+
 describe('allocating a team’s request', () => {
   const allocate = (file: CaseFile, professional: { name: string; email: string }) =>
     run(file, { type: 'allocateRequest', requestId: requestTo(file, DS).id, professional }, allocator);
