@@ -31,6 +31,8 @@ export interface FileScore {
   readonly noCoverage: number;
   readonly textMutants: number;
   readonly textSurvived: number;
+  /** Static mutants left out by `--ignoreStatic` (Stryker's "Ignored"): not tested, not in any score. */
+  readonly ignored: number;
 }
 
 const DETECTED = new Set(['Killed', 'Timeout']);
@@ -65,9 +67,10 @@ export function scoreFiles(report: MutationReport): FileScore[] {
         noCoverage: count('NoCoverage'),
         textMutants: text.filter((m) => DETECTED.has(m.status) || UNDETECTED.has(m.status)).length,
         textSurvived: text.filter((m) => UNDETECTED.has(m.status)).length,
+        ignored: count('Ignored'),
       };
     })
-    .filter((score) => score.mutants > 0)
+    .filter((score) => score.mutants > 0 || score.ignored > 0)
     .sort((a, b) => a.file.localeCompare(b.file));
 }
 
@@ -92,6 +95,7 @@ export function scoreTable(scores: readonly FileScore[]): string {
       noCoverage: sum.noCoverage + s.noCoverage,
       textMutants: sum.textMutants + s.textMutants,
       textSurvived: sum.textSurvived + s.textSurvived,
+      ignored: sum.ignored + s.ignored,
     }),
     {
       file: 'all files',
@@ -102,16 +106,19 @@ export function scoreTable(scores: readonly FileScore[]): string {
       noCoverage: 0,
       textMutants: 0,
       textSurvived: 0,
+      ignored: 0,
     },
   );
   const rows = [...scores, total].map((s) => {
     const { all, nonText } = percentages(s);
     const name = s === total ? '**all files**' : `\`${s.file}\``;
-    return `| ${name} | ${s.mutants} | ${s.killed + s.timeout} | ${s.survived} | ${s.noCoverage} | ${all}% | ${s.textSurvived} of ${s.textMutants} | **${nonText}%** |`;
+    // A file whose mutants were all left out as static has no score, not a perfect one.
+    const [score, nonTextScore] = s.mutants === 0 ? ['–', '–'] : [`${all}%`, `**${nonText}%**`];
+    return `| ${name} | ${s.mutants} | ${s.killed + s.timeout} | ${s.survived} | ${s.noCoverage} | ${score} | ${s.textSurvived} of ${s.textMutants} | ${nonTextScore} | ${s.ignored} |`;
   });
   return [
-    '| file | mutants | killed | survived | no coverage | score | text survivors | non-text score |',
-    '|---|---|---|---|---|---|---|---|',
+    '| file | mutants | killed | survived | no coverage | score | text survivors | non-text score | static, not run |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }

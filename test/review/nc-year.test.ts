@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { academicYearStart, ageOn, ncYearOn } from '../../bot/src/review/nc-year.ts';
+import { academicYearStart, ageOn, attainsAgeOn, ncYearOn } from '../../bot/src/review/nc-year.ts';
 import { fromParts } from '../../bot/src/review/plain-date.ts';
 import { anyDate } from './arbitraries.ts';
 import { d, makeChild } from './factories.ts';
@@ -84,6 +84,18 @@ describe('age in whole years', () => {
     ['2020-12-31', '2020-12-31', 0],
     ['2020-12-31', '2020-12-30', -1],
   ])('born %s: on %s, %i', (born, on, age) => {
+    expect(ageOn(d(born), d(on))).toBe(age);
+  });
+});
+
+describe('the day a child reaches an age (under five, the recommended six-monthly review ends)', () => {
+  it.each([
+    ['2020-02-29', 5, '2025-03-01'], // born 29 February: in a year with no such day, 1 March...
+    ['2020-02-29', 4, '2024-02-29'], // ...and in a leap year, 29 February itself
+    ['2020-01-29', 5, '2025-01-29'], // the 29th of another month is that day, leap year or not
+    ['2011-10-15', 18, '2029-10-15'],
+  ])('born %s: reaches %i on %s, the first day ageOn says so', (born, age, on) => {
+    expect(attainsAgeOn(d(born), age)).toBe(on);
     expect(ageOn(d(born), d(on))).toBe(age);
   });
 });

@@ -7,6 +7,7 @@ import {
   SCORES_END,
   SCORES_START,
   scoreFiles,
+  scoreTable,
   withScores,
 } from '../../scripts/mutation-scores.ts';
 
@@ -32,7 +33,7 @@ describe('the figures of a mutation run', () => {
     expect(isText(mutant('Survived', 2, 17, 50, 'ConditionalExpression'), source)).toBe(false);
   });
 
-  it('scores the non-text mutants apart, and leaves out ignored and compile-error mutants', () => {
+  it('scores the non-text mutants apart, and leaves out ignored (counted apart) and compile-error mutants', () => {
     const report: MutationReport = {
       files: {
         'gates.ts': {
@@ -59,8 +60,17 @@ describe('the figures of a mutation run', () => {
       noCoverage: 0,
       textMutants: 2,
       textSurvived: 1,
+      ignored: 1,
     });
     expect(gates && percentages(gates)).toEqual({ all: 50, nonText: 50 });
+  });
+
+  it('lists a file whose mutants were all left out as static, with how many and no score', () => {
+    const report: MutationReport = {
+      files: { 'rules.ts': { source, mutants: [where('Ignored'), message('Ignored')] } },
+    };
+    const rows = scoreTable(scoreFiles(report)).split('\n');
+    expect(rows[2]).toBe('| `rules.ts` | 0 | 0 | 0 | 0 | – | 0 of 0 | – | 2 |');
   });
 
   it('replaces only the block between the markers of docs/MUTATION.md', () => {

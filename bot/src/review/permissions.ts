@@ -207,6 +207,9 @@ export function mayAllocate(actor: Actor, request: AdviceRequest, file: CaseFile
 /**
  * How `actor` may answer `request`: as its contributor (`self`), on the contributor's behalf (the
  * SENCo, or the team's allocator), or not at all.
+ *
+ * @remarks An allocator's `advice.onBehalf` is for their own team's requests only ({@link mayAllocate}):
+ * the allocator of one team invited to a review does not write another invitee's advice.
  */
 export function mayAnswer(
   actor: Actor,
@@ -214,7 +217,9 @@ export function mayAnswer(
   file: CaseFile,
 ): 'self' | 'behalf' | undefined {
   if (isContributor(actor, request, file)) return 'self';
-  if (mayAllocate(actor, request, file) || can(actor, 'advice.onBehalf', file)) return 'behalf';
+  if (mayAllocate(actor, request, file)) return 'behalf';
+  const relations = relationsTo(actor, file).filter((r) => r !== 'allocator');
+  if (relations.some((r) => ALLOWED['advice.onBehalf'].includes(r))) return 'behalf';
   return undefined;
 }
 

@@ -125,9 +125,13 @@ export function fromEpochDay(epochDay: number): PlainDate {
 /**
  * The dates of 1900-2199 as they are made, each made once: the clock makes a dozen dates per plan, and
  * handing back the same string spares the allocation and the garbage (at most 110,000 short strings).
+ *
+ * @remarks The bounds are written as numbers (the epoch days of 1 January 1900 and 1 January 2200)
+ * rather than computed when the module loads, so no date arithmetic runs at load: a mutation run then
+ * tests each change to it against the tests that reach it, not against every test.
  */
-const CACHED_FROM = daysFromCivil(1900, 1, 1);
-const CACHED_DAYS = daysFromCivil(2200, 1, 1) - CACHED_FROM;
+const CACHED_FROM = -25_567;
+const CACHED_DAYS = 84_006 - CACHED_FROM;
 const DATES: (PlainDate | undefined)[] = new Array(CACHED_DAYS);
 
 function dateOfEpochDay(epochDay: number): PlainDate {

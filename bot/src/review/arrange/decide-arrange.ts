@@ -168,12 +168,11 @@ function sendInvitations(file: CaseFile, ctx: ArrangeContext): Step {
   if (!review) return wrongStage('review', 'start the review first');
   if (review.stage !== 'arranging') return wrongStage('stage', 'the invitations have been sent');
   const problems = gateProblems(file, 'contributing', ctx.today, ctx.policy);
-  if (problems.length > 0) return { ok: false, code: 'STAGE_GATE', problems };
+  // The gate names a missing meeting; `!meeting` only tells the compiler so.
+  const meeting = review.meeting;
+  if (problems.length > 0 || !meeting) return { ok: false, code: 'STAGE_GATE', problems };
   const organiser = ctx.organiser;
   if (!organiser) return invalid('organiser', 'the organiser needs a mailbox to send the invitation from');
-  const meeting = review.meeting;
-  if (!meeting)
-    return { ok: false, code: 'STAGE_GATE', problems: [{ where: 'meeting', message: 'set the meeting' }] };
   const sent: Review = {
     ...review,
     stage: 'contributing',
@@ -227,10 +226,10 @@ function abandon(file: CaseFile, command: AbandonReview, ctx: ArrangeContext): S
     outbox: kept,
     abandonedReviewIds: [...(file.abandonedReviewIds ?? []), review.id],
   };
-  const mayExist =
-    review.invitation !== undefined && !(invite && (isUntouched(invite) || invite.state === 'failed'));
-  if (!mayExist || !review.invitation || !review.meeting) return { ok: true, file: base, effects: [] };
+  // No event can exist to cancel: never sent, or its invite never tried or given up on.
   const invitation = review.invitation;
+  const noEvent = invite !== undefined && (isUntouched(invite) || invite.state === 'failed');
+  if (!invitation || !review.meeting || noEvent) return { ok: true, file: base, effects: [] };
   const tombstone: Tombstone = {
     reviewId: review.id,
     by: ctx.by,
