@@ -27,6 +27,8 @@ describe('the contribute page', () => {
     const file = pendingFile();
     expect(view(file)).toEqual({
       stage: 'pending',
+      outcomes: file.case.outcomes.map(({ id, area, text }) => ({ id, area, text })),
+      canRequest: true,
       requests: [],
       index: [],
       advice: [],
@@ -68,6 +70,7 @@ describe('the contribute page', () => {
       state: 'requested',
       requestedOn: d('2025-01-06'),
       yours: 'answer',
+      asked: true,
     });
   });
 
