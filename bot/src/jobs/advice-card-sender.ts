@@ -93,10 +93,14 @@ function recipientsOf(
   laCode: string,
 ): Recipient[] {
   if ('team' in effect.to) {
+    // The allocators, and the mailbox itself should it sign in: it answers for itself until allocated.
     const team = effect.to.team.email;
     return people.flatMap((p) =>
       p.identity &&
-      p.roles.some((r) => r.kind === 'allocator' && r.laCode === laCode && r.teamEmail.toLowerCase() === team)
+      (p.email === team ||
+        p.roles.some(
+          (r) => r.kind === 'allocator' && r.laCode === laCode && r.teamEmail.toLowerCase() === team,
+        ))
         ? [{ identity: p.identity, email: p.email, roles: p.roles }]
         : [],
     );
