@@ -43,10 +43,48 @@ export interface DispatcherOptions {
   readonly log: Log;
 }
 
+/** What a pass did: the calendar's effects at the top, the advice cards apart. */
 export interface DispatchReport {
   readonly sent: number;
   readonly retrying: number;
   readonly failed: number;
+  readonly cards: CardReport;
+}
+
+export interface CardReport {
+  readonly sent: number;
+  /** Done without a send: nobody asked has a chat with the bot, or the request was no longer open. */
+  readonly notSent: number;
+  readonly retrying: number;
+  readonly failed: number;
+}
+
+interface Tally {
+  sent: number;
+  retrying: number;
+  failed: number;
+  cards: { sent: number; notSent: number; retrying: number; failed: number };
+}
+
+const emptyTally = (): Tally => ({
+  sent: 0,
+  retrying: 0,
+  failed: 0,
+  cards: { sent: 0, notSent: 0, retrying: 0, failed: 0 },
+});
+
+function sum(a: DispatchReport, b: DispatchReport): DispatchReport {
+  return {
+    sent: a.sent + b.sent,
+    retrying: a.retrying + b.retrying,
+    failed: a.failed + b.failed,
+    cards: {
+      sent: a.cards.sent + b.cards.sent,
+      notSent: a.cards.notSent + b.cards.notSent,
+      retrying: a.cards.retrying + b.cards.retrying,
+      failed: a.cards.failed + b.cards.failed,
+    },
+  };
 }
 
 const BASE_BACKOFF_MS = 2_000;
@@ -94,15 +132,10 @@ export class OutboxDispatcher {
     // for the pass after it too (shared by every caller asking meanwhile), and hears what both did.
     if (this.#running) {
       this.#next ??= this.#running
-        .catch(() => ({ sent: 0, retrying: 0, failed: 0 }))
+        .catch((): DispatchReport => emptyTally())
         .then(async (first) => {
           this.#next = undefined;
-          const second = await this.runOnce();
-          return {
-            sent: first.sent + second.sent,
-            retrying: first.retrying + second.retrying,
-            failed: first.failed + second.failed,
-          };
+          return sum(first, await this.runOnce());
         });
       return this.#next;
     }
@@ -131,7 +164,7 @@ export class OutboxDispatcher {
   }
 
   async #pass(): Promise<DispatchReport> {
-    const report = { sent: 0, retrying: 0, failed: 0 };
+    const report = emptyTally();
     const refs = await this.#o.queue.due(this.#o.now().toISOString(), this.#o.batch);
     for (const lane of [isCalendarEntry, isCardEntry]) {
       for (const ref of refs) {
@@ -146,11 +179,7 @@ export class OutboxDispatcher {
   }
 
   /** Sends the case's due effects of the lanes `which` takes, each lane in order, until each has to wait. */
-  async #drain(
-    ref: CaseRef,
-    which: (entry: OutboxEntry) => boolean,
-    report: { sent: number; retrying: number; failed: number },
-  ): Promise<void> {
+  async #drain(ref: CaseRef, which: (entry: OutboxEntry) => boolean, report: Tally): Promise<void> {
     const tried = new Set<string>();
     for (;;) {
       const stored = await this.#o.store.get(ref);
@@ -175,8 +204,10 @@ export class OutboxDispatcher {
       try {
         const outcome = await this.#send(ref, leased, entry.effect);
         await this.#o.store.update(ref, (file) => completed(file, id, outcome, this.#o.now().toISOString()));
-        report.sent += 1;
-        if (outcome.delivery && outcome.delivery !== 'sent') {
+        const counts = isCalendarEffect(entry.effect) ? report : report.cards;
+        if (outcome.delivery === undefined || outcome.delivery === 'sent') counts.sent += 1;
+        else {
+          report.cards.notSent += 1;
           this.#o.log.info('outbox card not sent', { effect: entry.effect.kind, delivery: outcome.delivery });
         }
       } catch (error) {
@@ -194,8 +225,9 @@ export class OutboxDispatcher {
           ...code,
           retry: retryAt !== undefined,
         });
-        if (retryAt === undefined) report.failed += 1;
-        else report.retrying += 1;
+        const counts = isCalendarEffect(entry.effect) ? report : report.cards;
+        if (retryAt === undefined) counts.failed += 1;
+        else counts.retrying += 1;
       }
     }
   }
