@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HOW_TO_ANSWER } from '../../../bot/src/review/arrange/calendar-effects.ts';
 import { CANCEL_COMMENTS } from '../../../bot/src/review/arrange/decide-arrange.ts';
 import type { CaseFile } from '../../../bot/src/review/case-file.ts';
 import { REMEMBERED_COMMANDS } from '../../../bot/src/review/command.ts';
@@ -249,6 +250,9 @@ describe('confirm and send invitations', () => {
       sequence: 0,
     });
     expect(invitation?.attendees).toHaveLength(6);
+    // Someone asked for advice is told how to answer: in Teams, "requests", or the contribute page.
+    expect(invitation?.text).toContain(HOW_TO_ANSWER);
+    expect(HOW_TO_ANSWER).toMatch(/"requests".*contribute page/);
     expect(JSON.stringify(invitation)).not.toContain('Fictional');
   });
 
