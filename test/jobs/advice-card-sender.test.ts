@@ -21,6 +21,7 @@ const BOT = '28:bot-app-id';
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const CAS: Identity = { tenantId: TENANT, objectId: 'cas-oid' };
 const DANA: Identity = { tenantId: TENANT, objectId: 'dana-oid' };
+const EVE: Identity = { tenantId: TENANT, objectId: 'eve-oid' };
 
 /** The LA's people: the coordinator by address, and the Disability Service's allocator. */
 const PEOPLE: readonly KnownPerson[] = [
@@ -43,7 +44,7 @@ afterEach(async () => {
 });
 
 /** Invitations sent on the test case, with a dispatcher that sends calendar effects and cards. */
-async function sentWithCards() {
+async function sentWithCards(peopleOfLa: readonly KnownPerson[] = PEOPLE) {
   const clock = manualClock();
   connector = await new BotConnectorStandIn({ now: () => clock.now().getTime() }).start();
   const bench = await arrangeBench(cosmos.db, clock);
@@ -59,7 +60,7 @@ async function sentWithCards() {
       cards: adviceCardSender({
         references: bench.stores.conversations,
         sender: new BotConnectorSender({ timeoutMs: 2_000, now: clock.now }),
-        peopleOfLa: async () => PEOPLE,
+        peopleOfLa: async () => peopleOfLa,
         advice: { store: bench.stores.advice },
       }),
       holder: 'instance-a',
@@ -212,5 +213,30 @@ describe('the advice card of a request, sent by the outbox dispatcher', () => {
       (e) => e.effect.kind === 'advice-request' && e.effect.requestId === asked.id,
     );
     expect(entry).toMatchObject({ state: 'done', delivery: 'not-open' });
+  });
+
+  it('a team with two allocators: one reached, the other 503; the retry sends only to the other', async () => {
+    const eve: KnownPerson = {
+      identity: EVE,
+      email: 'eve@la.example',
+      roles: [{ kind: 'allocator', laCode: '860', teamEmail: DISABILITY.email }],
+    };
+    const b = await sentWithCards([...PEOPLE, eve]);
+    const danaChat = await b.installFor(DANA);
+    const eveChat = await b.installFor(EVE);
+    let failures = 1;
+    connector.faults((call) =>
+      call.path.includes('chat-eve') && failures-- > 0 ? { status: 503 } : undefined,
+    );
+    expect(await b.dispatcher().runOnce()).toMatchObject({ cards: { retrying: 1 } });
+    const waiting = (await b.cardEntries()).find((e) => e.state === 'pending');
+    expect(waiting?.reached).toEqual([identityKey(DANA)]);
+    b.clock.advance(1_000);
+    expect(await b.dispatcher().runOnce()).toMatchObject({ cards: { sent: 1, retrying: 0 } });
+    expect(sendsTo(danaChat).map((c) => c.status)).toEqual([201]);
+    expect(sendsTo(eveChat).map((c) => c.status)).toEqual([503, 201]);
+    const ids = [...sendsTo(danaChat), ...sendsTo(eveChat)].map((c) => (c.body as Activity).id);
+    // One message id per allocator, the same on the retry.
+    expect(new Set(ids).size).toBe(2);
   });
 });

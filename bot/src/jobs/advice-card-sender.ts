@@ -12,7 +12,23 @@ export type CardEffectSender = (
   ref: CaseRef,
   file: CaseFile,
   effect: AdviceRequestCard,
+  /** The accounts an earlier attempt reached (OutboxEntry.reached): not sent to again. */
+  reached: readonly string[],
 ) => Promise<EffectOutcome>;
+
+/**
+ * A card effect to several people that failed after reaching some: the dispatcher records who was
+ * reached with the failure, so the retry sends only to the others.
+ */
+export class PartlySent extends Error {
+  readonly reached: readonly string[];
+
+  constructor(reached: readonly string[], cause: unknown) {
+    super('the card reached some of the people asked', { cause });
+    this.name = 'PartlySent';
+    this.reached = reached;
+  }
+}
 
 export interface AdviceCardSenderOptions {
   readonly references: Pick<ConversationReferences, 'personal'>;
@@ -42,10 +58,11 @@ export const REQUEST_SUMMARY = 'You have been asked for advice for an annual rev
  * - Each card carries a fixed message id (the effect's id, with the recipient for a team), so a
  *   retry after a lost answer is recognisable (ProactiveMessage.id).
  * - A 403 or 404 (the app removed, the chat gone) skips that person; anything else that fails is
- *   thrown for the dispatcher to retry (a 429 or 5xx) or give up on.
+ *   thrown for the dispatcher to retry (a 429 or 5xx) or give up on. Who was reached before the
+ *   failure is kept with it (PartlySent), so a team's retry does not send to them again.
  */
 export function adviceCardSender(options: AdviceCardSenderOptions): CardEffectSender {
-  return async (ref, file, effect) => {
+  return async (ref, file, effect, reached) => {
     const review = file.review;
     const request =
       review?.id === effect.reviewId
@@ -55,8 +72,10 @@ export function adviceCardSender(options: AdviceCardSenderOptions): CardEffectSe
     if (!open || review?.stage !== 'contributing') return { delivery: 'not-open' };
     const people = await options.peopleOfLa(ref.laCode);
     const recipients = recipientsOf(effect, people, ref.laCode);
-    let sent = 0;
+    const now: string[] = [];
+    let sent = reached.length;
     for (const recipient of recipients) {
+      if (reached.includes(identityKey(recipient.identity))) continue;
       const reference = await options.references.personal(recipient.identity);
       if (!reference) continue;
       const key = identityKey(recipient.identity);
@@ -71,9 +90,10 @@ export function adviceCardSender(options: AdviceCardSenderOptions): CardEffectSe
           ...('team' in effect.to ? { text: ALLOCATOR_TEXT } : {}),
         });
         sent += 1;
+        now.push(key);
       } catch (error) {
         if (error instanceof SendError && (error.status === 403 || error.status === 404)) continue;
-        throw error;
+        throw now.length > 0 ? new PartlySent(now, error) : error;
       }
     }
     return { delivery: sent > 0 ? 'sent' : 'no-chat' };

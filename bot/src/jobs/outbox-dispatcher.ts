@@ -18,7 +18,7 @@ import type { Log } from '../server/log.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import type { OutboxQueue } from '../store/outbox-queue.ts';
 import { SendError } from '../teams/proactive.ts';
-import type { CardEffectSender } from './advice-card-sender.ts';
+import { type CardEffectSender, PartlySent } from './advice-card-sender.ts';
 
 export interface DispatcherOptions {
   readonly queue: OutboxQueue;
@@ -211,14 +211,15 @@ export class OutboxDispatcher {
           this.#o.log.info('outbox card not sent', { effect: entry.effect.kind, delivery: outcome.delivery });
         }
       } catch (error) {
-        const failure = failureOf(error);
+        const reached = error instanceof PartlySent ? error.reached : [];
+        const failure = failureOf(error instanceof PartlySent ? error.cause : error);
         const retryAt =
           failure.transient && attempts < this.#o.maxAttempts ? this.#retryAt(failure, attempts) : undefined;
         const code = {
           code: failure.code,
           ...(failure.status !== undefined ? { status: failure.status } : {}),
         };
-        await this.#o.store.update(ref, (file) => failed(file, id, code, retryAt));
+        await this.#o.store.update(ref, (file) => failed(file, id, code, retryAt, reached));
         this.#o.log.warn('outbox effect failed', {
           effect: entry.effect.kind,
           attempts,
@@ -234,7 +235,8 @@ export class OutboxDispatcher {
 
   async #send(ref: CaseRef, file: CaseFile, effect: Effect): Promise<EffectOutcome> {
     if (!isCalendarEffect(effect)) {
-      return this.#o.cards ? this.#o.cards(ref, file, effect) : { delivery: 'no-chat' };
+      const reached = file.outbox?.find((e) => e.effect.id === effect.id)?.reached ?? [];
+      return this.#o.cards ? this.#o.cards(ref, file, effect, reached) : { delivery: 'no-chat' };
     }
     return this.#sendCalendar(file, effect);
   }

@@ -117,6 +117,11 @@ export interface OutboxEntry {
   readonly doneAt?: string;
   /** How a done card effect ended: sent, or nobody asked has a chat with the bot (see the tab). */
   readonly delivery?: Delivery;
+  /**
+   * The accounts (`tenantId/objectId`) a card effect to several people (a team's allocators) has
+   * reached so far: a retry after a failure sends only to the others.
+   */
+  readonly reached?: readonly string[];
 }
 
 export const DELIVERIES = ['sent', 'no-chat', 'not-open'] as const;
@@ -227,12 +232,15 @@ export function failed(
   id: string,
   error: { code: string; status?: number },
   retryAt: string | undefined,
+  reached: readonly string[] = [],
 ): CaseFile {
   return changeEntry(file, id, (entry) => {
     const { lease: _lease, notBefore: _notBefore, ...rest } = entry;
+    const all = [...new Set([...(entry.reached ?? []), ...reached])];
+    const kept = all.length > 0 ? { ...rest, reached: all } : rest;
     return retryAt === undefined
-      ? { ...rest, state: 'failed', lastError: error }
-      : { ...rest, notBefore: retryAt, lastError: error };
+      ? { ...kept, state: 'failed', lastError: error }
+      : { ...kept, notBefore: retryAt, lastError: error };
   });
 }
 
