@@ -39,11 +39,13 @@ import { openIdKeys } from './identity/openid-keys.ts';
 import { SSO_CLOCK_SKEW_SECONDS, SSO_SCOPE } from './identity/sso-token.ts';
 import { staticDirectory } from './identity/static-directory.ts';
 import type { DirectoryUser, UserDirectory } from './identity/user-directory.ts';
+import { adviceCardSender } from './jobs/advice-card-sender.ts';
 import { DeadlineSweep, type SweepReport } from './jobs/deadline-sweep.ts';
 import { NoticeDispatcher, type NoticeReport } from './jobs/notice-dispatcher.ts';
 import { type DispatchReport, OutboxDispatcher } from './jobs/outbox-dispatcher.ts';
 import type { LinkedChannel } from './review/delivery/recipients.ts';
 import type { ChannelLink } from './review/digest.ts';
+import { isCalendarEffect } from './review/outbox.ts';
 import { londonDate } from './review/plain-date.ts';
 import { type LaPolicy, STATUTORY_DEFAULTS } from './review/policy.ts';
 import { createHttpServer } from './server/http-server.ts';
@@ -162,20 +164,28 @@ async function serve(
   };
   const calendar = overrides.calendar ?? calendarFor(config, now);
   const instanceName = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const peopleOfLa = laRun ? peopleOfDirectory(opened.directory) : peopleOfUsers(await directory.list());
+  const sender = overrides.sender ?? new BotConnectorSender(config.bot ? { credentials: config.bot } : {});
   const dispatcher = new OutboxDispatcher({
     queue: opened.outbox,
     store,
     calendar,
+    // A request's advice card, into the personal chat of whoever it asks (issue 9).
+    cards: adviceCardSender({
+      references: opened.conversations,
+      sender,
+      peopleOfLa,
+      advice: { store: opened.advice },
+    }),
     holder: instanceName,
     now,
     log,
   });
   dispatcher.start(DISPATCH_INTERVAL_MS);
-  const peopleOfLa = laRun ? peopleOfDirectory(opened.directory) : peopleOfUsers(await directory.list());
   const notices = new NoticeDispatcher({
     notices: opened.notices,
     references: opened.conversations,
-    sender: overrides.sender ?? new BotConnectorSender(config.bot ? { credentials: config.bot } : {}),
+    sender,
     people: casePeople(peopleOfLa, store),
     linkedChannels: overrides.linkedChannels ?? (() => opened.channelLinks.linkedChannels()),
     isMuted:
@@ -375,7 +385,7 @@ function calendarFor(config: Config, now: () => Date): Calendar {
 function localInvitationFile(calendar: IcsCalendar): NonNullable<ArrangeDeps['invitationFile']> {
   return async (file, invitationId) => {
     const entry = file.outbox?.find((e) => e.effect.id === invitationId && e.state === 'done');
-    if (!entry) return undefined;
+    if (!entry || !isCalendarEffect(entry.effect)) return undefined;
     const name = icsFileName(entry.effect.invitation, entry.effect.kind === 'cancel' ? 'CANCEL' : 'REQUEST');
     const text = await calendar.read(name);
     return text === undefined ? undefined : { name, text };

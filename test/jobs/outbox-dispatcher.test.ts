@@ -34,7 +34,7 @@ describe('the outbox dispatcher', () => {
   it('start -> draft -> confirm -> edit -> add and remove -> abandon: what Graph received', async () => {
     const { run, dispatcher, stores, ref, clock } = await confirmed();
     const calendar = graphCalendarFor(graph, { now: clock.now });
-    expect(await dispatcher(calendar).runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(await dispatcher(calendar).runOnce()).toMatchObject({ sent: 1, retrying: 0, failed: 0 });
     const invited = (await stores.cases.get(ref))?.file;
     expect(invited?.review?.invitation?.eventId).toMatch(/^AAMk-/);
     expect(invited?.review?.meeting?.joinUrl).toMatch(/^https:\/\/teams/);
@@ -75,14 +75,14 @@ describe('the outbox dispatcher', () => {
     const { dispatcher, stores, ref, clock } = await confirmed();
     const calendar = graphCalendarFor(graph, { now: clock.now });
     graph.failNext('POST', '/events', { status: 429, retryAfterSeconds: 30 });
-    expect(await dispatcher(calendar).runOnce()).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    expect(await dispatcher(calendar).runOnce()).toMatchObject({ sent: 0, retrying: 1, failed: 0 });
     const entry = (await stores.cases.get(ref))?.file.outbox?.[0];
     expect(entry).toMatchObject({ attempts: 1, lastError: { code: 'throttled', status: 429 } });
     expect(entry?.notBefore).toBe(new Date(clock.now().getTime() + 30_000).toISOString());
     clock.advance(29_000);
-    expect(await dispatcher(calendar).runOnce()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(await dispatcher(calendar).runOnce()).toMatchObject({ sent: 0, retrying: 0, failed: 0 });
     clock.advance(1_000);
-    expect(await dispatcher(calendar).runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(await dispatcher(calendar).runOnce()).toMatchObject({ sent: 1, retrying: 0, failed: 0 });
     expect(graph.events.size).toBe(1);
   });
 

@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { completed, failed, lease, nextDue, outboxDueAt } from '../../bot/src/review/outbox.ts';
-import { apply, people, sent } from './arrange/factories.ts';
+import type { CaseFile } from '../../bot/src/review/case-file.ts';
+import {
+  completed,
+  dueEntries,
+  failed,
+  isCalendarEffect,
+  lease,
+  nextDue,
+  outboxDueAt,
+} from '../../bot/src/review/outbox.ts';
+import { apply, people, sent as sentWithCards } from './arrange/factories.ts';
+
+/** Sent, with the calendar's lane alone (the request cards made with it are left out). */
+function sent(): CaseFile {
+  const file = sentWithCards();
+  return { ...file, outbox: (file.outbox ?? []).filter((e) => isCalendarEffect(e.effect)) };
+}
 
 const T0 = '2025-01-06T10:00:00.000Z';
 const T1 = '2025-01-06T10:01:00.000Z';
@@ -42,5 +57,38 @@ describe('the outbox', () => {
     const held = lease(edited, update, 'a', T1);
     expect(nextDue(held, T0)).toBeUndefined();
     expect(completed(done, id, { eventId: 'OTHER' }, T2)).toBe(done);
+  });
+
+  it('a card is its own lane: a card waiting for a retry holds neither the invite nor another card', () => {
+    const file = sentWithCards();
+    const [invite, firstCard, secondCard] = file.outbox ?? [];
+    expect([invite?.effect.kind, firstCard?.effect.kind, secondCard?.effect.kind]).toEqual([
+      'invite',
+      'advice-request',
+      'advice-request',
+    ]);
+    const cardId = firstCard?.effect.id ?? '';
+    const waiting = failed(lease(file, cardId, 'a', T1), cardId, { code: 'throttled', status: 429 }, T2);
+    const due = dueEntries(waiting, T1).map((e) => e.effect.id);
+    expect(due).toContain(invite?.effect.id);
+    expect(due).toContain(secondCard?.effect.id);
+    expect(due).not.toContain(cardId);
+    // With the invite and the other cards done, the case is next due when the waiting card is.
+    const others = (file.outbox ?? []).filter((e) => e.effect.id !== cardId);
+    const rest = others.reduce((f, e) => completed(f, e.effect.id, { delivery: 'sent' }, T0), waiting);
+    expect(outboxDueAt(rest)).toBe(T2);
+    expect(rest.outbox?.find((e) => e.effect.id === secondCard?.effect.id)).toMatchObject({
+      state: 'done',
+      delivery: 'sent',
+    });
+  });
+
+  it('a calendar effect waiting for a retry still holds the calendar effects after it, not the cards', () => {
+    const file = sentWithCards();
+    const inviteId = file.outbox?.[0]?.effect.id ?? '';
+    const waiting = failed(lease(file, inviteId, 'a', T1), inviteId, { code: 'throttled', status: 429 }, T2);
+    const due = dueEntries(waiting, T1);
+    expect(due.some((e) => isCalendarEffect(e.effect))).toBe(false);
+    expect(due.length).toBe((file.outbox ?? []).length - 1);
   });
 });

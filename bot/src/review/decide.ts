@@ -5,7 +5,8 @@ import { type Decided, recalled, rejected, remember } from './command.ts';
 import type { AdviceDocument } from './contribute/advice.ts';
 import type { ContributeCommand } from './contribute/contribute-commands.ts';
 import { decideContribute, requestsOnSending } from './contribute/decide-contribute.ts';
-import { enqueue } from './outbox.ts';
+import { newRequestIds, requestCardEffects } from './contribute/request-card-effects.ts';
+import { enqueue, nextSeq } from './outbox.ts';
 import { type Action, type Actor, actorKey, can } from './permissions.ts';
 import type { PlainDate } from './plain-date.ts';
 import type { LaPolicy } from './policy.ts';
@@ -88,17 +89,21 @@ export function decide(
       ...(advice ? { advice } : {}),
     });
     if (!step.ok) return rejected(step.code, step.problems);
+    // A request made, sent again or allocated to a named professional: its card goes to who is asked.
+    const asks = command.type === 'requestAdvice' || command.type === 'allocateRequest';
+    const effects =
+      asks && step.requestId ? requestCardEffects(step.file, [step.requestId], nextSeq(step.file)) : [];
     const result = {
       command: command.type,
       ...(file.review ? { reviewId: file.review.id } : {}),
       ...(step.requestId ? { requestId: step.requestId } : {}),
-      effectIds: [],
+      effectIds: effects.map((effect) => effect.id),
     };
-    const next = remember(step.file, command.id, command.type, result);
+    const next = remember(enqueue(step.file, effects), command.id, command.type, result);
     return {
       ok: true,
       file: next,
-      effects: [],
+      effects,
       result,
       repeated: false,
       ...(step.advice ? { advice: step.advice } : {}),
@@ -111,14 +116,21 @@ export function decide(
   // "Everyone who has been invited will automatically be transferred through to 'contribute views'":
   // each invitee marked "request information" is asked as the invitations go out.
   const arranged = command.type === 'sendInvitations' ? requestsOnSending(step.file, today) : step.file;
+  // Each request made as the invitations go out sends its card, after the calendar's own effects.
+  const cards = requestCardEffects(
+    arranged,
+    newRequestIds(step.file, arranged),
+    nextSeq(file) + step.effects.length,
+  );
+  const effects = [...step.effects, ...cards];
   const result = {
     command: command.type,
     ...(step.reviewId ? { reviewId: step.reviewId } : file.review ? { reviewId: file.review.id } : {}),
     ...(step.inviteeId ? { inviteeId: step.inviteeId } : {}),
-    effectIds: step.effects.map((effect) => effect.id),
+    effectIds: effects.map((effect) => effect.id),
   };
-  const next = remember(enqueue(arranged, step.effects), command.id, command.type, result);
-  return { ok: true, file: next, effects: step.effects, result, repeated: false };
+  const next = remember(enqueue(arranged, effects), command.id, command.type, result);
+  return { ok: true, file: next, effects, result, repeated: false };
 }
 
 const CONTRIBUTE_TYPES: ReadonlySet<string> = new Set<ContributeCommand['type']>([

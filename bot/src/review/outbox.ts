@@ -1,3 +1,4 @@
+import type { Identity } from './case.ts';
 import type { CaseFile } from './case-file.ts';
 
 /**
@@ -11,8 +12,13 @@ import type { CaseFile } from './case-file.ts';
  * (Graph's `transactionId`), so sending it twice does it once. Times here are ISO 8601 instants the
  * shell passes in; the domain never reads a clock.
  */
-export type Effect = CalendarInvite | CalendarUpdate | CalendarCancel;
+export type Effect = CalendarInvite | CalendarUpdate | CalendarCancel | AdviceRequestCard;
 export type EffectKind = Effect['kind'];
+export type CalendarEffect = CalendarInvite | CalendarUpdate | CalendarCancel;
+
+export function isCalendarEffect(effect: Effect): effect is CalendarEffect {
+  return effect.kind !== 'advice-request';
+}
 
 /** Whose calendar the event is in. */
 export interface Organiser {
@@ -71,6 +77,28 @@ export interface CalendarCancel extends EffectBase {
   readonly comment: string;
 }
 
+/**
+ * Who a request for advice asks, as the card's sender needs it: a person (their account when the
+ * review knows it, else their address), or a team's mailbox, whose allocators get the card.
+ */
+export type AskedOf =
+  | { readonly person: { readonly identity?: Identity; readonly email: string } }
+  | { readonly team: { readonly email: string } };
+
+/**
+ * The advice card sent into the personal chat of whoever a request asks (issue 9, "Requests in
+ * Teams"), once, when the request is made, re-sent or allocated.
+ *
+ * @remarks It carries only what finds the request and its recipient: the card itself is built from
+ * the case file when it is sent, so it shows the request as it is then (and no child's detail sits
+ * in the outbox).
+ */
+export interface AdviceRequestCard extends EffectBase {
+  readonly kind: 'advice-request';
+  readonly requestId: string;
+  readonly to: AskedOf;
+}
+
 export const EFFECT_STATES = ['pending', 'done', 'failed'] as const;
 export type EffectState = (typeof EFFECT_STATES)[number];
 
@@ -87,12 +115,24 @@ export interface OutboxEntry {
   /** The last failure: a stable code and HTTP status, never a message with personal data. */
   readonly lastError?: { readonly code: string; readonly status?: number };
   readonly doneAt?: string;
+  /** How a done card effect ended: sent, or nobody asked has a chat with the bot (see the tab). */
+  readonly delivery?: Delivery;
+  /**
+   * The accounts (`tenantId/objectId`) a card effect to several people (a team's allocators) has
+   * reached so far: a retry after a failure sends only to the others.
+   */
+  readonly reached?: readonly string[];
 }
 
-/** What the calendar answered for a done effect. */
+export const DELIVERIES = ['sent', 'no-chat', 'not-open'] as const;
+/** `not-open`: the request was answered or closed before its card went out, so none was sent. */
+export type Delivery = (typeof DELIVERIES)[number];
+
+/** What the calendar (or the card's sender) answered for a done effect. */
 export interface EffectOutcome {
   readonly eventId?: string;
   readonly joinUrl?: string;
+  readonly delivery?: Delivery;
 }
 
 /** Appends `effects` to the outbox, pending. */
@@ -126,26 +166,53 @@ export function isUntouched(entry: OutboxEntry): boolean {
 }
 
 /**
- * The entry a dispatcher may send now: the first pending one (effects go out in the order they were
- * made: an update after its invite, a cancel last), if it is due and not leased by someone else.
+ * Which effects must go out in order: a case's calendar effects form one lane (an update after its
+ * invite, a cancel last), and each card is its own, so a card waiting for a chat that is throttled
+ * or down never holds a calendar invite, nor another person's card.
  */
-export function nextDue(file: CaseFile, now: string): OutboxEntry | undefined {
-  const head = (file.outbox ?? []).find(isPending);
-  if (!head) return undefined;
-  if (head.notBefore !== undefined && head.notBefore > now) return undefined;
-  if (head.lease !== undefined && head.lease.until > now) return undefined;
-  return head;
+export function laneOf(effect: Effect): string {
+  return isCalendarEffect(effect) ? 'calendar' : effect.id;
+}
+
+/** The first pending entry of each lane, in the outbox's order. */
+function laneHeads(file: CaseFile): OutboxEntry[] {
+  const seen = new Set<string>();
+  const heads: OutboxEntry[] = [];
+  for (const entry of file.outbox ?? []) {
+    if (!isPending(entry)) continue;
+    const lane = laneOf(entry.effect);
+    if (seen.has(lane)) continue;
+    seen.add(lane);
+    heads.push(entry);
+  }
+  return heads;
+}
+
+function dueAtOf(entry: OutboxEntry): string {
+  const times = [entry.notBefore, entry.lease?.until].filter((t): t is string => t !== undefined);
+  return times.sort().at(-1) ?? EPOCH;
 }
 
 /**
- * When the file next has work for a dispatcher: the instant its first pending effect becomes due (its
- * backoff or lease ends), or undefined when nothing is pending. The store indexes it (docs/store.md).
+ * The entries a dispatcher may send now: the head of each lane (laneOf), if it is due and not leased
+ * by someone else, in the outbox's order.
+ */
+export function dueEntries(file: CaseFile, now: string): OutboxEntry[] {
+  return laneHeads(file).filter((head) => dueAtOf(head) <= now);
+}
+
+/** The first entry a dispatcher may send now (dueEntries). */
+export function nextDue(file: CaseFile, now: string): OutboxEntry | undefined {
+  return dueEntries(file, now)[0];
+}
+
+/**
+ * When the file next has work for a dispatcher: the earliest instant a lane's first pending effect
+ * becomes due (its backoff or lease ends), or undefined when nothing is pending. The store indexes it
+ * (docs/store.md).
  */
 export function outboxDueAt(file: CaseFile): string | undefined {
-  const head = (file.outbox ?? []).find(isPending);
-  if (!head) return undefined;
-  const times = [head.notBefore, head.lease?.until].filter((t): t is string => t !== undefined);
-  return times.sort().at(-1) ?? EPOCH;
+  return laneHeads(file).map(dueAtOf).sort()[0];
 }
 
 const EPOCH = '1970-01-01T00:00:00.000Z';
@@ -165,12 +232,15 @@ export function failed(
   id: string,
   error: { code: string; status?: number },
   retryAt: string | undefined,
+  reached: readonly string[] = [],
 ): CaseFile {
   return changeEntry(file, id, (entry) => {
     const { lease: _lease, notBefore: _notBefore, ...rest } = entry;
+    const all = [...new Set([...(entry.reached ?? []), ...reached])];
+    const kept = all.length > 0 ? { ...rest, reached: all } : rest;
     return retryAt === undefined
-      ? { ...rest, state: 'failed', lastError: error }
-      : { ...rest, notBefore: retryAt, lastError: error };
+      ? { ...kept, state: 'failed', lastError: error }
+      : { ...kept, notBefore: retryAt, lastError: error };
   });
 }
 
@@ -180,13 +250,19 @@ export function completed(file: CaseFile, id: string, outcome: EffectOutcome, at
   if (!entry || entry.state === 'done') return file;
   const marked = changeEntry(file, id, (e) => {
     const { lease: _lease, notBefore: _notBefore, ...rest } = e;
-    return { ...rest, state: 'done', doneAt: at };
+    return {
+      ...rest,
+      state: 'done',
+      doneAt: at,
+      ...(outcome.delivery ? { delivery: outcome.delivery } : {}),
+    };
   });
   return prune(recordOutcome(marked, entry.effect, outcome));
 }
 
 function recordOutcome(file: CaseFile, effect: Effect, outcome: EffectOutcome): CaseFile {
   const review = file.review;
+  if (effect.kind === 'advice-request') return file;
   if (effect.kind === 'cancel') {
     return { ...file, tombstones: (file.tombstones ?? []).filter((t) => t.reviewId !== effect.reviewId) };
   }

@@ -24,8 +24,10 @@ export const NO_OPEN_REQUESTS =
  *
  * @remarks Only requests the user is asked themself (or allocated by their team): a SENCo who could
  * record advice on someone's behalf does that in the tab. The cases are found among the user's own
- * live cases (an audited list read), and each case read for its card is audited too. Until the bot
- * sends a request card by itself when invitations go out, this is how a professional receives it.
+ * live cases (an audited list read), and each case read for its card is audited too. The bot also
+ * sends each request's card by itself, into the chat kept from the person's install
+ * (jobs/advice-card-sender.ts); this is how someone who installed the app later, or lost the card,
+ * finds it again.
  */
 export async function answerRequests(
   user: DirectoryUser,

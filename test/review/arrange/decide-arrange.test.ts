@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { HOW_TO_ANSWER } from '../../../bot/src/review/arrange/calendar-effects.ts';
 import { CANCEL_COMMENTS } from '../../../bot/src/review/arrange/decide-arrange.ts';
 import type { CaseFile } from '../../../bot/src/review/case-file.ts';
 import { REMEMBERED_COMMANDS } from '../../../bot/src/review/command.ts';
 import { decide } from '../../../bot/src/review/decide.ts';
-import { completed, lease } from '../../../bot/src/review/outbox.ts';
+import {
+  type CalendarEffect,
+  completed,
+  type Effect,
+  isCalendarEffect,
+  lease,
+  type OutboxEntry,
+} from '../../../bot/src/review/outbox.ts';
 import type { Actor } from '../../../bot/src/review/permissions.ts';
 import { d } from '../factories.ts';
 import {
@@ -22,6 +30,13 @@ import {
 
 const AT = '2025-01-06T10:00:00.000Z';
 const inviteId = (file: CaseFile) => file.outbox?.[0]?.effect.id ?? '';
+/** The calendar's part of the outbox: the request cards sent with the invitations are another lane. */
+const calendarOf = (file: CaseFile) =>
+  (file.outbox ?? []).filter((e): e is OutboxEntry & { effect: CalendarEffect } =>
+    isCalendarEffect(e.effect),
+  );
+const invitationIn = (effect: Effect | undefined) =>
+  effect && isCalendarEffect(effect) ? effect.invitation : undefined;
 
 function rejectedBy(file: CaseFile, command: object, actor: Actor = senco) {
   const decided = decide(file, { id: newId(), ...command } as never, actor, TODAY, policy);
@@ -203,8 +218,17 @@ describe('confirm and send invitations', () => {
   it('puts one invite in the outbox with a fixed id, every invitee an attendee, and only the first name', () => {
     const { file, effects, result } = apply(arranged(), { type: 'sendInvitations' });
     const reviewId = file.review?.id ?? '';
-    expect(result.effectIds).toEqual([`${reviewId}:invite:1`]);
-    expect(file.outbox).toEqual([{ effect: effects[0], state: 'pending', attempts: 0 }]);
+    const requests = file.review?.adviceRequests ?? [];
+    expect(requests.length).toBeGreaterThan(0);
+    // The invite first, then one advice card for each request made as the invitations go out.
+    expect(result.effectIds).toEqual([
+      `${reviewId}:invite:1`,
+      ...requests.map((_, n) => `${reviewId}:advice-request:${n + 2}`),
+    ]);
+    expect(effects.slice(1).map((e) => (e.kind === 'advice-request' ? e.requestId : e.kind))).toEqual(
+      requests.map((r) => r.id),
+    );
+    expect(file.outbox).toEqual(effects.map((effect) => ({ effect, state: 'pending', attempts: 0 })));
     expect(file.review).toMatchObject({
       stage: 'contributing',
       invitationsSentOn: TODAY,
@@ -214,7 +238,7 @@ describe('confirm and send invitations', () => {
         sequence: 0,
       },
     });
-    const invitation = effects[0]?.invitation;
+    const invitation = invitationIn(effects[0]);
     expect(invitation).toMatchObject({
       subject: 'Annual review meeting: Sam',
       start: '2025-03-03T10:00',
@@ -226,6 +250,9 @@ describe('confirm and send invitations', () => {
       sequence: 0,
     });
     expect(invitation?.attendees).toHaveLength(6);
+    // Someone asked for advice is told how to answer: in Teams, "requests", or the contribute page.
+    expect(invitation?.text).toContain(HOW_TO_ANSWER);
+    expect(HOW_TO_ANSWER).toMatch(/"requests".*contribute page/);
     expect(JSON.stringify(invitation)).not.toContain('Fictional');
   });
 
@@ -239,8 +266,8 @@ describe('edit after sending: everyone invited is told', () => {
     const file = sent();
     const { file: edited, effects } = apply(file, { type: 'saveMeeting', meeting: { venue: 'Hall' } });
     expect(effects).toEqual([]);
-    expect(edited.outbox).toHaveLength(1);
-    expect(edited.outbox?.[0]?.effect.invitation.venue).toBe('Hall');
+    expect(calendarOf(edited)).toHaveLength(1);
+    expect(calendarOf(edited)[0]?.effect.invitation.venue).toBe('Hall');
   });
 
   it('once the invite is sent an update follows, SEQUENCE one more; a newer edit replaces an update not yet tried', () => {
@@ -252,13 +279,15 @@ describe('edit after sending: everyone invited is told', () => {
       AT,
     );
     const first = apply(done, { type: 'saveMeeting', meeting: { venue: 'Hall' } });
-    expect(first.effects.map((e) => [e.kind, e.invitation.sequence])).toEqual([['update', 1]]);
+    expect(first.effects.map((e) => [e.kind, invitationIn(e)?.sequence])).toEqual([['update', 1]]);
     const second = apply(first.file, { type: 'addInvitee', person: people.socialCare });
-    expect(second.file.outbox?.map((e) => [e.effect.kind, e.state, e.effect.invitation.sequence])).toEqual([
+    expect(
+      calendarOf(second.file).map((e) => [e.effect.kind, e.state, e.effect.invitation.sequence]),
+    ).toEqual([
       ['invite', 'done', 0],
       ['update', 'pending', 2],
     ]);
-    expect(second.file.outbox?.[1]?.effect.invitation.attendees.map((a) => a.email)).toContain(
+    expect(calendarOf(second.file)[1]?.effect.invitation.attendees.map((a) => a.email)).toContain(
       people.socialCare.email,
     );
     expect(second.file.review?.meeting?.joinUrl).toBe('https://teams.example/j/1');
@@ -291,7 +320,8 @@ describe('abandon', () => {
     const reviewId = file.review?.id ?? '';
     const done = completed(file, inviteId(file), { eventId: 'EV1' }, AT);
     const { file: abandoned, effects } = apply(done, { type: 'abandonReview', reason: 'rearranging' });
-    expect(effects.map((e) => [e.kind, e.id])).toEqual([['cancel', `${reviewId}:cancel:2`]]);
+    const seq = (file.outboxSeq ?? 0) + 1;
+    expect(effects.map((e) => [e.kind, e.id])).toEqual([['cancel', `${reviewId}:cancel:${seq}`]]);
     expect(effects[0]).toMatchObject({ comment: CANCEL_COMMENTS.rearranging, invitation: { sequence: 1 } });
     expect(abandoned.tombstones).toEqual([
       { reviewId, by: 'school/senco-oid', on: TODAY, reason: 'rearranging', eventId: 'EV1' },

@@ -3,7 +3,7 @@ import { clockFor, type DueDate } from '../clock.ts';
 import { latestSensibleMeeting, type RuledDate } from '../deadlines.ts';
 import type { Problem } from '../errors.ts';
 import { gateProblems } from '../gates.ts';
-import type { EffectKind, EffectState } from '../outbox.ts';
+import { type CalendarEffect, type EffectState, isCalendarEffect } from '../outbox.ts';
 import type { PlainDate } from '../plain-date.ts';
 import type { LaPolicy } from '../policy.ts';
 import type { Invitee, Meeting, SentInvitation, Stage } from '../review.ts';
@@ -25,7 +25,7 @@ export interface InviteeView {
 /** One invitation sent (or to be sent): the outbox's record of it, without its content. */
 export interface InvitationRecord {
   readonly id: string;
-  readonly kind: EffectKind;
+  readonly kind: CalendarEffect['kind'];
   readonly sequence: number;
   readonly state: EffectState;
   readonly attempts: number;
@@ -102,16 +102,20 @@ export function arrangementOf(
     warnings: arrangeWarnings(file, today, policy, bankHolidayOf),
     sendProblems: review.stage === 'arranging' ? gateProblems(file, 'contributing', today, policy) : [],
     dates,
-    invitations: (file.outbox ?? [])
-      .filter((entry) => entry.effect.reviewId === review.id)
-      .map((entry) => ({
-        id: entry.effect.id,
-        kind: entry.effect.kind,
-        sequence: entry.effect.invitation.sequence,
-        state: entry.state,
-        attempts: entry.attempts,
-        ...(entry.lastError ? { lastError: entry.lastError } : {}),
-        ...(entry.doneAt ? { doneAt: entry.doneAt } : {}),
-      })),
+    invitations: (file.outbox ?? []).flatMap((entry) => {
+      const effect = entry.effect;
+      if (effect.reviewId !== review.id || !isCalendarEffect(effect)) return [];
+      return [
+        {
+          id: effect.id,
+          kind: effect.kind,
+          sequence: effect.invitation.sequence,
+          state: entry.state,
+          attempts: entry.attempts,
+          ...(entry.lastError ? { lastError: entry.lastError } : {}),
+          ...(entry.doneAt ? { doneAt: entry.doneAt } : {}),
+        },
+      ];
+    }),
   };
 }

@@ -12,6 +12,13 @@ import {
 import type { Meeting, Review } from '../review.ts';
 
 /**
+ * How someone asked for advice answers (issue 9): the card comes into their Teams chat with the bot
+ * when they have one; otherwise "requests" there lists it, and the case's contribute page has it.
+ */
+export const HOW_TO_ANSWER =
+  'If you are asked for advice, answer it in Teams: the request comes to your chat with the EHC Review Hub app, and sending "requests" in that chat lists it. You can also answer on the case\'s contribute page, linked below.';
+
+/**
  * The calendar invitation of `review` as it stands: every invitee as an attendee, the venue, and a
  * text that says what the meeting is and links to the case.
  *
@@ -34,6 +41,7 @@ export function invitationOf(
     subject: `Annual review meeting: ${firstName}`,
     text:
       `You are invited to the annual review meeting of ${firstName}'s EHC plan. ` +
+      `${HOW_TO_ANSWER} ` +
       'The case, the advice asked for and the papers are in EHC Review Hub:',
     casePath: `#/cases/${encodeURIComponent(ehcCase.laCode)}/${encodeURIComponent(ehcCase.caseId)}`,
     start: `${meeting.on}T${meeting.startTime}`,
@@ -67,7 +75,7 @@ export function queueUpdate(file: CaseFile, review: Review): { file: CaseFile; e
   if (!invitation || !review.meeting) return { file: { ...file, review }, effects: [] };
   const outbox = file.outbox ?? [];
   const invite = outbox.find((e) => e.effect.reviewId === review.id && e.effect.kind === 'invite');
-  if (invite && isUntouched(invite)) {
+  if (invite && invite.effect.kind === 'invite' && isUntouched(invite)) {
     const content = invitationOf(file.case, review, review.meeting, invitation.organiser, 0);
     const changed: OutboxEntry = { ...invite, effect: { ...invite.effect, invitation: content } };
     return {
