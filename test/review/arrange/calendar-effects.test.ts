@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { invitationOf, queueUpdate } from '../../../bot/src/review/arrange/calendar-effects.ts';
 import type { CaseFile } from '../../../bot/src/review/case-file.ts';
-import type { OutboxEntry } from '../../../bot/src/review/outbox.ts';
+import {
+  type CalendarEffect,
+  type Effect,
+  isCalendarEffect,
+  type OutboxEntry,
+} from '../../../bot/src/review/outbox.ts';
 import { makeCase, makeFile, makeMeeting, makeReview, requiredInvitees } from '../factories.ts';
+
+/** The effect, known to be a calendar one (what these rules queue). */
+function calendar(effect: Effect): CalendarEffect {
+  if (!isCalendarEffect(effect)) throw new Error(`not a calendar effect: ${effect.kind}`);
+  return effect;
+}
 
 const organiser = { mailbox: 'senco-oid', email: 'senco@school.example' };
 const meeting = makeMeeting('2025-03-03');
@@ -49,7 +60,7 @@ describe('an edit after the invitations went out', () => {
   it('with nothing left in the outbox, sends an update numbered after the last effect', () => {
     const file: CaseFile = { ...makeFile({}, review), outboxSeq: 4 };
     const { effects, file: after } = queueUpdate(file, review);
-    expect(effects.map((e) => [e.id, e.kind, e.invitation.sequence])).toEqual([
+    expect(effects.map(calendar).map((e) => [e.id, e.kind, e.invitation.sequence])).toEqual([
       ['rv-1:update:5', 'update', 1],
     ]);
     expect(after.review?.invitation?.sequence).toBe(1);
@@ -61,7 +72,7 @@ describe('an edit after the invitations went out', () => {
     const edited = { ...review, meeting: { ...meeting, venue: 'Hall' } };
     const { effects, file } = queueUpdate({ ...makeFile({}, review), outbox: [other, ours] }, edited);
     expect(effects).toEqual([]);
-    expect(file.outbox?.map((e) => [e.effect.id, e.effect.invitation.venue])).toEqual([
+    expect(file.outbox?.map((e) => [e.effect.id, calendar(e.effect).invitation.venue])).toEqual([
       ['rv-0:invite:1', 'School library'],
       ['rv-1:invite:2', 'Hall'],
     ]);
