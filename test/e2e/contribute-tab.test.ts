@@ -187,4 +187,33 @@ describe('contributing advice in the tab', () => {
       .first()
       .waitFor();
   });
+
+  it('the Disability Service’s allocator names the professional who will give the advice', async () => {
+    const tab = await openTabPage(
+      browser,
+      `${demoSignInUrl(server.app.url, 'ds-allocator')}#/cases/999/NS-1017/contribute`,
+    );
+    tab.page.setDefaultTimeout(10_000);
+    pages.push(tab);
+    const page = tab.page;
+    await page.getByRole('heading', { level: 1, name: 'Contribute views' }).waitFor();
+    const request = page.getByRole('group', { name: 'The request to Northshire Disability Service' });
+    await request.getByRole('button', { name: 'Allocate to a professional' }).click();
+    await request.getByLabel('The professional’s name').fill('Sam Carter');
+    await request.getByLabel('Their email address').fill('sam.carter');
+    await request.getByRole('button', { name: 'Allocate the request' }).click();
+    await request.getByText('not an email address').waitFor();
+    await request.getByLabel('Their email address').fill('sam.carter@northshire.example');
+    await request.getByRole('button', { name: 'Allocate the request' }).click();
+    await page
+      .getByRole('list', { name: 'Requests for information' })
+      .getByText(/\(allocated to Sam Carter\)/)
+      .waitFor();
+    await page.reload();
+    await page
+      .getByRole('list', { name: 'Requests for information' })
+      .getByText(/Northshire Disability Service \(allocated to Sam Carter\)/)
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Allocate to a professional' }).count()).toBe(0);
+  });
 });

@@ -6,6 +6,7 @@ import type { ApiClient } from '../api/client.ts';
 import type { ContributionResponse } from '../api/types.ts';
 import { ErrorMessage } from '../app/ErrorMessage.tsx';
 import { problemAt } from '../arrange/use-command.ts';
+import { AllocateRequest } from './AllocateRequest.tsx';
 import { useContribute } from './use-contribute.ts';
 
 const useStyles = makeStyles({
@@ -22,7 +23,8 @@ export const REQUEST_WORDS: Readonly<Record<RequestState, string>> = {
 
 /**
  * Who was asked for information and where each request stands; the SENCo closes one that will not be
- * answered (with a reason) or sends one again.
+ * answered (with a reason) or sends one again, and a team's allocator accepts, declines or allocates
+ * the request made to the team.
  */
 export function RequestList({
   client,
@@ -75,6 +77,17 @@ export function RequestList({
                   </Button>
                 ) : null}
               </div>
+            ) : null}
+            {request.yours === 'allocate' &&
+            contribution.stage === 'contributing' &&
+            (request.state === 'requested' || request.state === 'accepted') ? (
+              <AllocateRequest
+                client={client}
+                laCode={laCode}
+                caseId={caseId}
+                request={request}
+                onContribution={onContribution}
+              />
             ) : null}
             {closing === request.id ? (
               <div className={styles.row}>
