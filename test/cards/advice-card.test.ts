@@ -303,33 +303,34 @@ describe('the advice card in the adaptivecards renderer', () => {
     try {
       await page.setContent('<!doctype html><div id="card"></div>');
       await page.addScriptTag({ content: source });
-      const plan = outcomes(3);
+      const render = (card: AdaptiveCard) =>
+        page.evaluate(
+          (json) => {
+            // biome-ignore lint/suspicious/noExplicitAny: the renderer's UMD global, typed by its own package
+            const AC = (window as any).AdaptiveCards;
+            const parsed = new AC.AdaptiveCard();
+            const context = new AC.SerializationContext();
+            parsed.parse(json, context);
+            const element: HTMLElement = parsed.render();
+            document.getElementById('card')?.replaceChildren(element);
+            const errors: string[] = [];
+            for (let i = 0; i < context.eventCount; i += 1) errors.push(context.getEventAt(i).message);
+            return {
+              errors,
+              inputs: parsed.getAllInputs().map((input: { id: string }) => input.id),
+              buttons: [...element.querySelectorAll('button')].map((b) => b.textContent),
+            };
+          },
+          card as unknown as Record<string, unknown>,
+        );
       const card = adviceCard({
         subject,
         childFirstName: 'Leo',
-        outcomes: plan,
+        outcomes: outcomes(3),
         content: EMPTY_ADVICE,
         page: 0,
       });
-      const rendered = await page.evaluate(
-        (json) => {
-          // biome-ignore lint/suspicious/noExplicitAny: the renderer's UMD global, typed by its own package
-          const AC = (window as any).AdaptiveCards;
-          const parsed = new AC.AdaptiveCard();
-          const context = new AC.SerializationContext();
-          parsed.parse(json, context);
-          const element: HTMLElement = parsed.render();
-          document.getElementById('card')?.appendChild(element);
-          const errors: string[] = [];
-          for (let i = 0; i < context.eventCount; i += 1) errors.push(context.getEventAt(i).message);
-          return {
-            errors,
-            inputs: parsed.getAllInputs().map((input: { id: string }) => input.id),
-            buttons: [...element.querySelectorAll('button')].map((b) => b.textContent),
-          };
-        },
-        card as unknown as Record<string, unknown>,
-      );
+      const rendered = await render(card);
       expect(rendered.errors).toEqual([]);
       expect(rendered.inputs).toEqual(inputIds(card));
       expect(rendered.buttons).toEqual([
@@ -339,6 +340,17 @@ describe('the advice card in the adaptivecards renderer', () => {
         'Save draft',
         'Submit',
       ]);
+
+      // Every page of the largest card: 12 outcomes and every row the card takes, filled to the limits.
+      const plan = outcomes(12, 2_000);
+      const content = fullestRows(fullest(plan));
+      const pages = advicePages(plan, content);
+      for (let at = 0; at < pages.length; at += 1) {
+        const big = adviceCard({ subject, childFirstName: 'Leo', outcomes: plan, content, page: at });
+        const shown = await render(big);
+        expect(shown.errors, `page ${at}`).toEqual([]);
+        expect(shown.inputs).toEqual(inputIds(big));
+      }
     } finally {
       await page.close();
     }
