@@ -8,6 +8,7 @@ import {
   adviceCard,
   advicePages,
   adviceReceiptCard,
+  MAX_CARD_ROWS,
   MAX_REFRESH_USERS,
 } from '../../bot/src/cards/advice-card.ts';
 import type { Outcome } from '../../bot/src/review/case.ts';
@@ -41,6 +42,33 @@ function fullest(plan: readonly Outcome[]): AdviceContent {
       recommendedChanges: 'x'.repeat(5_000),
     })),
   };
+}
+
+/** Every row of every kind the card takes, filled to the inputs' limits. */
+function fullestRows(content: AdviceContent): AdviceContent {
+  return {
+    ...content,
+    newOutcomes: Array.from({ length: MAX_CARD_ROWS.newOutcomes }, () => ({
+      area: 'social-emotional-and-mental-health' as const,
+      text: 'é'.repeat(2_000),
+    })),
+    needs: Array.from({ length: MAX_CARD_ROWS.needs }, () => ({
+      area: 'communication-and-interaction' as const,
+      description: 'é'.repeat(5_000),
+    })),
+    provision: Array.from({ length: MAX_CARD_ROWS.provision }, () => ({
+      intervention: 'é'.repeat(500),
+      providedBy: 'é'.repeat(200),
+      frequency: 'é'.repeat(200),
+      duration: 'é'.repeat(200),
+      groupSize: 'é'.repeat(200),
+    })),
+  };
+}
+
+/** Every action of the card, in the body's action sets and at the bottom. */
+function actionsOf(card: AdaptiveCard) {
+  return [...card.body.flatMap((e) => (e.type === 'ActionSet' ? e.actions : [])), ...(card.actions ?? [])];
 }
 
 function inputIds(card: AdaptiveCard): string[] {
@@ -79,6 +107,101 @@ describe('the advice card', () => {
         expect(cardBytes(card), `page ${page}`).toBeLessThanOrEqual(TEAMS_CARD_LIMIT_BYTES);
         expect(cardSchemaErrors(card)).toEqual([]);
       }
+    }
+  });
+
+  it('a 12-outcome plan with every row the card takes, all filled to the limits, fits on every page', () => {
+    const plan = outcomes(12, 2_000);
+    for (const content of [fullestRows(EMPTY_ADVICE), fullestRows(fullest(plan))]) {
+      const pages = advicePages(plan, content);
+      expect(pages.flat().map((o) => o.id)).toEqual(plan.map((o) => o.id));
+      const cards = pages.map((_, page) =>
+        adviceCard({ subject, childFirstName: 'Leo', outcomes: plan, content, page }),
+      );
+      for (const [page, card] of cards.entries()) {
+        expect(cardBytes(card), `page ${page}`).toBeLessThanOrEqual(TEAMS_CARD_LIMIT_BYTES);
+        expect(cardSchemaErrors(card)).toEqual([]);
+      }
+      const ids = cards.flatMap(inputIds);
+      expect(ids).toContain(`provision.${MAX_CARD_ROWS.provision - 1}.groupSize`);
+      expect(ids).toContain(`needs.${MAX_CARD_ROWS.needs - 1}.description`);
+      expect(ids).toContain(`newOutcomes.${MAX_CARD_ROWS.newOutcomes - 1}.text`);
+      expect(new Set(ids).size).toBe(ids.length);
+      // At the maximum there is no "Add another", and the last page says the tab takes more.
+      expect(cards.flatMap(actionsOf).map((a) => a.title)).not.toContain('Add another provision row');
+      expect(JSON.stringify(cards.at(-1)?.body)).toContain('the tab takes more');
+    }
+  });
+
+  it('shows the draft’s rows filled, the empty rows asked for, and problems beside the right row', () => {
+    const plan = outcomes(2);
+    const content: AdviceContent = {
+      ...EMPTY_ADVICE,
+      provision: [
+        {
+          intervention: 'Speech therapy',
+          providedBy: 'SALT',
+          frequency: 'weekly',
+          duration: '30 minutes',
+          groupSize: '1:1',
+        },
+        {
+          intervention: 'Social group',
+          providedBy: '',
+          frequency: 'weekly',
+          duration: '1 hour',
+          groupSize: '6',
+        },
+      ],
+    };
+    const problems = adviceProblems(content, plan, false);
+    expect(problems).toEqual([{ where: 'provision.1.providedBy', message: expect.any(String) }]);
+    const card = adviceCard({
+      subject,
+      childFirstName: 'Leo',
+      outcomes: plan,
+      content,
+      page: 0,
+      rows: { provision: 3, needs: 2 },
+      problems,
+    });
+    expect(cardSchemaErrors(card)).toEqual([]);
+    const ids = inputIds(card);
+    expect(ids).toEqual(expect.arrayContaining(['provision.2.intervention', 'needs.1.description']));
+    expect(ids).not.toContain('provision.3.intervention');
+    expect(ids).not.toContain('newOutcomes.1.text');
+    expect(card.body.find((e) => 'id' in e && e.id === 'provision.1.intervention')).toMatchObject({
+      value: 'Social group',
+    });
+    const at = card.body.findIndex((e) => 'id' in e && e.id === 'provision.1.providedBy');
+    expect(card.body[at + 1]).toMatchObject({ color: 'attention', text: 'say who will provide it' });
+    const add = actionsOf(card).find((a) => a.title === 'Add another provision row');
+    expect(add).toMatchObject({
+      type: 'Action.Execute',
+      verb: ADVICE_VERBS.addRow,
+      data: { add: 'provision', provisionRows: '3', needRows: '2', newOutcomeRows: '1' },
+    });
+  });
+
+  it('every Action.Execute has an Action.Submit fallback with the same data and the verb', () => {
+    const card = adviceCard({
+      subject,
+      childFirstName: 'Leo',
+      outcomes: outcomes(6),
+      content: EMPTY_ADVICE,
+      page: 1,
+    });
+    const actions = actionsOf(card);
+    expect(actions.length).toBeGreaterThanOrEqual(5);
+    for (const action of actions) {
+      if (action.type !== 'Action.Execute') throw new Error('only Action.Execute on the advice card');
+      expect(action.fallback).toEqual({
+        type: 'Action.Submit',
+        title: action.title,
+        data: { ...action.data, verb: action.verb },
+        ...(action.style ? { style: action.style } : {}),
+        ...(action.associatedInputs ? { associatedInputs: action.associatedInputs } : {}),
+      });
     }
   });
 
@@ -180,36 +303,54 @@ describe('the advice card in the adaptivecards renderer', () => {
     try {
       await page.setContent('<!doctype html><div id="card"></div>');
       await page.addScriptTag({ content: source });
-      const plan = outcomes(3);
+      const render = (card: AdaptiveCard) =>
+        page.evaluate(
+          (json) => {
+            // biome-ignore lint/suspicious/noExplicitAny: the renderer's UMD global, typed by its own package
+            const AC = (window as any).AdaptiveCards;
+            const parsed = new AC.AdaptiveCard();
+            const context = new AC.SerializationContext();
+            parsed.parse(json, context);
+            const element: HTMLElement = parsed.render();
+            document.getElementById('card')?.replaceChildren(element);
+            const errors: string[] = [];
+            for (let i = 0; i < context.eventCount; i += 1) errors.push(context.getEventAt(i).message);
+            return {
+              errors,
+              inputs: parsed.getAllInputs().map((input: { id: string }) => input.id),
+              buttons: [...element.querySelectorAll('button')].map((b) => b.textContent),
+            };
+          },
+          card as unknown as Record<string, unknown>,
+        );
       const card = adviceCard({
         subject,
         childFirstName: 'Leo',
-        outcomes: plan,
+        outcomes: outcomes(3),
         content: EMPTY_ADVICE,
         page: 0,
       });
-      const rendered = await page.evaluate(
-        (json) => {
-          // biome-ignore lint/suspicious/noExplicitAny: the renderer's UMD global, typed by its own package
-          const AC = (window as any).AdaptiveCards;
-          const parsed = new AC.AdaptiveCard();
-          const context = new AC.SerializationContext();
-          parsed.parse(json, context);
-          const element: HTMLElement = parsed.render();
-          document.getElementById('card')?.appendChild(element);
-          const errors: string[] = [];
-          for (let i = 0; i < context.eventCount; i += 1) errors.push(context.getEventAt(i).message);
-          return {
-            errors,
-            inputs: parsed.getAllInputs().map((input: { id: string }) => input.id),
-            buttons: [...element.querySelectorAll('button')].map((b) => b.textContent),
-          };
-        },
-        card as unknown as Record<string, unknown>,
-      );
+      const rendered = await render(card);
       expect(rendered.errors).toEqual([]);
       expect(rendered.inputs).toEqual(inputIds(card));
-      expect(rendered.buttons).toEqual(['Save draft', 'Submit']);
+      expect(rendered.buttons).toEqual([
+        'Add another outcome',
+        'Add another need',
+        'Add another provision row',
+        'Save draft',
+        'Submit',
+      ]);
+
+      // Every page of the largest card: 12 outcomes and every row the card takes, filled to the limits.
+      const plan = outcomes(12, 2_000);
+      const content = fullestRows(fullest(plan));
+      const pages = advicePages(plan, content);
+      for (let at = 0; at < pages.length; at += 1) {
+        const big = adviceCard({ subject, childFirstName: 'Leo', outcomes: plan, content, page: at });
+        const shown = await render(big);
+        expect(shown.errors, `page ${at}`).toEqual([]);
+        expect(shown.inputs).toEqual(inputIds(big));
+      }
     } finally {
       await page.close();
     }

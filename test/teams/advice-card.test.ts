@@ -49,6 +49,28 @@ async function card(verb: string, data: Record<string, string>): Promise<Adaptiv
 const after = (c: AdaptiveCard, id: string) => c.body[c.body.findIndex((e) => 'id' in e && e.id === id) + 1];
 
 describe('the advice card through /api/messages (real Teams invoke payloads)', () => {
+  it('"Add another need" saves what was typed and answers with one more empty need, up to the card’s maximum', async () => {
+    const typed = {
+      ...subject,
+      page: '0',
+      cardId: 'card0000advice0',
+      'needs.0.area': 'communication-and-interaction',
+      'needs.0.description': 'Needs visual timetables at transitions.',
+    };
+    const more = await card(ADVICE_VERBS.addRow, { ...typed, needRows: '1', add: 'needs' });
+    expect(JSON.stringify(more.body)).toContain('Draft saved');
+    expect(more.body.find((e) => 'id' in e && e.id === 'needs.0.description')).toMatchObject({
+      value: 'Needs visual timetables at transitions.',
+    });
+    expect(more.body.find((e) => 'id' in e && e.id === 'needs.1.description')).not.toHaveProperty('value');
+    const buttons = JSON.stringify(more.body);
+    expect(buttons).not.toContain('Add another need');
+    expect(buttons).toContain('Add another provision row');
+    // Saving again keeps the empty row the card shows (its count travels in the card's data).
+    const saved = await card(ADVICE_VERBS.saveDraft, { ...typed, needRows: '2' });
+    expect(saved.body.find((e) => 'id' in e && e.id === 'needs.1.description')).toBeDefined();
+  });
+
   it('save a draft, a problem beside its input, submit twice: one submission and a receipt; the SENCo sees it', async () => {
     const base = { ...subject, page: '0', cardId: 'card0000advice1' };
     const saved = await card(ADVICE_VERBS.saveDraft, {

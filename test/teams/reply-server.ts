@@ -2,6 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface PostedReply {
+  /** `POST` for a new activity, `PUT` for an update of one (`updateActivity`). */
+  readonly method: string;
   readonly path: string;
   readonly activity: {
     readonly type: string;
@@ -36,7 +38,11 @@ export async function startReplyServer(): Promise<ReplyServer> {
     request.on('end', () => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ id: 'reply-1' }));
-      const reply = { path: request.url ?? '', activity: JSON.parse(body) as PostedReply['activity'] };
+      const reply = {
+        method: request.method ?? '',
+        path: request.url ?? '',
+        activity: JSON.parse(body) as PostedReply['activity'],
+      };
       all.push(reply);
       const waiter = waiting.shift();
       if (waiter) waiter(reply);

@@ -134,6 +134,23 @@ export interface ExecuteAction {
   readonly style?: 'default' | 'positive' | 'destructive';
   /** `none` sends the action without checking the inputs on the client (the bot checks them). */
   readonly associatedInputs?: 'auto' | 'none';
+  /**
+   * What a client without Universal Actions shows instead: an `Action.Submit` whose `data` carries the
+   * verb, which arrives as a `message` activity with `value` (teams/card-submit.ts).
+   */
+  readonly fallback?: SubmitAction;
+}
+
+/**
+ * The pre-Universal-Actions button: the client posts a `message` activity whose `value` is `data`
+ * merged with the card's inputs. Only used as an `Action.Execute`'s fallback.
+ */
+export interface SubmitAction {
+  readonly type: 'Action.Submit';
+  readonly title: string;
+  readonly data: Readonly<Record<string, string>>;
+  readonly style?: 'default' | 'positive' | 'destructive';
+  readonly associatedInputs?: 'auto' | 'none';
 }
 
 export type CardAction = OpenUrlAction | ExecuteAction;

@@ -25,7 +25,32 @@ export const ADVICE_VERBS = {
   submit: 'advice.submit',
   page: 'advice.page',
   refresh: 'advice.refresh',
+  /** Saves the draft and shows one more empty row of the kind in `data.add` (new outcome, need, provision). */
+  addRow: 'advice.addRow',
 } as const;
+
+/** The kinds of row the last page can hold several of. */
+export const ROW_KINDS = ['newOutcomes', 'needs', 'provision'] as const;
+export type RowKind = (typeof ROW_KINDS)[number];
+
+/**
+ * Rows of each kind the card shows at most: with 12 outcomes and every row filled to the inputs'
+ * limits, the page that holds them stays under Teams' 28 KB (the size test). More are written in the
+ * tab, which has no such limit; rows beyond these are kept, never shown or lost by the card.
+ */
+export const MAX_CARD_ROWS: Readonly<Record<RowKind, number>> = { newOutcomes: 3, needs: 2, provision: 4 };
+
+/** The `data` key that says how many rows of a kind the card shows (empty rows included). */
+export const ROWS_KEY: Readonly<Record<RowKind, string>> = {
+  newOutcomes: 'newOutcomeRows',
+  needs: 'needRows',
+  provision: 'provisionRows',
+};
+
+/** How many rows of `kind` the card shows: those in the draft, at least one, at least `asked`, at most the maximum. */
+export function rowsShown(kind: RowKind, content: AdviceContent, asked = 0): number {
+  return Math.min(MAX_CARD_ROWS[kind], Math.max(1, content[kind].length, asked));
+}
 
 /** What the advice card is about: enough for the bot to find the request again, nothing personal. */
 export interface AdviceCardSubject {
@@ -53,28 +78,92 @@ export interface AdviceCardInput {
   readonly cardId?: string;
   /** A line at the top: "Saved." */
   readonly notice?: string;
+  /** Rows asked for by "Add another" (empty ones included), per kind; the draft's own count otherwise. */
+  readonly rows?: Partial<Record<RowKind, number>>;
 }
 
 /** Outcomes on one page at most: a long card is hard to fill in on a phone. */
 export const OUTCOMES_PER_PAGE = 4;
 
 /**
- * What a page may take of the 28 KB: the rest is the header, the extras of the last page (a new
- * outcome, a need, a provision row), the actions and the problems.
+ * What a page may take of the 28 KB: the rest is the header, the actions and the problems. The last
+ * page's extras (new outcomes, needs, provision rows) count against it too.
  */
 const OUTCOMES_BUDGET_BYTES = 18 * 1024;
 
+/** One row of the extras: `<kind>.<index>`. */
+export interface RowRef {
+  readonly kind: RowKind;
+  readonly index: number;
+}
+
+/** What one page of the card holds: some outcomes of the plan, then some rows of the extras. */
+export interface AdvicePage {
+  readonly outcomes: readonly Outcome[];
+  readonly rows: readonly RowRef[];
+}
+
 /**
- * The outcomes split into pages: at most {@link OUTCOMES_PER_PAGE}, and no more than fit the budget
- * with what is already written in them, so a plan with 12 outcomes and long commentary still fits
- * Teams' limit (adaptive-card.ts TEAMS_CARD_LIMIT_BYTES).
+ * The card's pages: the outcomes split as {@link advicePages} says, then the rows of the extras (new
+ * outcomes, needs, provision; `rows` of each as {@link rowsShown} says) packed after them, a page
+ * ending where the next row would pass the budget. So 12 outcomes and every row the card takes, all
+ * written to the inputs' limits, still fit Teams' limit page by page.
  */
-export function advicePages(outcomes: readonly Outcome[], content: AdviceContent): Outcome[][] {
+export function adviceLayout(
+  outcomes: readonly Outcome[],
+  content: AdviceContent,
+  rows: Partial<Record<RowKind, number>> = {},
+): AdvicePage[] {
+  const pages: { outcomes: Outcome[]; rows: RowRef[]; bytes: number }[] = outcomePages(outcomes, content).map(
+    (page) => ({
+      outcomes: page,
+      rows: [],
+      bytes: page.reduce((sum, o) => sum + outcomeBytes(o, content), 0),
+    }),
+  );
+  for (const kind of ROW_KINDS) {
+    for (let index = 0; index < rowsShown(kind, content, rows[kind]); index += 1) {
+      const size = Buffer.byteLength(JSON.stringify(rowElements({ kind, index }, content, [])), 'utf8');
+      let current = pages[pages.length - 1];
+      if (!current || current.bytes + size > OUTCOMES_BUDGET_BYTES) {
+        current = { outcomes: [], rows: [], bytes: 0 };
+        pages.push(current);
+      }
+      current.rows.push({ kind, index });
+      current.bytes += size;
+    }
+  }
+  return pages.map(({ outcomes: o, rows: r }) => ({ outcomes: o, rows: r }));
+}
+
+/** The outcomes of each page of the card ({@link adviceLayout}); a page of extras only has none. */
+export function advicePages(
+  outcomes: readonly Outcome[],
+  content: AdviceContent,
+  rows: Partial<Record<RowKind, number>> = {},
+): Outcome[][] {
+  return adviceLayout(outcomes, content, rows).map((page) => [...page.outcomes]);
+}
+
+/** The page of the card that shows the input `where` (`outcomes.o1.progress`, `provision.2.duration`). */
+export function pageOf(pages: readonly AdvicePage[], where: string): number {
+  return pages.findIndex((page) => prefixesOf(page).some((prefix) => where.startsWith(prefix)));
+}
+
+function prefixesOf(page: AdvicePage): string[] {
+  return [...page.outcomes.map((o) => `outcomes.${o.id}.`), ...page.rows.map((r) => `${r.kind}.${r.index}.`)];
+}
+
+function outcomeBytes(outcome: Outcome, content: AdviceContent): number {
+  return Buffer.byteLength(JSON.stringify(outcomeElements(outcome, content, [])), 'utf8');
+}
+
+function outcomePages(outcomes: readonly Outcome[], content: AdviceContent): Outcome[][] {
   const pages: Outcome[][] = [];
   let current: Outcome[] = [];
   let bytes = 0;
   for (const outcome of outcomes) {
-    const size = Buffer.byteLength(JSON.stringify(outcomeElements(outcome, content, [])), 'utf8');
+    const size = outcomeBytes(outcome, content);
     if (current.length > 0 && (current.length >= OUTCOMES_PER_PAGE || bytes + size > OUTCOMES_BUDGET_BYTES)) {
       pages.push(current);
       current = [];
@@ -97,9 +186,13 @@ export function advicePages(outcomes: readonly Outcome[], content: AdviceContent
  * Paging saves the draft, so nothing typed is lost between pages.
  */
 export function adviceCard(input: AdviceCardInput): AdaptiveCard {
-  const pages = advicePages(input.outcomes, input.content);
+  const rows = Object.fromEntries(
+    ROW_KINDS.map((kind) => [kind, rowsShown(kind, input.content, input.rows?.[kind])]),
+  ) as Record<RowKind, number>;
+  const pages = adviceLayout(input.outcomes, input.content, rows);
   const page = Math.min(Math.max(0, input.page), pages.length - 1);
   const last = page === pages.length - 1;
+  const shown = pages[page] ?? { outcomes: [], rows: [] };
   const problems = input.problems ?? [];
   const data = (extra: Record<string, string> = {}) => ({
     laCode: input.subject.laCode,
@@ -107,6 +200,7 @@ export function adviceCard(input: AdviceCardInput): AdaptiveCard {
     requestId: input.subject.requestId,
     page: String(page),
     ...(input.cardId ? { cardId: input.cardId } : {}),
+    ...Object.fromEntries(ROW_KINDS.map((kind) => [ROWS_KEY[kind], String(rows[kind])])),
     ...extra,
   });
   const body: CardElement[] = [
@@ -128,7 +222,7 @@ export function adviceCard(input: AdviceCardInput): AdaptiveCard {
     },
     {
       type: 'TextBlock',
-      text: `Outcomes, page ${page + 1} of ${pages.length}. ${NOT_ABLE_TO_COMMENT_ADVICE}`,
+      text: `Page ${page + 1} of ${pages.length}. ${NOT_ABLE_TO_COMMENT_ADVICE}`,
       wrap: true,
       size: 'small',
     },
@@ -145,40 +239,37 @@ export function adviceCard(input: AdviceCardInput): AdaptiveCard {
           },
         ]
       : []),
-    ...(pages[page] ?? []).flatMap((outcome) => outcomeElements(outcome, input.content, problems)),
-    ...(last ? extraElements(input.content, problems) : []),
-    ...problemsElsewhere(problems, pages[page] ?? [], last),
+    ...shown.outcomes.flatMap((outcome) => outcomeElements(outcome, input.content, problems)),
+    ...shown.rows.flatMap((row) => [
+      ...(row.index === 0 ? sectionHeading(row.kind) : []),
+      ...rowElements(row, input.content, problems),
+      ...(row.index === rows[row.kind] - 1 && rows[row.kind] < MAX_CARD_ROWS[row.kind]
+        ? [
+            {
+              type: 'ActionSet' as const,
+              actions: [execute(ADD_TITLES[row.kind], ADVICE_VERBS.addRow, data({ add: row.kind }))],
+            },
+          ]
+        : []),
+    ]),
+    ...(last
+      ? [
+          {
+            type: 'TextBlock' as const,
+            text: `The card takes up to ${MAX_CARD_ROWS.newOutcomes} new outcomes, ${MAX_CARD_ROWS.needs} needs and ${MAX_CARD_ROWS.provision} provision rows; the tab takes more.`,
+            wrap: true,
+            size: 'small' as const,
+            isSubtle: true,
+          },
+        ]
+      : []),
+    ...problemsElsewhere(problems, shown),
   ];
   const actions: ExecuteAction[] = [
-    ...(page > 0
-      ? [
-          {
-            type: 'Action.Execute' as const,
-            title: 'Previous',
-            verb: ADVICE_VERBS.page,
-            data: data({ to: String(page - 1) }),
-          },
-        ]
-      : []),
-    ...(!last
-      ? [
-          {
-            type: 'Action.Execute' as const,
-            title: 'Next',
-            verb: ADVICE_VERBS.page,
-            data: data({ to: String(page + 1) }),
-          },
-        ]
-      : []),
-    { type: 'Action.Execute', title: 'Save draft', verb: ADVICE_VERBS.saveDraft, data: data() },
-    {
-      type: 'Action.Execute',
-      title: 'Submit',
-      verb: ADVICE_VERBS.submit,
-      data: data(),
-      style: 'positive',
-      associatedInputs: 'auto',
-    },
+    ...(page > 0 ? [execute('Previous', ADVICE_VERBS.page, data({ to: String(page - 1) }))] : []),
+    ...(!last ? [execute('Next', ADVICE_VERBS.page, data({ to: String(page + 1) }))] : []),
+    execute('Save draft', ADVICE_VERBS.saveDraft, data()),
+    execute('Submit', ADVICE_VERBS.submit, data(), { style: 'positive', associatedInputs: 'auto' }),
   ];
   return {
     type: 'AdaptiveCard',
@@ -187,6 +278,26 @@ export function adviceCard(input: AdviceCardInput): AdaptiveCard {
     body,
     actions,
     fallbackText: 'Advice is requested for an annual review. Open EHC Review Hub to give it.',
+  };
+}
+
+/**
+ * An `Action.Execute` with its `Action.Submit` fallback carrying the same data and the verb, for
+ * clients without Universal Actions (Adaptive Cards: "Universal Actions, backward compatibility").
+ */
+function execute(
+  title: string,
+  verb: string,
+  data: Readonly<Record<string, string>>,
+  extra: Pick<ExecuteAction, 'style' | 'associatedInputs'> = {},
+): ExecuteAction {
+  return {
+    type: 'Action.Execute',
+    title,
+    verb,
+    data,
+    ...extra,
+    fallback: { type: 'Action.Submit', title, data: { ...data, verb }, ...extra },
   };
 }
 
@@ -236,71 +347,95 @@ function areaWords(area: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function extraElements(content: AdviceContent, problems: readonly Problem[]): CardElement[] {
-  const outcome = content.newOutcomes[0];
-  const need = content.needs[0];
-  const row = content.provision[0];
-  const provisionInputs: CardElement[] = (
-    Object.keys(PROVISION_PROMPTS) as (keyof typeof PROVISION_PROMPTS)[]
-  ).flatMap((field) => [
-    {
-      type: 'Input.Text' as const,
-      id: `provision.0.${field}`,
-      label: PROVISION_LABELS[field],
-      maxLength: field === 'intervention' ? 500 : 200,
-      ...(row?.[field] ? { value: row[field] } : {}),
-    },
-    ...problemText(problems, `provision.0.${field}`),
-  ]);
-  return [
-    { type: 'TextBlock', text: 'A new outcome (optional)', weight: 'bolder', separator: true, wrap: true },
-    { type: 'TextBlock', text: SMART_PROMPT, wrap: true, size: 'small', isSubtle: true },
+const ADD_TITLES: Readonly<Record<RowKind, string>> = {
+  newOutcomes: 'Add another outcome',
+  needs: 'Add another need',
+  provision: 'Add another provision row',
+};
+
+function sectionHeading(kind: RowKind): CardElement[] {
+  const heading = (text: string): CardElement => ({
+    type: 'TextBlock',
+    text,
+    weight: 'bolder',
+    separator: true,
+    wrap: true,
+  });
+  if (kind === 'newOutcomes')
+    return [
+      heading('New outcomes (optional)'),
+      { type: 'TextBlock', text: SMART_PROMPT, wrap: true, size: 'small', isSubtle: true },
+    ];
+  return [heading(kind === 'needs' ? 'New or changed areas of need (optional)' : 'Provision (optional)')];
+}
+
+/** One row of the extras, each input `<kind>.<index>.<field>` (the draft's value filled), its problems under it. */
+function rowElements(row: RowRef, content: AdviceContent, problems: readonly Problem[]): CardElement[] {
+  const { kind, index: i } = row;
+  const areaInput = (id: string, value: string | undefined): CardElement[] => [
     {
       type: 'Input.ChoiceSet',
-      id: 'newOutcomes.0.area',
+      id,
       label: 'Area of need',
       style: 'compact',
       placeholder: 'Choose',
       choices: AREA_CHOICES,
-      ...(outcome ? { value: outcome.area } : {}),
+      ...(value ? { value } : {}),
     },
-    {
-      type: 'Input.Text',
-      id: 'newOutcomes.0.text',
-      label: 'The outcome',
-      isMultiline: true,
-      maxLength: 2_000,
-      ...(outcome?.text ? { value: outcome.text } : {}),
-    },
-    ...problemText(problems, 'newOutcomes.0.text'),
-    {
-      type: 'TextBlock',
-      text: 'A new or changed area of need (optional)',
-      weight: 'bolder',
-      separator: true,
-      wrap: true,
-    },
-    {
-      type: 'Input.ChoiceSet',
-      id: 'needs.0.area',
-      label: 'Area of need',
-      style: 'compact',
-      placeholder: 'Choose',
-      choices: AREA_CHOICES,
-      ...(need ? { value: need.area } : {}),
-    },
-    {
-      type: 'Input.Text',
-      id: 'needs.0.description',
-      label: 'The need',
-      isMultiline: true,
-      maxLength: 5_000,
-      ...(need?.description ? { value: need.description } : {}),
-    },
-    ...problemText(problems, 'needs.0.description'),
-    { type: 'TextBlock', text: 'Provision (optional)', weight: 'bolder', separator: true, wrap: true },
-    ...provisionInputs,
+    ...problemText(problems, id),
   ];
+  if (kind === 'newOutcomes') {
+    const outcome = content.newOutcomes[i];
+    return [
+      rowHeading(`New outcome ${i + 1}`),
+      ...areaInput(`newOutcomes.${i}.area`, outcome?.area),
+      {
+        type: 'Input.Text',
+        id: `newOutcomes.${i}.text`,
+        label: 'The outcome',
+        isMultiline: true,
+        maxLength: 2_000,
+        ...(outcome?.text ? { value: outcome.text } : {}),
+      },
+      ...problemText(problems, `newOutcomes.${i}.text`),
+    ];
+  }
+  if (kind === 'needs') {
+    const need = content.needs[i];
+    return [
+      rowHeading(`Need ${i + 1}`),
+      ...areaInput(`needs.${i}.area`, need?.area),
+      {
+        type: 'Input.Text',
+        id: `needs.${i}.description`,
+        label: 'The need',
+        isMultiline: true,
+        maxLength: 5_000,
+        ...(need?.description ? { value: need.description } : {}),
+      },
+      ...problemText(problems, `needs.${i}.description`),
+    ];
+  }
+  const given = content.provision[i];
+  return [
+    rowHeading(`Provision row ${i + 1}`),
+    ...(Object.keys(PROVISION_PROMPTS) as (keyof typeof PROVISION_PROMPTS)[]).flatMap(
+      (field): CardElement[] => [
+        {
+          type: 'Input.Text',
+          id: `provision.${i}.${field}`,
+          label: PROVISION_LABELS[field],
+          maxLength: field === 'intervention' ? 500 : 200,
+          ...(given?.[field] ? { value: given[field] } : {}),
+        },
+        ...problemText(problems, `provision.${i}.${field}`),
+      ],
+    ),
+  ];
+}
+
+function rowHeading(text: string): CardElement {
+  return { type: 'TextBlock', text, weight: 'bolder', size: 'small', wrap: true };
 }
 
 const PROVISION_LABELS: Readonly<Record<keyof typeof PROVISION_PROMPTS, string>> = {
@@ -324,25 +459,18 @@ function problemText(problems: readonly Problem[], where: string): CardElement[]
     }));
 }
 
-/** Problems about inputs not on this page (another page's outcome), listed so none goes unseen. */
-function problemsElsewhere(
-  problems: readonly Problem[],
-  shown: readonly Outcome[],
-  last: boolean,
-): CardElement[] {
-  const here = new Set(shown.map((o) => `outcomes.${o.id}.`));
-  const elsewhere = problems.filter(
-    (p) =>
-      ![...here].some((prefix) => p.where.startsWith(prefix)) &&
-      !(last && /^(newOutcomes|needs|provision)\./.test(p.where)),
-  );
-  return elsewhere.map((p) => ({
-    type: 'TextBlock',
-    text: `On another page: ${p.message}`,
-    color: 'attention',
-    wrap: true,
-    size: 'small',
-  }));
+/** Problems about inputs not on this page (another page's outcome or row), listed so none goes unseen. */
+function problemsElsewhere(problems: readonly Problem[], shown: AdvicePage): CardElement[] {
+  const here = prefixesOf(shown);
+  return problems
+    .filter((p) => !here.some((prefix) => p.where.startsWith(prefix)))
+    .map((p) => ({
+      type: 'TextBlock',
+      text: `On another page: ${p.message}`,
+      color: 'attention',
+      wrap: true,
+      size: 'small',
+    }));
 }
 
 /**

@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import type { AdaptiveCard } from '../cards/adaptive-card.ts';
-import { ADVICE_VERBS, adviceCard, advicePages, adviceReceiptCard } from '../cards/advice-card.ts';
+import {
+  ADVICE_VERBS,
+  adviceCard,
+  adviceLayout,
+  adviceReceiptCard,
+  MAX_CARD_ROWS,
+  pageOf,
+  ROW_KINDS,
+  ROWS_KEY,
+  type RowKind,
+  rowsShown,
+} from '../cards/advice-card.ts';
 import type { Reader } from '../caseload/caseload.ts';
 import { runAdviceCommand } from '../caseload/run-advice-command.ts';
 import type { CaseRef } from '../review/case.ts';
@@ -37,6 +48,17 @@ const AdviceActionSchema = z.looseObject({
     .string()
     .regex(/^[A-Za-z0-9_-]{8,48}$/)
     .optional(),
+  /** "Add another ...": the kind of row to add. */
+  add: z.enum(ROW_KINDS, { error: `one of ${ROW_KINDS.join(', ')}` }).optional(),
+  ...Object.fromEntries(
+    ROW_KINDS.map((kind) => [
+      ROWS_KEY[kind],
+      z
+        .string()
+        .regex(/^\d{1,2}$/)
+        .optional(),
+    ]),
+  ),
 });
 type AdviceActionData = z.output<typeof AdviceActionSchema>;
 
@@ -55,11 +77,12 @@ export function adviceCardActions(deps: AnswerDeps, advice: AdviceCardDeps): Car
     [ADVICE_VERBS.saveDraft]: (action) => handle(action, 'save'),
     [ADVICE_VERBS.submit]: (action) => handle(action, 'submit'),
     [ADVICE_VERBS.refresh]: (action) => handle(action, 'refresh'),
+    [ADVICE_VERBS.addRow]: (action) => handle(action, 'add'),
   };
 
   async function handle(
     action: CardAction,
-    what: 'page' | 'save' | 'submit' | 'refresh',
+    what: 'page' | 'save' | 'submit' | 'refresh' | 'add',
   ): Promise<CardActionResult> {
     const caller = await cardCaller(action, AdviceActionSchema, deps);
     if ('refused' in caller) return caller.refused;
@@ -67,14 +90,15 @@ export function adviceCardActions(deps: AnswerDeps, advice: AdviceCardDeps): Car
     const file = await readForCard(reader, ref, deps);
     const stored = await ownAdvice(reader, file, ref, data.requestId);
     const page = Number(data.page ?? '0');
+    const asked = rowsAsked(data);
     const view = (
       content: AdviceContent,
-      extra: { page?: number; problems?: readonly Problem[]; notice?: string },
-    ) => formCard(file, data, content, extra);
+      extra: { page?: number; problems?: readonly Problem[]; notice?: string; rows?: RowCounts },
+    ) => formCard(file, data, content, { rows: asked, ...extra });
     if (stored?.state === 'submitted') return receipt(file, data, stored, action);
     if (what === 'refresh' || action.trigger === 'automatic')
       return view(stored?.content ?? EMPTY_ADVICE, { page });
-    const content = merged(stored?.content ?? EMPTY_ADVICE, data, file, page);
+    const content = merged(stored?.content ?? EMPTY_ADVICE, data, file, page, asked);
     const commands = { ...deps.caseload, advice: advice.store };
     const type = what === 'submit' ? 'submitAdvice' : 'saveAdvice';
     const id = what === 'submit' && data.cardId ? `${data.cardId}-submit` : randomUUID();
@@ -87,13 +111,26 @@ export function adviceCardActions(deps: AnswerDeps, advice: AdviceCardDeps): Car
       );
       if (what === 'submit' && answer.advice) return receipt(answer.file, data, answer.advice, action);
       if (what === 'page') return view(content, { page: Number(data.to ?? page) });
+      if (what === 'add' && data.add) {
+        const kind = data.add;
+        const count = rowsShown(kind, content, asked[kind]) + 1;
+        const rows = { ...asked, [kind]: count };
+        const full = count > MAX_CARD_ROWS[kind];
+        return view(content, {
+          page: Math.max(0, pageOf(adviceLayout(file.case.outcomes, content, rows), `${kind}.${count - 1}.`)),
+          rows,
+          notice: full
+            ? `Draft saved. The card takes ${MAX_CARD_ROWS[kind]} of these at most: add more in the tab.`
+            : 'Draft saved, and a new row added below.',
+        });
+      }
       return view(content, { page, notice: 'Draft saved: only you can see it until you submit.' });
     } catch (error) {
       if (!isReviewError(error) || error.problems.length === 0 || error.kind === 'not-found') throw error;
       if (error.code !== 'INVALID_INPUT')
         return { kind: 'message', text: error.problems.map((p) => p.message).join(' ') };
       return view(content, {
-        page: pageOfProblem(file, content, error.problems, page),
+        page: pageOfProblem(file, content, error.problems, page, asked),
         problems: error.problems,
       });
     }
@@ -127,11 +164,24 @@ export async function adviceCardFor(
   return result.card;
 }
 
+type RowCounts = Partial<Record<RowKind, number>>;
+
+/** The rows of each kind the pressed card showed (its `data`), so a save keeps the empty ones added. */
+function rowsAsked(data: AdviceActionData): RowCounts {
+  const values = data as Record<string, unknown>;
+  return Object.fromEntries(
+    ROW_KINDS.flatMap((kind) => {
+      const count = values[ROWS_KEY[kind]];
+      return typeof count === 'string' ? [[kind, Number(count)]] : [];
+    }),
+  );
+}
+
 function formCard(
   file: CaseFile,
   data: AdviceActionData,
   content: AdviceContent,
-  extra: { page?: number; problems?: readonly Problem[]; notice?: string },
+  extra: { page?: number; problems?: readonly Problem[]; notice?: string; rows?: RowCounts },
 ): CardActionResult {
   return {
     kind: 'card',
@@ -145,6 +195,7 @@ function formCard(
       cardId: data.cardId ?? randomUUID().replace(/-/g, ''),
       ...(extra.problems ? { problems: extra.problems } : {}),
       ...(extra.notice ? { notice: extra.notice } : {}),
+      ...(extra.rows ? { rows: extra.rows } : {}),
     }),
   };
 }
@@ -171,13 +222,24 @@ function firstName(file: CaseFile): string {
   return file.case.child.name.split(/\s+/)[0] ?? 'the child';
 }
 
-/** The page's inputs (every value a string, as Teams sends them) over the stored draft. */
-function merged(stored: AdviceContent, data: AdviceActionData, file: CaseFile, page: number): AdviceContent {
+/**
+ * The page's inputs (every value a string, as Teams sends them) over the stored draft. On the last
+ * page the rows the card showed replace the draft's first ones (empty rows dropped, so the draft
+ * holds no blank row); rows beyond what the card shows (written in the tab) are kept.
+ */
+function merged(
+  stored: AdviceContent,
+  data: AdviceActionData,
+  file: CaseFile,
+  page: number,
+  asked: RowCounts,
+): AdviceContent {
   const values = data as Record<string, unknown>;
   const text = (key: string): string | undefined =>
     typeof values[key] === 'string' ? (values[key] as string) : undefined;
-  const pages = advicePages(file.case.outcomes, stored);
-  const shown = pages[page] ?? [];
+  const pages = adviceLayout(file.case.outcomes, stored, asked);
+  const shown = pages[page]?.outcomes ?? [];
+  const rowsHere = new Set((pages[page]?.rows ?? []).map((r) => `${r.kind}.${r.index}`));
   const outcomes = file.case.outcomes.flatMap((outcome) => {
     const before = stored.outcomes.find((o) => o.outcomeId === outcome.id);
     if (!shown.includes(outcome)) return before ? [before] : [];
@@ -193,42 +255,47 @@ function merged(stored: AdviceContent, data: AdviceActionData, file: CaseFile, p
       },
     ];
   });
-  if (page !== pages.length - 1) return { ...stored, outcomes };
-  const area = (key: string) => text(key) as AdviceContent['needs'][number]['area'] | undefined;
-  const newText = text('newOutcomes.0.text')?.trim();
-  const needText = text('needs.0.description')?.trim();
-  const row = {
-    intervention: text('provision.0.intervention')?.trim() ?? '',
-    providedBy: text('provision.0.providedBy')?.trim() ?? '',
-    frequency: text('provision.0.frequency')?.trim() ?? '',
-    duration: text('provision.0.duration')?.trim() ?? '',
-    groupSize: text('provision.0.groupSize')?.trim() ?? '',
+  type Area = AdviceContent['needs'][number]['area'];
+  const rows = <T>(kind: RowKind, read: (i: number) => T | undefined): T[] => {
+    const count = rowsShown(kind, stored, asked[kind]);
+    const fromCard = Array.from({ length: count }, (_, i) =>
+      rowsHere.has(`${kind}.${i}`) ? read(i) : (stored[kind] as readonly T[])[i],
+    ).filter((r): r is T => r !== undefined);
+    return [...fromCard, ...(stored[kind] as readonly T[]).slice(count)];
   };
-  const anyProvision = Object.values(row).some((v) => v !== '');
-  return {
-    outcomes,
-    newOutcomes:
-      newText || area('newOutcomes.0.area')
-        ? [{ area: area('newOutcomes.0.area') ?? ('' as never), text: newText ?? '' }]
-        : [],
-    needs:
-      needText || area('needs.0.area')
-        ? [{ area: area('needs.0.area') ?? ('' as never), description: needText ?? '' }]
-        : [],
-    provision: anyProvision ? [row] : [],
-  };
+  const newOutcomes = rows('newOutcomes', (i) => {
+    const area = text(`newOutcomes.${i}.area`) as Area | undefined;
+    const body = text(`newOutcomes.${i}.text`)?.trim();
+    return body || area ? { area: area ?? ('' as never), text: body ?? '' } : undefined;
+  });
+  const needs = rows('needs', (i) => {
+    const area = text(`needs.${i}.area`) as Area | undefined;
+    const description = text(`needs.${i}.description`)?.trim();
+    return description || area ? { area: area ?? ('' as never), description: description ?? '' } : undefined;
+  });
+  const provision = rows('provision', (i) => {
+    const field = (name: string) => text(`provision.${i}.${name}`)?.trim() ?? '';
+    const row = {
+      intervention: field('intervention'),
+      providedBy: field('providedBy'),
+      frequency: field('frequency'),
+      duration: field('duration'),
+      groupSize: field('groupSize'),
+    };
+    return Object.values(row).some((v) => v !== '') ? row : undefined;
+  });
+  return { outcomes, newOutcomes, needs, provision };
 }
 
-/** The page that holds the first problem's outcome, so the user sees it; the page they were on otherwise. */
+/** The page that holds the first problem's input, so the user sees it; the page they were on otherwise. */
 function pageOfProblem(
   file: CaseFile,
   content: AdviceContent,
   problems: readonly Problem[],
   page: number,
+  rows: RowCounts,
 ): number {
-  const pages = advicePages(file.case.outcomes, content);
-  const first = problems[0]?.where.match(/^outcomes\.([^.]+)/)?.[1];
-  if (!first) return pages.length - 1;
-  const index = pages.findIndex((p) => p.some((o) => o.id === first));
+  const first = problems[0]?.where;
+  const index = first ? pageOf(adviceLayout(file.case.outcomes, content, rows), `${first}.`) : -1;
   return index < 0 ? page : index;
 }

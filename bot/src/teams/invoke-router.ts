@@ -5,7 +5,7 @@ import type { Identity } from '../review/case.ts';
 import { type ErrorCode, isReviewError, type Problem, ReviewError } from '../review/errors.ts';
 import { describeError, type Log } from '../server/log.ts';
 import type { ConversationType } from './answer.ts';
-import type { CardActionResult, CardActionTable, CardVerb } from './card-actions.ts';
+import type { CardAction, CardActionResult, CardActionTable, CardVerb } from './card-actions.ts';
 
 /** An invoke activity as the router needs it (review-bot.ts maps botbuilder's activity to this). */
 export interface Invoke {
@@ -83,27 +83,20 @@ async function answerCardAction(invoke: Invoke, table: CardActionTable, log: Log
     return cardError(new ReviewError('INVALID_INPUT', problems));
   }
   const { verb, data } = parsed.data.action;
-  const handler = Object.hasOwn(table, verb) ? table[verb as CardVerb] : undefined;
-  if (handler === undefined) {
-    return cardError(
-      new ReviewError('UNKNOWN_CARD_ACTION', [
-        { where: 'value.action.verb', message: 'not a verb of this bot' },
-      ]),
-    );
-  }
-  let result: CardActionResult;
-  try {
-    result = await handler({
+  const outcome = await runCardAction(
+    {
       verb,
       data: data ?? {},
       trigger: parsed.data.trigger ?? 'manual',
       ...(invoke.identity ? { identity: invoke.identity } : {}),
       ...(invoke.conversationType ? { conversationType: invoke.conversationType } : {}),
       ...(invoke.userId ? { userId: invoke.userId } : {}),
-    });
-  } catch (error) {
-    if (isReviewError(error)) return cardError(error);
-    log.error('card action failed', { verb, code: 'INTERNAL_ERROR', ...describeError(error) });
+    },
+    table,
+    log,
+  );
+  if ('error' in outcome) return cardError(outcome.error);
+  if ('failed' in outcome) {
     return cardErrorBody(
       500,
       'INTERNAL_ERROR',
@@ -111,10 +104,45 @@ async function answerCardAction(invoke: Invoke, table: CardActionTable, log: Log
       [],
     );
   }
+  const result = outcome.result;
   if (result.kind === 'card') {
     return { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: result.card } };
   }
   return { status: 200, body: { statusCode: 200, type: UNIVERSAL_ACTION_MESSAGE, value: result.text } };
+}
+
+/** What running a card action gave: the handler's result, a ReviewError, or an unexpected failure. */
+export type CardActionOutcome =
+  | { readonly result: CardActionResult }
+  | { readonly error: ReviewError }
+  | { readonly failed: true };
+
+/**
+ * One card action run through the table, whichever way it came (an `Action.Execute` invoke, or its
+ * `Action.Submit` fallback as a message: card-submit.ts): the verb's handler, or UNKNOWN_CARD_ACTION;
+ * a handler's ReviewError comes back as the error, an unexpected failure is logged (without the
+ * action's data) and comes back as INTERNAL_ERROR.
+ */
+export async function runCardAction(
+  action: CardAction,
+  table: CardActionTable,
+  log: Log,
+): Promise<CardActionOutcome> {
+  const handler = Object.hasOwn(table, action.verb) ? table[action.verb as CardVerb] : undefined;
+  if (handler === undefined) {
+    return {
+      error: new ReviewError('UNKNOWN_CARD_ACTION', [
+        { where: 'value.action.verb', message: 'not a verb of this bot' },
+      ]),
+    };
+  }
+  try {
+    return { result: await handler(action) };
+  } catch (error) {
+    if (isReviewError(error)) return { error };
+    log.error('card action failed', { verb: action.verb, code: 'INTERNAL_ERROR', ...describeError(error) });
+    return { failed: true };
+  }
 }
 
 function cardError(error: ReviewError): InvokeAnswer {

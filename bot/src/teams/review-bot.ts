@@ -9,7 +9,7 @@ import {
 } from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/adaptive-card.ts';
 import type { Identity } from '../review/case.ts';
-import { consoleLog } from '../server/log.ts';
+import { consoleLog, describeError } from '../server/log.ts';
 import {
   type AnswerDeps,
   answerMessage,
@@ -19,6 +19,7 @@ import {
   type Reply,
 } from './answer.ts';
 import { type CardActionTable, cardActionTable } from './card-actions.ts';
+import { answerCardSubmit, isCardSubmit } from './card-submit.ts';
 import { referenceChangesOf } from './conversation-events.ts';
 import { answerInvoke } from './invoke-router.ts';
 import { applyReferenceChanges, type ReferenceTrackerDeps } from './reference-tracker.ts';
@@ -51,8 +52,12 @@ export class ReviewBot extends ActivityHandler {
     this.#log = answerDeps.log ?? consoleLog();
     this.#cardActions = deps.cardActions ?? cardActionTable(answerDeps);
     this.onMessage(async (context, next) => {
-      const reply = await answerMessage(incomingMessage(context), answerDeps);
-      await context.sendActivity(activityOf(reply));
+      if (isCardSubmit(context.activity.text, context.activity.value)) {
+        await this.#answerSubmit(context);
+      } else {
+        const reply = await answerMessage(incomingMessage(context), answerDeps);
+        await context.sendActivity(activityOf(reply));
+      }
       await next();
     });
     const references = deps.references;
@@ -81,6 +86,45 @@ export class ReviewBot extends ActivityHandler {
       }
       await next();
     });
+  }
+
+  /**
+   * A card's `Action.Submit` (card-submit.ts): the new card replaces the one pressed
+   * (`updateActivity` of `replyToId`); where that is not possible (no `replyToId`, or the connector
+   * refuses the update) it comes as a reply. A message (a refusal, a late card) is a reply.
+   */
+  async #answerSubmit(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const identity = identityOf(activity);
+    const conversationType = conversationTypeOf(activity);
+    const result = await answerCardSubmit(
+      {
+        value: activity.value,
+        ...(identity ? { identity } : {}),
+        ...(conversationType ? { conversationType } : {}),
+        ...(activity.from?.id ? { userId: activity.from.id } : {}),
+      },
+      this.#cardActions,
+      this.#log,
+    );
+    if (result.kind === 'message') {
+      await context.sendActivity(MessageFactory.text(result.text));
+      return;
+    }
+    const reply = activityOf({ kind: 'card', card: result.card });
+    const replyToId = activity.replyToId;
+    if (replyToId) {
+      try {
+        await context.updateActivity({ ...reply, id: replyToId });
+        return;
+      } catch (error) {
+        this.#log.warn('card update refused: replying with the card', {
+          code: 'CARD_UPDATE_REFUSED',
+          ...describeError(error),
+        });
+      }
+    }
+    await context.sendActivity(reply);
   }
 
   /** Every invoke is answered by invoke-router.ts, so none gets botbuilder's 501. */
