@@ -204,6 +204,7 @@ async function serve(
     notices: opened.notices,
     holder: instanceName,
     now,
+    warningPolicies: () => opened.laConfig.warningPolicies(),
     onRecorded: () => notices.kick(),
     log,
   });
@@ -227,6 +228,7 @@ async function serve(
     log,
     arrange: { bankHolidayOf: commands.bankHolidayOf, effectsQueued: () => dispatcher.kick() },
     advice: { store: opened.advice },
+    warningPolicies: () => opened.laConfig.warningPolicies(),
     ...(overrides.cardActions ? { cardActions: overrides.cardActions } : {}),
     references: { references: opened.conversations, now },
   });
@@ -255,7 +257,11 @@ async function serve(
         },
         ...(local ? { localTeams: [localTeam()] } : {}),
       },
-      warnings: { mutes: { caseload, mutes: opened.mutes }, runDeadlineCheck: () => sweep.runOnce() },
+      warnings: {
+        mutes: { caseload, mutes: opened.mutes },
+        runDeadlineCheck: () => sweep.runOnce(),
+        laConfig: opened.laConfig,
+      },
       signInSettings: config.sso
         ? {
             mode: 'azure',

@@ -3,11 +3,13 @@ import { DeadlineSweep, nextRunAt, SWEEP_LEASE } from '../../bot/src/jobs/deadli
 import { listingOf } from '../../bot/src/review/listing.ts';
 import { addDays, type PlainDate } from '../../bot/src/review/plain-date.ts';
 import { STATUTORY_DEFAULTS } from '../../bot/src/review/policy.ts';
+import { DEFAULT_WARNING_POLICY, type WarningPolicy } from '../../bot/src/review/warning-policy.ts';
 import { warningsOfListing } from '../../bot/src/review/warnings.ts';
 import { memoryLog } from '../../bot/src/server/log.ts';
 import { CosmosCaseStore } from '../../bot/src/store/cosmos-case-store.ts';
 import { CosmosNotices } from '../../bot/src/store/cosmos-notices.ts';
 import { CosmosDueListings } from '../../bot/src/store/due-listings.ts';
+import { CosmosLaConfig } from '../../bot/src/store/la-config.ts';
 import { d, makeFile, makeMeeting, makeReview } from '../review/factories.ts';
 import { freshCosmosForEachTest } from '../support/cosmos.ts';
 
@@ -42,6 +44,7 @@ async function bench() {
   const store = new CosmosCaseStore(cosmos.db);
   for (const file of FILES) await store.create(file);
   const notices = await CosmosNotices.open(cosmos.db.database);
+  const laConfig = await CosmosLaConfig.open(cosmos.db.database);
   let now = new Date('2025-09-01T06:00:00.000Z');
   const clock = { now: () => now, set: (to: Date) => (now = to) };
   const sweeper = (holder: string) =>
@@ -50,9 +53,22 @@ async function bench() {
       notices,
       holder,
       now: clock.now,
+      warningPolicies: () => laConfig.warningPolicies(),
       log: memoryLog(),
     });
-  return { notices, clock, sweeper, store };
+  return { notices, clock, sweeper, store, laConfig };
+}
+
+/** What the sweep should record on `day` for the live FILES under `policy`, by dedupe key. */
+function expectedOn(day: PlainDate, policy: WarningPolicy): string[] {
+  return FILES.flatMap((file) =>
+    warningsOfListing(listingOf(file, STATUTORY_DEFAULTS), day, policy).map((w) => w.dedupeKey),
+  ).sort();
+}
+
+async function recordedKeys(notices: CosmosNotices): Promise<string[]> {
+  const cases = await Promise.all(FILES.map((file) => notices.ofCase('860', file.case.caseId)));
+  return cases.flatMap((found) => found.map((n) => n.warning.dedupeKey)).sort();
 }
 
 describe('the deadline sweep', () => {
@@ -132,6 +148,54 @@ describe('the deadline sweep', () => {
       (l) => l.live && l.nextDue <= '2026-01-19',
     );
     expect(await sweeper('instance-a').runOnce()).toMatchObject({ swept: true, cases: due.length });
+  });
+});
+
+describe('the deadline sweep, when an LA chose when to warn', () => {
+  // On 5 December 2025 HP-001's review is due in 45 days, its latest sensible meeting in 17, and
+  // HP-002's invitations in 53.
+  const day = d('2025-12-05');
+  const eightWeeks: WarningPolicy = { daysBefore: [56, 14], overdueEveryDays: 14 };
+
+  it('warns as the LA chose, and reads as far ahead as its longest lead', async () => {
+    const { notices, clock, sweeper, laConfig } = await bench();
+    await laConfig.setWarningPolicy('860', eightWeeks, '2025-11-01T09:00:00.000Z');
+    clock.set(morningOf(day));
+    const report = await sweeper('instance-a').runOnce();
+    const expected = expectedOn(day, eightWeeks);
+    expect(expected).not.toEqual(expectedOn(day, DEFAULT_WARNING_POLICY));
+    expect(expected.some((key) => key.includes('/invite_by/') && key.endsWith('/before-56'))).toBe(true);
+    expect(await recordedKeys(notices)).toEqual(expected);
+    // HP-002 is read only because this LA looks 56 days ahead, not 28.
+    const dueWithin = (days: number) =>
+      FILES.map((f) => listingOf(f, STATUTORY_DEFAULTS)).filter(
+        (l) => l.live && l.nextDue <= addDays(day, days),
+      ).length;
+    expect(dueWithin(56)).toBeGreaterThan(dueWithin(28));
+    expect(report).toMatchObject({ swept: true, cases: dueWithin(56), recorded: expected.length });
+  });
+
+  it('an LA that chose nothing keeps the default, beside one that chose', async () => {
+    const { notices, clock, sweeper, laConfig } = await bench();
+    await laConfig.setWarningPolicy('999', eightWeeks, '2025-11-01T09:00:00.000Z');
+    clock.set(morningOf(day));
+    await sweeper('instance-a').runOnce();
+    expect(await recordedKeys(notices)).toEqual(expectedOn(day, DEFAULT_WARNING_POLICY));
+  });
+
+  it('a change applies from the next sweep, and nothing recorded before is recorded again', async () => {
+    const { notices, clock, sweeper, laConfig } = await bench();
+    clock.set(morningOf(day));
+    await sweeper('instance-a').runOnce();
+    const before = await recordedKeys(notices);
+    expect(before).toEqual(expectedOn(day, DEFAULT_WARNING_POLICY));
+    await laConfig.setWarningPolicy('860', eightWeeks, clock.now().toISOString());
+    const next = addDays(day, 1);
+    clock.set(morningOf(next));
+    const report = await sweeper('instance-a').runOnce();
+    const now = new Set(expectedOn(next, eightWeeks));
+    expect(await recordedKeys(notices)).toEqual([...new Set([...before, ...now])].sort());
+    expect(report).toMatchObject({ recorded: [...now].filter((key) => !before.includes(key)).length });
   });
 });
 

@@ -6,6 +6,7 @@ import { CONVERSATIONS_CONTAINER } from '../../bot/src/store/conversation-refere
 import { DIRECTORY_CONTAINER } from '../../bot/src/store/cosmos-directory.ts';
 import { NOTICES_CONTAINER } from '../../bot/src/store/cosmos-notices.ts';
 import { CONTAINERS } from '../../bot/src/store/database.ts';
+import { LA_CONFIG_CONTAINER } from '../../bot/src/store/la-config.ts';
 import { MUTES_CONTAINER } from '../../bot/src/store/mutes.ts';
 import { PEOPLE_CONTAINER } from '../../bot/src/store/person-index.ts';
 import { readJson, readText } from './project-files.ts';
@@ -40,6 +41,7 @@ describe('infra: Cosmos DB', () => {
       CHANNEL_LINKS_CONTAINER,
       MUTES_CONTAINER,
       CONVERSATIONS_CONTAINER,
+      LA_CONFIG_CONTAINER,
     ];
     const made = new Map(store.containers.map((container) => [container.id, container]));
     for (const container of opened) {
@@ -52,6 +54,7 @@ describe('infra: Cosmos DB', () => {
       'channel-links',
       'conversations',
       'directory',
+      'la-config',
       'mutes',
       'notices',
       'people',

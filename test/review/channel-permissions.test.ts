@@ -4,6 +4,7 @@ import {
   type Actor,
   linkChoices,
   mayChangeChannelLink,
+  mayConfigureWarnings,
   mayLinkChannel,
   mayRunDeadlineCheck,
 } from '../../bot/src/review/permissions.ts';
@@ -100,5 +101,23 @@ describe('who may run the deadline check now', () => {
 
   it('on local mode’s fictional data anyone signed in, to see what the daily check sends', () => {
     for (const actor of [sencoOfHarbour, professional]) expect(mayRunDeadlineCheck(actor, 'demo')).toBe(true);
+  });
+});
+
+describe('who may set when an LA warns of its dates', () => {
+  it('the LA’s officers and its admins', () => {
+    expect(mayConfigureWarnings(officerOfNorthshire, '999')).toBe(true);
+    expect(mayConfigureWarnings(adminOfNorthshire, '999')).toBe(true);
+  });
+
+  it('each LA only its own', () => {
+    expect(mayConfigureWarnings(officerOfNorthshire, '860')).toBe(false);
+    expect(mayConfigureWarnings(adminOfNorthshire, '860')).toBe(false);
+  });
+
+  it('not a SENCo, an allocator or a professional, even of that LA', () => {
+    for (const actor of [sencoOfHarbour, allocator, professional]) {
+      expect(mayConfigureWarnings(actor, '999')).toBe(false);
+    }
   });
 });

@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DATE_KEYS } from '../../bot/src/review/clock.ts';
 import type { Actor } from '../../bot/src/review/permissions.ts';
 import {
-  DEFAULT_WARNING_POLICY,
   dedupeKeyOf,
   firstName,
-  horizonDays,
   latestThreshold,
   ownDateKeys,
   WARNED_DATES,
@@ -115,11 +113,5 @@ describe('an LA’s own warning policy', () => {
   it('with no days before, nothing is sent until the day after the date', () => {
     const policy = { daysBefore: [], overdueEveryDays: 7 };
     expect(latestThreshold(d('2026-03-31'), d('2026-03-31'), policy)).toBeUndefined();
-  });
-
-  it('the sweep looks as far ahead as the longest lead, and no less than the day itself', () => {
-    expect(horizonDays(DEFAULT_WARNING_POLICY)).toBe(28);
-    expect(horizonDays({ daysBefore: [3, 14, 7], overdueEveryDays: 1 })).toBe(14);
-    expect(horizonDays({ daysBefore: [], overdueEveryDays: 1 })).toBe(0);
   });
 });

@@ -4,8 +4,8 @@ import { listingOf } from '../../bot/src/review/listing.ts';
 import type { Actor } from '../../bot/src/review/permissions.ts';
 import { addDays, type PlainDate } from '../../bot/src/review/plain-date.ts';
 import { STATUTORY_DEFAULTS } from '../../bot/src/review/policy.ts';
+import { DEFAULT_WARNING_POLICY } from '../../bot/src/review/warning-policy.ts';
 import {
-  DEFAULT_WARNING_POLICY,
   latestThreshold,
   ownWarningsOf,
   WARNED_DATES,

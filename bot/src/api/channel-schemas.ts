@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { WARNING_POLICY_LIMITS } from '../review/warning-policy.ts';
 import { apiSchemas, LaCodeSchema, PlainDateSchema, SettingUrnSchema } from './schemas.ts';
 
 /**
@@ -113,4 +114,55 @@ export const SweepReportSchema = z
   .register(apiSchemas, {
     id: 'SweepReport',
     description: 'What the deadline check did; `lease-held`: another instance is checking now.',
+  });
+
+const { longestLeadDays, mostWarningsBefore, overdueEveryDays } = WARNING_POLICY_LIMITS;
+const LEAD_RULE = `must be a whole number of days from 0 (the day itself) to ${longestLeadDays} (12 weeks)`;
+const EVERY_RULE = `must be a whole number of days from ${overdueEveryDays.least} to ${overdueEveryDays.most}`;
+
+/**
+ * An LA's choice of when to warn, as sent: its shape and ranges checked here; that it warns at least
+ * once and lists no day twice, by the domain (review/warning-policy.ts `checkWarningPolicy`).
+ */
+export const WarningPolicySchema = z
+  .strictObject({
+    daysBefore: z
+      .array(
+        z.int({ error: LEAD_RULE }).min(0, { error: LEAD_RULE }).max(longestLeadDays, { error: LEAD_RULE }),
+        {
+          error: 'required: a list of days before the date, such as [28, 7, 0]',
+        },
+      )
+      .max(mostWarningsBefore, { error: `at most ${mostWarningsBefore} warnings before a date` })
+      .meta({
+        description: 'Days before a date that each send a warning; 0 is the day itself.',
+        example: [28, 7, 0],
+      }),
+    overdueEveryDays: z
+      .int({
+        error: (issue) =>
+          issue.input === undefined ? `required: ${EVERY_RULE.replace('must be ', '')}` : EVERY_RULE,
+      })
+      .min(overdueEveryDays.least, { error: EVERY_RULE })
+      .max(overdueEveryDays.most, { error: EVERY_RULE })
+      .meta({ description: 'Days between warnings while a step is overdue.', example: 7 }),
+  })
+  .register(apiSchemas, {
+    id: 'WarningPolicy',
+    description: 'When an LA warns of its dates: the days before each, then how often while overdue.',
+  });
+
+export const WarningPolicyViewSchema = z
+  .object({
+    laCode: LaCodeSchema,
+    policy: WarningPolicySchema,
+    chosen: z
+      .boolean()
+      .meta({ description: 'False while the LA has chosen nothing and the defaults apply.' }),
+    setAt: z.string().optional().meta({ description: 'When the LA last chose (ISO 8601).' }),
+    words: z.string().meta({ description: 'The policy in words.' }),
+  })
+  .register(apiSchemas, {
+    id: 'WarningPolicyView',
+    description: 'When an LA warns of its dates, as its officers and admins see it.',
   });

@@ -87,7 +87,7 @@ export interface ApiContext {
   /** The channel tab's configuration page: channel links (channel-routes.ts). */
   readonly channels?: Pick<ChannelRouteContext, 'deps' | 'localTeams'>;
   /** Muting a case's warnings, and the deadline check on demand (warning-routes.ts). */
-  readonly warnings?: Pick<WarningRouteContext, 'mutes' | 'runDeadlineCheck'>;
+  readonly warnings?: Pick<WarningRouteContext, 'mutes' | 'runDeadlineCheck' | 'laConfig'>;
   /** What the tab needs to sign in (`GET /api/sign-in`). */
   readonly signInSettings: z.output<typeof SignInSettingsSchema>;
 }

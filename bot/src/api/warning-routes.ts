@@ -1,15 +1,21 @@
 import type { Reader } from '../caseload/caseload.ts';
 import { caseMuted, type MuteDeps, setCaseMuted } from '../caseload/warning-mutes.ts';
+import { readWarningPolicy, setWarningPolicy, type WarningPolicyDeps } from '../caseload/warning-policy.ts';
 import { actorOf, type DirectoryUser } from '../identity/user-directory.ts';
 import { ReviewError } from '../review/errors.ts';
 import { MUTE_LEAVES_ON } from '../review/mutes.ts';
 import { mayRunDeadlineCheck } from '../review/permissions.ts';
 import type { AuditLog } from '../store/audit-log.ts';
 import type { Mode } from './authenticate.ts';
-import { CaseMuteSchema, SweepReportSchema } from './channel-schemas.ts';
-import type { SignedIn } from './command-route.ts';
+import {
+  CaseMuteSchema,
+  SweepReportSchema,
+  WarningPolicySchema,
+  WarningPolicyViewSchema,
+} from './channel-schemas.ts';
+import { checkBody, type SignedIn } from './command-route.ts';
 import { type ApiRoute, checkParams, type ResponseDoc } from './routes.ts';
-import { CaseParamsSchema, ErrorBodySchema } from './schemas.ts';
+import { CaseParamsSchema, ErrorBodySchema, LaParamsSchema } from './schemas.ts';
 
 /** What the deadline check reports (jobs/deadline-sweep.ts `SweepReport`). */
 export type DeadlineCheckReport =
@@ -27,6 +33,8 @@ export interface WarningRouteContext extends SignedIn {
   readonly mutes: MuteDeps;
   /** Runs the deadline sweep once now (`DeadlineSweep.runOnce`). */
   readonly runDeadlineCheck?: () => Promise<DeadlineCheckReport>;
+  /** Where each LA's choice of when to warn is kept (store/la-config.ts). */
+  readonly laConfig: WarningPolicyDeps['config'];
   readonly audit: AuditLog;
   readonly now: () => Date;
 }
@@ -94,7 +102,68 @@ export function warningRoutes(context: WarningRouteContext): ApiRoute[] {
     },
     muteRoute('put', 'muteCaseWarnings', 'Mutes the case’s warnings for the user', true),
     muteRoute('delete', 'unmuteCaseWarnings', 'Unmutes the case’s warnings for the user', false),
+    ...warningPolicyRoutes(context, readerOf),
     ...(context.runDeadlineCheck ? [deadlineCheckRoute(context, context.runDeadlineCheck)] : []),
+  ];
+}
+
+const POLICY_PATH = '/api/las/{laCode}/warning-policy';
+const POLICY_FORBIDDEN = error(
+  'WARNINGS_CONFIG_NOT_ALLOWED: the user is not an officer or admin of this LA.',
+);
+
+/** When an LA warns of its dates: its officers and admins read and set it (caseload/warning-policy.ts). */
+function warningPolicyRoutes(
+  context: WarningRouteContext,
+  readerOf: (request: Parameters<SignedIn['signIn']>[0]) => Promise<Reader>,
+): ApiRoute[] {
+  const deps: WarningPolicyDeps = { config: context.laConfig, audit: context.audit, now: context.now };
+  return [
+    {
+      method: 'get',
+      path: POLICY_PATH,
+      operationId: 'getWarningPolicy',
+      summary: 'When the LA warns of its dates: the days before each, then how often while overdue',
+      description:
+        'For the LA’s officers and admins. Until the LA chooses, the defaults apply (`chosen` false).',
+      signedIn: true,
+      params: LaParamsSchema,
+      responses: {
+        200: { description: 'The LA’s warning policy.', schema: WarningPolicyViewSchema },
+        400: ERRORS[400],
+        401: ERRORS[401],
+        403: POLICY_FORBIDDEN,
+      },
+      async handle(request) {
+        const reader = await readerOf(request);
+        const { laCode } = checkParams(LaParamsSchema, request.params);
+        return { status: 200, body: await readWarningPolicy(reader, laCode, deps) };
+      },
+    },
+    {
+      method: 'put',
+      path: POLICY_PATH,
+      operationId: 'setWarningPolicy',
+      summary: 'Sets when the LA warns of its dates, from the next deadline check on',
+      description:
+        'For the LA’s officers and admins. At least one warning before a date, at most 6, none more than 12 weeks ahead, no day twice; while overdue, every 1 to 28 days. Audited.',
+      signedIn: true,
+      params: LaParamsSchema,
+      body: { description: 'The policy.', schema: WarningPolicySchema },
+      responses: {
+        200: { description: 'The LA’s warning policy as it now is.', schema: WarningPolicyViewSchema },
+        400: error('INVALID_INPUT: a field is not valid; `problems` names each. Nothing changed.'),
+        401: ERRORS[401],
+        403: POLICY_FORBIDDEN,
+        503: error('AUDIT_UNAVAILABLE: saved, but not yet audited. Send it again.'),
+      },
+      async handle(request) {
+        const reader = await readerOf(request);
+        const { laCode } = checkParams(LaParamsSchema, request.params);
+        const policy = checkBody(WarningPolicySchema, request.body);
+        return { status: 200, body: await setWarningPolicy(reader, laCode, policy, deps) };
+      },
+    },
   ];
 }
 

@@ -1,12 +1,8 @@
 import { caseKey } from '../review/case.ts';
 import { ReviewError } from '../review/errors.ts';
 import type { PlainDate } from '../review/plain-date.ts';
-import {
-  DEFAULT_WARNING_POLICY,
-  ownWarningsOf,
-  type Warning,
-  type WarningPolicy,
-} from '../review/warnings.ts';
+import { DEFAULT_WARNING_POLICY, type WarningPolicy } from '../review/warning-policy.ts';
+import { ownWarningsOf, type Warning } from '../review/warnings.ts';
 import type { ListingRow } from '../store/case-listing-document.ts';
 import type { CaseloadDeps, Reader } from './caseload.ts';
 
@@ -35,7 +31,8 @@ export async function ownWarnings(
   reader: Reader,
   today: PlainDate,
   deps: Pick<CaseloadDeps, 'listings' | 'audit' | 'now'>,
-  policyOf: (laCode: string) => WarningPolicy = () => DEFAULT_WARNING_POLICY,
+  /** The policy of each LA that chose one; any other LA has the default. */
+  policies: ReadonlyMap<string, WarningPolicy> = new Map(),
 ): Promise<OwnWarningCase[]> {
   const rows = new Map<string, ListingRow>();
   for (const role of reader.actor.roles) {
@@ -50,9 +47,9 @@ export async function ownWarnings(
   const cases: OwnWarningCase[] = [];
   for (const row of rows.values()) {
     if (!row.summary) continue;
-    const warnings = [...ownWarningsOf(reader.actor, row.summary, today, policyOf(row.laCode))].sort((a, b) =>
-      a.date.localeCompare(b.date),
-    );
+    const warnings = [
+      ...ownWarningsOf(reader.actor, row.summary, today, policies.get(row.laCode) ?? DEFAULT_WARNING_POLICY),
+    ].sort((a, b) => a.date.localeCompare(b.date));
     if (warnings.length === 0) continue;
     cases.push({ laCode: row.laCode, caseId: row.caseId, childName: row.summary.childName, warnings });
   }

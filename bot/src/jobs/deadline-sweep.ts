@@ -1,12 +1,8 @@
 import { mapLimit } from '../caseload/map-limit.ts';
 import { isReviewError } from '../review/errors.ts';
 import { addDays, londonDate, type PlainDate } from '../review/plain-date.ts';
-import {
-  DEFAULT_WARNING_POLICY,
-  horizonDays,
-  type WarningPolicy,
-  warningsOfListing,
-} from '../review/warnings.ts';
+import { DEFAULT_WARNING_POLICY, horizonOfAll, type WarningPolicy } from '../review/warning-policy.ts';
+import { warningsOfListing } from '../review/warnings.ts';
 import type { Log } from '../server/log.ts';
 import type { CosmosNotices } from '../store/cosmos-notices.ts';
 import type { DueListings } from '../store/due-listings.ts';
@@ -17,10 +13,12 @@ export interface SweepOptions {
   /** This instance's name in the lease: unique per process. */
   readonly holder: string;
   readonly now: () => Date;
-  /** Each LA's warning policy (default: 4 weeks, 1 week, on the day, weekly overdue). */
-  readonly warningPolicyOf?: (laCode: string) => WarningPolicy;
-  /** The longest warning lead of any LA's policy, in days: how far ahead the sweep reads (default 28). */
-  readonly horizonDays?: number;
+  /**
+   * The warning policy of each LA that chose one (store/la-config.ts `warningPolicies`), read at the
+   * start of every sweep, so a change applies from the next; any other LA has the default (4 weeks,
+   * 1 week, on the day, weekly overdue).
+   */
+  readonly warningPolicies?: () => Promise<ReadonlyMap<string, WarningPolicy>>;
   /** How long the lease holds (default 10 minutes: longer than a sweep takes). */
   readonly leaseMs?: number;
   /** Told after a sweep that recorded warnings, so the dispatcher sends them soon. */
@@ -50,7 +48,8 @@ export const SWEEP_LEASE = 'deadline-sweep';
  *
  * @remarks
  * - It reads the summaries by their indexed next due date, up to today plus the longest warning lead
- *   of any LA, so its cost grows with what is due, not with every case (due-listings.ts).
+ *   of any LA (each LA's choice, read when the sweep starts), so its cost grows with what is due, not
+ *   with every case (due-listings.ts).
  * - One sweeper at a time: a lease document taken with its ETag (cosmos-notices.ts). A sweeper that
  *   cannot take it records nothing. Even so, a warning is created with its dedupe key as id, so two
  *   sweeps that overlap (a lease that ran out mid-sweep) record it once.
@@ -59,12 +58,12 @@ export const SWEEP_LEASE = 'deadline-sweep';
  * - Logs name counts, never a case or a person.
  */
 export class DeadlineSweep {
-  readonly #o: SweepOptions & { leaseMs: number; warningPolicyOf: (laCode: string) => WarningPolicy };
+  readonly #o: SweepOptions & { leaseMs: number };
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<SweepReport> | undefined;
 
   constructor(options: SweepOptions) {
-    this.#o = { leaseMs: 10 * 60_000, warningPolicyOf: () => DEFAULT_WARNING_POLICY, ...options };
+    this.#o = { leaseMs: 10 * 60_000, ...options };
   }
 
   /** One sweep now (the daily run, the tab's "Run the deadline check now", the command line). */
@@ -107,12 +106,13 @@ export class DeadlineSweep {
     try {
       const day = londonDate(started);
       const report = { cases: 0, recorded: 0, repeats: 0 };
-      const horizon = this.#o.horizonDays ?? horizonDays(DEFAULT_WARNING_POLICY);
-      for await (const page of this.#o.listings.dueBy(addDays(day, horizon))) {
+      const policies = (await this.#o.warningPolicies?.()) ?? new Map<string, WarningPolicy>();
+      const policyOf = (laCode: string) => policies.get(laCode) ?? DEFAULT_WARNING_POLICY;
+      for await (const page of this.#o.listings.dueBy(addDays(day, horizonOfAll(policies.values())))) {
         const warnings = page.flatMap((row) => {
           if (!row.summary) return [];
           report.cases += 1;
-          return warningsOfListing(row.summary, day, this.#o.warningPolicyOf(row.laCode));
+          return warningsOfListing(row.summary, day, policyOf(row.laCode));
         });
         // A page's warnings are recorded a few at a time: each is one create, most of them repeats (409).
         const recorded = await mapLimit(warnings, RECORDS_IN_FLIGHT, (warning) =>

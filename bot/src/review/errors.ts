@@ -71,6 +71,11 @@ export const ERROR_CATALOGUE = {
     message:
       'Only a local authority officer can run the deadline check now. It also runs by itself every day.',
   },
+  WARNINGS_CONFIG_NOT_ALLOWED: {
+    kind: 'forbidden',
+    message:
+      'Only the local authority’s officers and admins can see or change when it warns of its dates; nothing was changed.',
+  },
   UNKNOWN_CARD_ACTION: {
     kind: 'invalid',
     message:

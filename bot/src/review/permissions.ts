@@ -364,3 +364,15 @@ export function mayRunDeadlineCheck(actor: Actor, scope: DeadlineCheckScope): bo
   if (scope === 'demo') return true;
   return actor.roles.some((r) => r.kind === 'la-officer');
 }
+
+/**
+ * Whether `actor` may see and set when LA `laCode` warns of its dates (review/warning-policy.ts):
+ * the LA's officers and its admins, each LA only its own.
+ *
+ * @remarks An officer runs the LA's reviews and answers for their dates, so decides how early the
+ * LA's people are told; an admin configures the LA's use of the product. A SENCo works to every LA
+ * that places children with them, so cannot set one LA's warnings for the rest of that LA.
+ */
+export function mayConfigureWarnings(actor: Actor, laCode: string): boolean {
+  return actor.roles.some((r) => (r.kind === 'la-officer' || r.kind === 'la-admin') && r.laCode === laCode);
+}

@@ -3,24 +3,7 @@ import type { CaseListing, ListingStep } from './listing.ts';
 import { type Actor, type Placement, placementRelations } from './permissions.ts';
 import { addDays, daysBetween, type PlainDate } from './plain-date.ts';
 import type { RuleId } from './rules.ts';
-
-/**
- * When an LA warns of a date: the days before it, the day itself, then every `overdueEveryDays` while
- * the step is not done.
- *
- * @remarks LA configuration (issue 13: "When to warn is LA configuration with sensible defaults"). The
- * seed's complaint is that today's portals send no reminder at all ("you will not be sent a reminder,
- * so ensure you are aware of when they are due").
- */
-export interface WarningPolicy {
-  /** Days before the date, each a warning; 0 is the day itself. */
-  readonly daysBefore: readonly number[];
-  /** Days between warnings while the step is overdue; the first is on the first day overdue. */
-  readonly overdueEveryDays: number;
-}
-
-/** 4 weeks and 1 week before, on the day, then weekly while overdue. */
-export const DEFAULT_WARNING_POLICY: WarningPolicy = { daysBefore: [28, 7, 0], overdueEveryDays: 7 };
+import { DEFAULT_WARNING_POLICY, type WarningPolicy } from './warning-policy.ts';
 
 /** Who must act on a date: the setting's SENCo for the setting's steps, the case coordinator for the LA's. */
 export type WarningActor = 'senco' | 'case-coordinator';
@@ -159,11 +142,6 @@ export function latestThreshold(
   if (reached.length === 0) return undefined;
   const before = Math.min(...reached);
   return { threshold: before === 0 ? 'on-the-day' : `before-${before}`, on: addDays(date, -before) };
-}
-
-/** How far ahead a sweep must look: the longest lead of the policy. */
-export function horizonDays(policy: WarningPolicy): number {
-  return Math.max(0, ...policy.daysBefore);
 }
 
 function openOn(step: ListingStep, today: PlainDate): OpenStep {

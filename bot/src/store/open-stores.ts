@@ -11,6 +11,7 @@ import { CosmosDirectory } from './cosmos-directory.ts';
 import { CosmosNotices } from './cosmos-notices.ts';
 import { openDatabase, type StoreDatabase } from './database.ts';
 import { CosmosDueListings, type DueListings } from './due-listings.ts';
+import { CosmosLaConfig } from './la-config.ts';
 import { connectLocalOrStart } from './local-cosmos.ts';
 import { CosmosMutes } from './mutes.ts';
 import { CosmosOutboxQueue, type OutboxQueue } from './outbox-queue.ts';
@@ -56,6 +57,8 @@ export interface Stores {
   readonly mutes: CosmosMutes;
   /** Where the bot may write unprompted: team channels and personal chats (conversation-references.ts). */
   readonly conversations: ConversationReferences;
+  /** What each LA chose for itself, such as when it warns of its dates (la-config.ts). */
+  readonly laConfig: CosmosLaConfig;
 }
 
 export interface OpenedStores extends Stores {
@@ -79,15 +82,17 @@ export interface StoresOptions {
  * write a case file without its person index entries.
  */
 export async function storesOver(db: StoreDatabase, options: StoresOptions = {}): Promise<Stores> {
-  const [people, directory, notices, advice, channelLinks, mutes, conversations] = await Promise.all([
-    CosmosPersonIndex.open(db.database, options),
-    CosmosDirectory.open(db.database, options),
-    CosmosNotices.open(db.database, options),
-    CosmosAdviceStore.open(db.database, options),
-    CosmosChannelLinks.open(db.database, options),
-    CosmosMutes.open(db.database, options),
-    ConversationReferences.open(db.database, options),
-  ]);
+  const [people, directory, notices, advice, channelLinks, mutes, conversations, laConfig] =
+    await Promise.all([
+      CosmosPersonIndex.open(db.database, options),
+      CosmosDirectory.open(db.database, options),
+      CosmosNotices.open(db.database, options),
+      CosmosAdviceStore.open(db.database, options),
+      CosmosChannelLinks.open(db.database, options),
+      CosmosMutes.open(db.database, options),
+      ConversationReferences.open(db.database, options),
+      CosmosLaConfig.open(db.database, options),
+    ]);
   const policyFor = options.policyFor;
   return {
     cases: withPersonIndex(new CosmosCaseStore(db, policyFor ? { policyFor } : {}), people),
@@ -102,6 +107,7 @@ export async function storesOver(db: StoreDatabase, options: StoresOptions = {})
     channelLinks,
     mutes,
     conversations,
+    laConfig,
   };
 }
 

@@ -7,6 +7,7 @@ import type { Identity } from '../review/case.ts';
 import { isReviewError } from '../review/errors.ts';
 import { formatLong, londonDate, type PlainDate } from '../review/plain-date.ts';
 import type { CaseSummary } from '../review/summary.ts';
+import type { WarningPolicy } from '../review/warning-policy.ts';
 import type { Warning } from '../review/warnings.ts';
 import { DATE_KEY_WORDS, overdueWords } from '../review/words.ts';
 import { describeError, type Log } from '../server/log.ts';
@@ -56,6 +57,8 @@ export interface AnswerDeps {
   readonly arrange?: ArrangeCardDeps;
   /** The advice card's commands (advice-card-actions.ts); without it the advice verbs are not answered. */
   readonly advice?: AdviceCardDeps;
+  /** Each LA's choice of when to warn (store/la-config.ts), so "due" lists what the sweep sends. */
+  readonly warningPolicies?: () => Promise<ReadonlyMap<string, WarningPolicy>>;
 }
 
 export const NO_ACCESS_REPLY =
@@ -178,6 +181,7 @@ async function readOwnWarnings(
       { actor: actorOf(user), accountKey: accountKey(user.identity), via: 'bot' },
       today,
       deps.caseload,
+      await deps.warningPolicies?.(),
     );
   } catch (error) {
     if (!(isReviewError(error) && error.code === 'AUDIT_UNAVAILABLE')) throw error;
