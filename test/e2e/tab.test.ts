@@ -500,6 +500,33 @@ describe('deadline warnings in the tab (issue 13)', () => {
     const words = await done.getByText(/Checked \d+ cases? with something due\./).textContent();
     expect(words).toMatch(/\d+ new warnings? recorded to send; \d+ warnings? (was|were) sent before/);
   });
+
+  it('the LA’s officer chooses when it warns: a day listed twice is refused beside its field, the choice kept after a reload', async () => {
+    const { page, pageErrors } = await open(signInSearch('la-coordinator'));
+    await page.getByRole('link', { name: 'When LA 999 warns of its dates' }).click();
+    await heading(page, 'When LA 999 warns of its dates').waitFor();
+    await page
+      .getByText(/Now: 4 weeks before, 1 week before and on the day, then every 7 days while overdue/)
+      .waitFor();
+    await page.getByText(/These are the defaults/).waitFor();
+    const days = page.getByRole('textbox', { name: /Days before each date/ });
+    const every = page.getByRole('textbox', { name: /While overdue, warn again every/ });
+    await days.fill('14, 7, 7');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('7 days before is listed twice').waitFor();
+    expect(await days.getAttribute('aria-invalid')).toBe('true');
+    await days.fill('0, 42, 14');
+    await every.fill('3');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const chosen = /Now: 6 weeks before, 2 weeks before and on the day, then every 3 days while overdue/;
+    await page.getByText(chosen).waitFor();
+    await page.getByText(/Chosen by the local authority on 23 November 2026/).waitFor();
+    await page.reload();
+    await page.getByText(chosen).waitFor();
+    expect(await page.getByRole('textbox', { name: /Days before each date/ }).inputValue()).toBe('42, 14, 0');
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
 });
 
 /** The address that opens the tab signed in as the demo user `userId` (the bot's link in local mode). */

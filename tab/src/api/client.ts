@@ -1,4 +1,5 @@
 import type { Problem } from '../../../bot/src/review/errors.ts';
+import type { WarningPolicy } from '../../../bot/src/review/warning-policy.ts';
 import type { SignInSettings } from '../auth/sign-in-settings.ts';
 import type { MemberChange } from '../directory/member-form.ts';
 import type {
@@ -20,6 +21,7 @@ import type {
   LocalUsers,
   Me,
   Member,
+  WarningPolicyView,
 } from './types.ts';
 
 /**
@@ -106,6 +108,8 @@ export interface ApiClient {
   caseMute(laCode: string, caseId: string): Promise<CaseMute>;
   setCaseMute(laCode: string, caseId: string, muted: boolean): Promise<CaseMute>;
   runDeadlineCheck(): Promise<DeadlineCheckReport>;
+  warningPolicy(laCode: string): Promise<WarningPolicyView>;
+  setWarningPolicy(laCode: string, policy: WarningPolicy): Promise<WarningPolicyView>;
 }
 
 export function createApiClient(
@@ -196,6 +200,9 @@ export function createApiClient(
     setCaseMute: (laCode, caseId, muted) =>
       send<CaseMute>(muted ? 'PUT' : 'DELETE', mutePath(laCode, caseId)),
     runDeadlineCheck: () => send<DeadlineCheckReport>('POST', '/api/deadline-check'),
+    warningPolicy: (laCode) => get<WarningPolicyView>(`/api/las/${segment(laCode)}/warning-policy`),
+    setWarningPolicy: (laCode, policy) =>
+      send<WarningPolicyView>('PUT', `/api/las/${segment(laCode)}/warning-policy`, policy),
   };
 }
 

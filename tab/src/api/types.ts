@@ -11,6 +11,7 @@ import type { ActorRole } from '../../../bot/src/review/permissions.ts';
 import type { PlainDate } from '../../../bot/src/review/plain-date.ts';
 import type { AttachmentRef } from '../../../bot/src/review/review.ts';
 import type { CaseSummary } from '../../../bot/src/review/summary.ts';
+import type { WarningPolicy } from '../../../bot/src/review/warning-policy.ts';
 
 /**
  * The shapes of the REST API the tab calls (`/api/...`), as the tab reads them.
@@ -144,6 +145,16 @@ export interface LocalTeam {
 export interface CaseMute {
   readonly muted: boolean;
   readonly stillSent: string;
+}
+
+/** When an LA warns of its dates (`GET /api/las/{laCode}/warning-policy`). */
+export interface WarningPolicyView {
+  readonly laCode: string;
+  readonly policy: WarningPolicy;
+  /** False while the LA has chosen nothing and the defaults apply. */
+  readonly chosen: boolean;
+  readonly setAt?: string;
+  readonly words: string;
 }
 
 /** What "Run the deadline check now" did (`POST /api/deadline-check`). */

@@ -1,6 +1,6 @@
 import { FluentProvider, Link, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { type ReactNode, useEffect } from 'react';
-import { mayRunDeadlineCheck } from '../../../bot/src/review/permissions.ts';
+import { mayConfigureWarnings, mayRunDeadlineCheck } from '../../../bot/src/review/permissions.ts';
 import type { Me } from '../api/types.ts';
 import { ArrangePage } from '../arrange/ArrangePage.tsx';
 import { CaseHome } from '../cases/CaseHome.tsx';
@@ -15,6 +15,7 @@ import { LocalModeBanner } from '../local/LocalModeBanner.tsx';
 import { SignInPicker } from '../local/SignInPicker.tsx';
 import { fluentTheme, type ThemeName } from '../theme.ts';
 import { DeadlineCheck } from '../warnings/DeadlineCheck.tsx';
+import { WarningPolicyPage } from '../warnings/WarningPolicyPage.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { NotFound } from './NotFound.tsx';
 import { PageHeading } from './PageHeading.tsx';
@@ -117,6 +118,7 @@ function Page({
       return (
         <>
           <DirectoryLinks me={session.me} />
+          <WarningPolicyLinks me={session.me} />
           <LiveCases
             client={session.client}
             laCodes={session.me.user.roles.flatMap((role) =>
@@ -151,6 +153,8 @@ function Page({
       );
     case 'la-cases':
       return <LaCases client={session.client} laCode={route.laCode} />;
+    case 'warning-policy':
+      return <WarningPolicyPage client={session.client} laCode={route.laCode} />;
     default: {
       const unknown: never = route;
       throw new RangeError(`unknown route: ${JSON.stringify(unknown)}`);
@@ -169,6 +173,23 @@ function DirectoryLinks({ me }: { readonly me: Me }) {
       {laCodes.map((laCode) => (
         <Link key={laCode} href={hrefFor({ page: 'directory', laCode })}>
           {`Manage the directory of LA ${laCode}`}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+/** For an LA's officers and admins: a link to each LA's choice of when it warns of its dates. */
+function WarningPolicyLinks({ me }: { readonly me: Me }) {
+  const laCodes = [...new Set(me.user.roles.map((role) => role.laCode))].filter((laCode) =>
+    mayConfigureWarnings(me.user, laCode),
+  );
+  if (laCodes.length === 0) return null;
+  return (
+    <nav aria-label="Deadline warnings you set">
+      {laCodes.map((laCode) => (
+        <Link key={laCode} href={hrefFor({ page: 'warning-policy', laCode })}>
+          {`When LA ${laCode} warns of its dates`}
         </Link>
       ))}
     </nav>

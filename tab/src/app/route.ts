@@ -11,13 +11,16 @@ export type Route =
   /** The contribute stage: advice requests, the advice form, views and the gate to the meeting. */
   | { readonly page: 'contribute'; readonly laCode: string; readonly caseId: string }
   /** An LA officer's list of every live case of the LA, a page at a time. */
-  | { readonly page: 'la-cases'; readonly laCode: string };
+  | { readonly page: 'la-cases'; readonly laCode: string }
+  /** When the LA warns of its dates, for its officers and admins. */
+  | { readonly page: 'warning-policy'; readonly laCode: string };
 
 const CASE = /^#\/cases\/([^/]+)\/([^/]+)$/;
 const ARRANGE = /^#\/cases\/([^/]+)\/([^/]+)\/arrange$/;
 const CONTRIBUTE = /^#\/cases\/([^/]+)\/([^/]+)\/contribute$/;
 const DIRECTORY = /^#\/directory\/([^/]+)$/;
 const LA_CASES = /^#\/las\/([^/]+)\/cases$/;
+const WARNING_POLICY = /^#\/las\/([^/]+)\/warnings$/;
 
 /** The addresses of My live cases: the tab's own URL, with or without an empty hash. */
 const HOME = new Set(['', '#', '#/']);
@@ -42,6 +45,11 @@ export function routeFrom(hash: string): Route {
   if (la?.[1]) {
     const laCode = decoded(la[1]);
     if (laCode !== undefined) return { page: 'la-cases', laCode };
+  }
+  const policy = WARNING_POLICY.exec(hash);
+  if (policy?.[1]) {
+    const laCode = decoded(policy[1]);
+    if (laCode !== undefined) return { page: 'warning-policy', laCode };
   }
   const match = CASE.exec(hash);
   if (match?.[1] && match[2]) {
@@ -81,6 +89,8 @@ export function hrefFor(route: Route): string {
       return `#/cases/${encodeURIComponent(route.laCode)}/${encodeURIComponent(route.caseId)}/contribute`;
     case 'la-cases':
       return `#/las/${encodeURIComponent(route.laCode)}/cases`;
+    case 'warning-policy':
+      return `#/las/${encodeURIComponent(route.laCode)}/warnings`;
     default: {
       const unknown: never = route;
       throw new RangeError(`unknown route: ${JSON.stringify(unknown)}`);

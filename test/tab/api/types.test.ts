@@ -6,6 +6,7 @@ import type {
   LinkChannelBodySchema,
   LocalTeamsSchema,
   SweepReportSchema,
+  WarningPolicyViewSchema,
 } from '../../../bot/src/api/channel-schemas.ts';
 import type { CaseDetailSchema, LiveCasesSchema } from '../../../bot/src/api/schemas.ts';
 import type {
@@ -16,6 +17,7 @@ import type {
   LinkChannelBody,
   LiveCasesResponse,
   LocalTeam,
+  WarningPolicyView,
 } from '../../../tab/src/api/types.ts';
 
 /**
@@ -39,5 +41,12 @@ describe('the answers the tab reads have the fields the API documents', () => {
     expectTypeOf<keyof LocalTeam>().toEqualTypeOf<keyof z.output<typeof LocalTeamsSchema>['teams'][number]>();
     expectTypeOf<keyof CaseMute>().toEqualTypeOf<keyof z.output<typeof CaseMuteSchema>>();
     expectTypeOf<DeadlineCheckReport['swept']>().toEqualTypeOf<z.output<typeof SweepReportSchema>['swept']>();
+  });
+
+  it('an LA’s warning policy, and the policy itself', () => {
+    expectTypeOf<keyof WarningPolicyView>().toEqualTypeOf<keyof z.output<typeof WarningPolicyViewSchema>>();
+    expectTypeOf<keyof WarningPolicyView['policy']>().toEqualTypeOf<
+      keyof z.output<typeof WarningPolicyViewSchema>['policy']
+    >();
   });
 });

@@ -34,5 +34,8 @@ describe('the page the address names', () => {
   it('opens an LA’s paged list of cases, and round-trips its address', () => {
     expect(routeFrom('#/las/860/cases')).toEqual({ page: 'la-cases', laCode: '860' });
     expect(hrefFor({ page: 'la-cases', laCode: '860' })).toBe('#/las/860/cases');
+    expect(routeFrom('#/las/860/warnings')).toEqual({ page: 'warning-policy', laCode: '860' });
+    expect(hrefFor({ page: 'warning-policy', laCode: '860' })).toBe('#/las/860/warnings');
+    expect(routeFrom('#/las/860/warnings/more')).toEqual({ page: 'not-found' });
   });
 });

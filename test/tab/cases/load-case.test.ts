@@ -36,6 +36,8 @@ function clientWith(caseDetail: ApiClient['caseDetail']): ApiClient {
     caseMute: unused,
     setCaseMute: unused,
     runDeadlineCheck: unused,
+    warningPolicy: unused,
+    setWarningPolicy: unused,
     contribution: unused,
     contribute: unused,
     attachment: unused,
