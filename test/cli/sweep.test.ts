@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CosmosCaseStore } from '../../bot/src/store/cosmos-case-store.ts';
 import type { StoreDatabase } from '../../bot/src/store/database.ts';
+import { CosmosLaConfig } from '../../bot/src/store/la-config.ts';
 import { d, makeFile } from '../review/factories.ts';
 import { type CliStore, startCliStore } from './cli-store.ts';
 import { runCli } from './run-cli.ts';
@@ -37,6 +38,16 @@ describe('npm run sweep: the deadline check on demand', () => {
       recorded: 0,
       repeats: 2,
     });
+  }, 60_000);
+
+  it('warns as the LA chose: 8 weeks ahead, read and recorded from the command line too', async () => {
+    await new CosmosCaseStore(db).create(makeFile({ caseId: 'HP-001', planIssuedOn: d('2025-01-20') }));
+    const config = await CosmosLaConfig.open(db.database);
+    await config.setWarningPolicy('860', { daysBefore: [56], overdueEveryDays: 7 }, '2025-11-01T09:00:00.000Z');
+    // 24 November 2025: the review is due in 56 days, its latest meeting date in 28.
+    const result = await runCli('sweep', ['--today', '2025-11-24'], env);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ swept: true, cases: 1, recorded: 2 });
   }, 60_000);
 
   it('refuses a bad day with its usage', async () => {

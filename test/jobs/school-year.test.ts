@@ -109,6 +109,7 @@ describe('a school year of the demo LA (time travel)', () => {
           notices: stores.notices,
           holder,
           now: clock.now,
+          warningPolicies: () => stores.laConfig.warningPolicies(),
           log,
         });
       const dispatcher = (holder: string) =>

@@ -36,6 +36,7 @@ async function main(argv: readonly string[]): Promise<number> {
       notices: stores.notices,
       holder: `${hostname()}:${process.pid}:cli`,
       now: () => now,
+      warningPolicies: () => stores.laConfig.warningPolicies(),
       log: consoleLog({ out: process.stderr, err: process.stderr }),
     });
     const report = await sweep.runOnce();

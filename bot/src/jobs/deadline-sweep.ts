@@ -18,7 +18,7 @@ export interface SweepOptions {
    * start of every sweep, so a change applies from the next; any other LA has the default (4 weeks,
    * 1 week, on the day, weekly overdue).
    */
-  readonly warningPolicies?: () => Promise<ReadonlyMap<string, WarningPolicy>>;
+  readonly warningPolicies: () => Promise<ReadonlyMap<string, WarningPolicy>>;
   /** How long the lease holds (default 10 minutes: longer than a sweep takes). */
   readonly leaseMs?: number;
   /** Told after a sweep that recorded warnings, so the dispatcher sends them soon. */
@@ -106,7 +106,7 @@ export class DeadlineSweep {
     try {
       const day = londonDate(started);
       const report = { cases: 0, recorded: 0, repeats: 0 };
-      const policies = (await this.#o.warningPolicies?.()) ?? new Map<string, WarningPolicy>();
+      const policies = await this.#o.warningPolicies();
       const policyOf = (laCode: string) => policies.get(laCode) ?? DEFAULT_WARNING_POLICY;
       for await (const page of this.#o.listings.dueBy(addDays(day, horizonOfAll(policies.values())))) {
         const warnings = page.flatMap((row) => {
