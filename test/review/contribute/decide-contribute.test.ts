@@ -18,6 +18,7 @@ import {
   socialWorker,
   socialWorkerActor,
   stranger,
+  TODAY,
 } from './factories.ts';
 
 const DS = 'ds@la.example';
@@ -110,6 +111,7 @@ describe('a team’s allocator', () => {
     expect(requestTo(allocated.file, DS)).toMatchObject({
       state: 'accepted',
       allocatedTo: { name: 'Sol Worker', email: 'sol@la.example', role: 'disability-service' },
+      allocatedOn: TODAY,
     });
     expect(relationsTo(socialWorkerActor, allocated.file)).toEqual(['invitee', 'contributor']);
     const submitted = accept(
@@ -150,6 +152,7 @@ describe('a team’s allocator', () => {
     expect(requestTo(declined.file, DS)).toMatchObject({
       state: 'declined',
       declinedReason: 'Not known to the service',
+      declinedOn: TODAY,
     });
     expect(
       requestTo(accept(file, { type: 'acceptRequest', requestId: request.id }, allocator).file, DS).state,
