@@ -176,6 +176,8 @@ async function serve(
       sender,
       peopleOfLa,
       advice: { store: opened.advice },
+      policyFor: overrides.policyFor,
+      now,
     }),
     holder: instanceName,
     now,
@@ -227,6 +229,7 @@ async function serve(
     log,
     arrange: { bankHolidayOf: commands.bankHolidayOf, effectsQueued: () => dispatcher.kick() },
     advice: { store: opened.advice },
+    allocation: { advice: { store: opened.advice }, effectsQueued: () => dispatcher.kick() },
     ...(overrides.cardActions ? { cardActions: overrides.cardActions } : {}),
     references: { references: opened.conversations, now },
   });

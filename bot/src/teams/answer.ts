@@ -11,6 +11,7 @@ import type { Warning } from '../review/warnings.ts';
 import { DATE_KEY_WORDS, overdueWords } from '../review/words.ts';
 import { describeError, type Log } from '../server/log.ts';
 import type { AdviceCardDeps } from './advice-card-actions.ts';
+import type { AllocationCardDeps } from './allocation-card-actions.ts';
 import { type ArrangeCardDeps, arrangeCardFor, readForCard } from './arrange-card-actions.ts';
 import { helpReply, notUnderstoodReply, welcomeReply } from './help.ts';
 import { answerRequests } from './request-cards.ts';
@@ -56,6 +57,8 @@ export interface AnswerDeps {
   readonly arrange?: ArrangeCardDeps;
   /** The advice card's commands (advice-card-actions.ts); without it the advice verbs are not answered. */
   readonly advice?: AdviceCardDeps;
+  /** The allocation card's commands (allocation-card-actions.ts): a team's allocator answers its request. */
+  readonly allocation?: AllocationCardDeps;
 }
 
 export const NO_ACCESS_REPLY =
