@@ -96,14 +96,16 @@ export function allocationCardActions(deps: AnswerDeps, allocation: AllocationCa
       if (!isReviewError(error) || error.problems.length === 0 || error.kind === 'not-found') throw error;
       if (error.code !== 'INVALID_INPUT')
         return { kind: 'message', text: error.problems.map((p) => p.message).join(' ') };
-      return card(
-        allocationCardFor(reader, file, ref, request, {
+      // The form again, even for a request accepted for the team: it is what was pressed.
+      return {
+        kind: 'card',
+        card: allocationForm(file, ref, request, {
           ...cardDeps(action),
           cardId: data.cardId,
           typed: typedValues(data),
           problems: error.problems,
         }),
-      );
+      };
     }
   }
 
@@ -177,32 +179,45 @@ export async function allocationCardFor(
   request: AdviceRequest,
   options: AllocationCardOptions,
 ): Promise<AdaptiveCard> {
-  const review = file.review;
-  const team = review?.invitees.find((i) => i.id === request.inviteeId)?.person.name ?? 'Your team';
-  const childFirstName = file.case.child.name.trim().split(/\s+/)[0] ?? 'the child';
-  const subject = { laCode: ref.laCode, caseId: ref.caseId, requestId: request.id };
   const outcome = outcomeOf(request);
   if (outcome) {
     return allocationReceiptCard({
-      subject,
-      childFirstName,
-      teamName: team,
+      ...about(file, ref, request),
       outcome,
       userIds: options.userIds ?? [],
     });
   }
   if (request.state === 'accepted') return adviceCardFor(reader, file, ref, request.id, options.advice);
+  return allocationForm(file, ref, request, options);
+}
+
+/** The allocation card itself (accept, allocate, decline), with what was typed and its problems. */
+function allocationForm(
+  file: CaseFile,
+  ref: CaseRef,
+  request: AdviceRequest,
+  options: AllocationCardOptions,
+): AdaptiveCard {
+  const review = file.review;
   const adviceBy = clockFor(file, options.today, options.policy(ref.laCode)).dates.advice_by;
   return allocationCard({
-    subject,
-    childFirstName,
-    teamName: team,
+    ...about(file, ref, request),
     ...(review?.meeting ? { meetingOn: review.meeting.on } : {}),
     ...(adviceBy ? { adviceBy } : {}),
     cardId: options.cardId ?? randomUUID().replace(/-/g, ''),
     ...(options.typed ? { typed: options.typed } : {}),
     ...(options.problems ? { problems: options.problems } : {}),
   });
+}
+
+/** What both cards say the request is about: the review (child's first name, case id) and the team. */
+function about(file: CaseFile, ref: CaseRef, request: AdviceRequest) {
+  const team = file.review?.invitees.find((i) => i.id === request.inviteeId)?.person.name;
+  return {
+    subject: { laCode: ref.laCode, caseId: ref.caseId, requestId: request.id },
+    childFirstName: file.case.child.name.trim().split(/\s+/)[0] ?? 'the child',
+    teamName: team ?? 'Your team',
+  };
 }
 
 /** How the request was answered, for its receipt; none while the team still has it to answer. */
