@@ -90,7 +90,7 @@ async function sendAgain(commandId: string): Promise<void> {
   expect(sent.status).toBe(200);
 }
 
-const after = (c: AdaptiveCard, id: string) => c.body[c.body.findIndex((e) => 'id' in e && e.id === id) + 1];
+const under = (c: AdaptiveCard, id: string) => c.body[c.body.findIndex((e) => 'id' in e && e.id === id) + 1];
 const text = (c: AdaptiveCard) => JSON.stringify(c.body);
 
 describe('the allocation card through /api/messages (real Teams invoke payloads)', () => {
@@ -123,7 +123,7 @@ describe('the allocation card through /api/messages (real Teams invoke payloads)
   it('decline: a blank reason comes back beside the field with nothing changed; with a reason the card becomes the receipt, once', async () => {
     const base = { ...subject, cardId: 'card0000decline' };
     const refused = await card(ALLOCATION_VERBS.decline, { ...base, [ALLOCATION_INPUTS.reason]: '  ' });
-    expect(after(refused, ALLOCATION_INPUTS.reason)).toMatchObject({
+    expect(under(refused, ALLOCATION_INPUTS.reason)).toMatchObject({
       color: 'attention',
       text: 'say why the request is declined',
     });
@@ -165,7 +165,7 @@ describe('the allocation card through /api/messages (real Teams invoke payloads)
   it('allocate: a bad address beside its field; then the named professional shows on the review and gets the request, once', async () => {
     const base = { ...subject, cardId: 'card0000alloc01', [ALLOCATION_INPUTS.name]: SOCIAL_WORKER.name };
     const refused = await card(ALLOCATION_VERBS.allocate, { ...base, [ALLOCATION_INPUTS.email]: 'tomi' });
-    expect(after(refused, ALLOCATION_INPUTS.email)).toMatchObject({
+    expect(under(refused, ALLOCATION_INPUTS.email)).toMatchObject({
       color: 'attention',
       text: 'give the professional’s email address',
     });
