@@ -157,6 +157,14 @@ describe('a team’s allocator', () => {
     expect(
       requestTo(accept(file, { type: 'acceptRequest', requestId: request.id }, allocator).file, DS).state,
     ).toBe('accepted');
+    // Sent again by the SENCo, a declined request is open once more, its reason and day gone.
+    const again = requestTo(
+      accept(declined.file, { type: 'requestAdvice', inviteeId: request.inviteeId }, senco).file,
+      DS,
+    );
+    expect(again.state).toBe('requested');
+    expect(again.declinedReason).toBeUndefined();
+    expect(again.declinedOn).toBeUndefined();
   });
 
   it('allocates only the requests of their own team; once allocated, the team’s mailbox no longer answers', () => {
