@@ -22,6 +22,7 @@ export const ALLOCATION_INPUTS = {
   name: 'professional.name',
   email: 'professional.email',
 } as const;
+export type AllocationInputId = (typeof ALLOCATION_INPUTS)[keyof typeof ALLOCATION_INPUTS];
 
 /** What the allocation card is about: enough for the bot to find the request again, nothing personal. */
 export interface AllocationSubject {
@@ -51,9 +52,7 @@ export interface AllocationCardInput {
    */
   readonly cardId: string;
   /** What was typed, put back when the card comes back with problems. */
-  readonly typed?: Readonly<
-    Partial<Record<(typeof ALLOCATION_INPUTS)[keyof typeof ALLOCATION_INPUTS], string>>
-  >;
+  readonly typed?: Readonly<Partial<Record<AllocationInputId, string>>>;
   /** The problems of the last press, each under the input it names. */
   readonly problems?: readonly Problem[];
 }
@@ -77,14 +76,19 @@ export function allocationCard(input: AllocationCardInput): AdaptiveCard {
     cardId: input.cardId,
   };
   const typed = input.typed ?? {};
-  const text = (id: string, label: string, maxLength: number, extra: { placeholder?: string } = {}) => [
+  const text = (
+    id: AllocationInputId,
+    label: string,
+    maxLength: number,
+    extra: { placeholder?: string } = {},
+  ) => [
     {
       type: 'Input.Text' as const,
       id,
       label,
       maxLength,
       ...extra,
-      ...(typed[id as keyof typeof typed] ? { value: typed[id as keyof typeof typed] } : {}),
+      ...(typed[id] ? { value: typed[id] } : {}),
     },
     ...problemText(problems, id),
   ];

@@ -4,6 +4,7 @@ import type { AdaptiveCard } from '../cards/adaptive-card.ts';
 import {
   ALLOCATION_INPUTS,
   ALLOCATION_VERBS,
+  type AllocationInputId,
   type AllocationOutcome,
   allocationCard,
   allocationReceiptCard,
@@ -16,8 +17,7 @@ import { clockFor } from '../review/clock.ts';
 import type { ContributeCommand } from '../review/contribute/contribute-commands.ts';
 import { isReviewError, type Problem, ReviewError } from '../review/errors.ts';
 import { mayAllocate } from '../review/permissions.ts';
-import type { PlainDate } from '../review/plain-date.ts';
-import { londonDate } from '../review/plain-date.ts';
+import { londonDate, type PlainDate } from '../review/plain-date.ts';
 import type { LaPolicy } from '../review/policy.ts';
 import type { AdviceRequest } from '../review/review.ts';
 import { type AdviceCardDeps, adviceCardFor } from './advice-card-actions.ts';
@@ -146,7 +146,7 @@ function commandOf(what: Press, data: AllocationActionData, cardId: string): Con
   };
 }
 
-function typedValues(data: AllocationActionData): Record<string, string> {
+function typedValues(data: AllocationActionData): Partial<Record<AllocationInputId, string>> {
   const values = data as Record<string, unknown>;
   return Object.fromEntries(
     Object.values(ALLOCATION_INPUTS).flatMap((id) =>
@@ -162,7 +162,7 @@ export interface AllocationCardOptions {
   /** Who the receipt is refreshed for: the Teams user who pressed (at most 60). */
   readonly userIds?: readonly string[];
   readonly cardId?: string;
-  readonly typed?: Record<string, string>;
+  readonly typed?: Readonly<Partial<Record<AllocationInputId, string>>>;
   readonly problems?: readonly Problem[];
 }
 

@@ -39,8 +39,9 @@ export async function answerRequests(
   advice: AdviceCardDeps,
 ): Promise<Reply> {
   const reader = { actor: actorOf(user), accountKey: accountKey(user.identity), via: 'bot' as const };
+  const today = londonDate(deps.caseload.now());
   try {
-    const summaries = await liveCases(reader, londonDate(deps.caseload.now()), deps.caseload);
+    const summaries = await liveCases(reader, today, deps.caseload);
     const open: { ref: CaseRef; file: CaseFile; request: AdviceRequest; allocates: boolean }[] = [];
     for (const summary of summaries) {
       if (summary.stage !== 'contributing') continue;
@@ -56,7 +57,6 @@ export async function answerRequests(
     if (open.length === 0) return { kind: 'text', text: NO_OPEN_REQUESTS };
     const shown = open.slice(0, MAX_REQUEST_CARDS);
     const cards = [];
-    const today = londonDate(deps.caseload.now());
     for (const { ref, file, request, allocates } of shown) {
       cards.push(
         allocates
