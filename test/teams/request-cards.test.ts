@@ -50,7 +50,7 @@ describe('"requests" in a personal chat', () => {
     });
   });
 
-  it('gives a team’s allocator the allocation card of the team’s unallocated request', async () => {
+  it('gives a team’s allocator the allocation card of the team’s unallocated request, and the advice card once they accept it', async () => {
     const reply = await ask('requests', demoUser('ds-allocator').identity);
     expect(reply.kind).toBe('cards');
     if (reply.kind !== 'cards') return;
@@ -63,6 +63,20 @@ describe('"requests" in a personal chat', () => {
     for (const verb of Object.values(ALLOCATION_VERBS).filter((v) => v !== ALLOCATION_VERBS.refresh))
       expect(text).toContain(`"verb":"${verb}"`);
     expect(text).not.toContain('Whitfield');
+
+    // Accepted for the team: the allocator answers it themself, so "requests" gives the advice card.
+    await runCommand(
+      readerOf(demoUser('ds-allocator')),
+      ref,
+      { id: 'requests-accept-1', type: 'acceptRequest', requestId: 'r4' },
+      caseload,
+    );
+    const accepted = await ask('requests', demoUser('ds-allocator').identity);
+    const cards = accepted.kind === 'cards' ? accepted.cards : [];
+    const advice = cards.filter((c) => JSON.stringify(c).includes('"caseId":"NS-1016","requestId":"r4"'));
+    expect(advice).toHaveLength(1);
+    expect(JSON.stringify(advice[0])).toContain('"verb":"advice.submit"');
+    expect(JSON.stringify(advice[0])).not.toContain('allocation.');
   });
 
   it('gives an allocated professional the advice card of their request, with their draft, valid Adaptive Cards 1.5', async () => {
