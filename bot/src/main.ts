@@ -176,6 +176,8 @@ async function serve(
       sender,
       peopleOfLa,
       advice: { store: opened.advice },
+      policyFor: overrides.policyFor,
+      now,
     }),
     holder: instanceName,
     now,
@@ -229,6 +231,7 @@ async function serve(
     arrange: { bankHolidayOf: commands.bankHolidayOf, effectsQueued: () => dispatcher.kick() },
     advice: { store: opened.advice },
     warningPolicies: () => opened.laConfig.warningPolicies(),
+    allocation: { advice: { store: opened.advice }, effectsQueued: () => dispatcher.kick() },
     ...(overrides.cardActions ? { cardActions: overrides.cardActions } : {}),
     references: { references: opened.conversations, now },
   });

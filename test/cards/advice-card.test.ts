@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AdaptiveCard, cardBytes, TEAMS_CARD_LIMIT_BYTES } from '../../bot/src/cards/adaptive-card.ts';
@@ -15,6 +13,7 @@ import type { Outcome } from '../../bot/src/review/case.ts';
 import { type AdviceContent, adviceProblems, EMPTY_ADVICE } from '../../bot/src/review/contribute/advice.ts';
 import { plainDate } from '../../bot/src/review/plain-date.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { cardRenderer } from './card-renderer.ts';
 import { cardSchemaErrors } from './card-schema.ts';
 
 const subject = { laCode: '999', caseId: 'NS-1016', requestId: 'r4' };
@@ -297,32 +296,8 @@ describe('the advice card in the adaptivecards renderer', () => {
   });
 
   it('renders every input and action, with no parse errors', async () => {
-    const require = createRequire(import.meta.url);
-    const source = readFileSync(require.resolve('adaptivecards/dist/adaptivecards.min.js'), 'utf8');
-    const page = await browser.newPage();
+    const { page, render } = await cardRenderer(browser);
     try {
-      await page.setContent('<!doctype html><div id="card"></div>');
-      await page.addScriptTag({ content: source });
-      const render = (card: AdaptiveCard) =>
-        page.evaluate(
-          (json) => {
-            // biome-ignore lint/suspicious/noExplicitAny: the renderer's UMD global, typed by its own package
-            const AC = (window as any).AdaptiveCards;
-            const parsed = new AC.AdaptiveCard();
-            const context = new AC.SerializationContext();
-            parsed.parse(json, context);
-            const element: HTMLElement = parsed.render();
-            document.getElementById('card')?.replaceChildren(element);
-            const errors: string[] = [];
-            for (let i = 0; i < context.eventCount; i += 1) errors.push(context.getEventAt(i).message);
-            return {
-              errors,
-              inputs: parsed.getAllInputs().map((input: { id: string }) => input.id),
-              buttons: [...element.querySelectorAll('button')].map((b) => b.textContent),
-            };
-          },
-          card as unknown as Record<string, unknown>,
-        );
       const card = adviceCard({
         subject,
         childFirstName: 'Leo',

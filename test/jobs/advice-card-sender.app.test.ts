@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALLOCATION_VERBS } from '../../bot/src/cards/allocation-card.ts';
 import { DEMO_TENANT_ID, demoUser } from '../../bot/src/demo/demo-users.ts';
-import { ALLOCATOR_TEXT } from '../../bot/src/jobs/advice-card-sender.ts';
+import { ALLOCATION_SUMMARY } from '../../bot/src/jobs/advice-card-sender.ts';
 import { cardSchemaErrors } from '../cards/card-schema.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { BotConnectorStandIn } from '../support/bot-connector-stand-in.ts';
@@ -43,7 +44,7 @@ async function installForAllocator(): Promise<void> {
 }
 
 describe('requests in Teams, in the running server (local mode)', () => {
-  it('the SENCo sends a team’s request again: its allocator gets the advice card in their chat, once', async () => {
+  it('the SENCo sends a team’s request again: its allocator gets the allocation card in their chat, once', async () => {
     await installForAllocator();
     const page = await t.get(`${REVIEW}/contribution`, 'senco-harbour');
     expect(page.status).toBe(200);
@@ -63,11 +64,15 @@ describe('requests in Teams, in the running server (local mode)', () => {
     expect(toChat).toHaveLength(1);
     const activity = toChat[0]?.activity as {
       text?: string;
+      summary?: string;
       attachments?: { contentType: string; content: unknown }[];
     };
-    expect(activity.text).toBe(ALLOCATOR_TEXT);
+    expect(activity.text).toBeUndefined();
+    expect(activity.summary).toBe(ALLOCATION_SUMMARY);
     expect(activity.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(activity.attachments?.[0]?.content)).toContain(`"requestId":"${ds?.id}"`);
     expect(cardSchemaErrors(activity.attachments?.[0]?.content)).toEqual([]);
+    for (const verb of [ALLOCATION_VERBS.accept, ALLOCATION_VERBS.decline, ALLOCATION_VERBS.allocate])
+      expect(JSON.stringify(activity.attachments?.[0]?.content)).toContain(`"verb":"${verb}"`);
   });
 });

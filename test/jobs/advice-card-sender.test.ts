@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ALLOCATION_VERBS } from '../../bot/src/cards/allocation-card.ts';
 import type { KnownPerson } from '../../bot/src/identity/case-people.ts';
-import { ALLOCATOR_TEXT, adviceCardSender } from '../../bot/src/jobs/advice-card-sender.ts';
+import {
+  ALLOCATION_SUMMARY,
+  adviceCardSender,
+  REQUEST_SUMMARY,
+} from '../../bot/src/jobs/advice-card-sender.ts';
 import { OutboxDispatcher } from '../../bot/src/jobs/outbox-dispatcher.ts';
 import { type Identity, identityKey } from '../../bot/src/review/case.ts';
 import type { CaseFile } from '../../bot/src/review/case-file.ts';
@@ -8,7 +13,7 @@ import { memoryLog } from '../../bot/src/server/log.ts';
 import { BotConnectorSender } from '../../bot/src/teams/bot-connector-sender.ts';
 import { graphCalendarFor } from '../calendar/factories.ts';
 import { cardSchemaErrors } from '../cards/card-schema.ts';
-import { DISABILITY, people } from '../review/arrange/factories.ts';
+import { DISABILITY, people, policy } from '../review/arrange/factories.ts';
 import { d } from '../review/factories.ts';
 import { BotConnectorStandIn } from '../support/bot-connector-stand-in.ts';
 import { freshCosmosForEachTest } from '../support/cosmos.ts';
@@ -22,6 +27,7 @@ const CARD = 'application/vnd.microsoft.card.adaptive';
 const CAS: Identity = { tenantId: TENANT, objectId: 'cas-oid' };
 const DANA: Identity = { tenantId: TENANT, objectId: 'dana-oid' };
 const EVE: Identity = { tenantId: TENANT, objectId: 'eve-oid' };
+const PAT: Identity = { tenantId: TENANT, objectId: 'pat-oid' };
 
 /** The LA's people: the coordinator by address, and the Disability Service's allocator. */
 const PEOPLE: readonly KnownPerson[] = [
@@ -62,6 +68,8 @@ async function sentWithCards(peopleOfLa: readonly KnownPerson[] = PEOPLE) {
         sender: new BotConnectorSender({ timeoutMs: 2_000, now: clock.now }),
         peopleOfLa: async () => peopleOfLa,
         advice: { store: bench.stores.advice },
+        policyFor: () => policy,
+        now: clock.now,
       }),
       holder: 'instance-a',
       now: clock.now,
@@ -109,7 +117,18 @@ const sendsTo = (conversationId: string) =>
     (c) => c.method === 'POST' && c.path === `/v3/conversations/${conversationId}/activities`,
   );
 
-type Activity = { id?: string; text?: string; attachments?: { contentType: string; content: unknown }[] };
+type Activity = {
+  id?: string;
+  text?: string;
+  summary?: string;
+  attachments?: { contentType: string; content: unknown }[];
+};
+
+/** The verbs of every button in a card's body. */
+const verbsOf = (card: unknown) =>
+  ((card as { body: { type: string; actions?: { verb?: string }[] }[] }).body ?? []).flatMap((e) =>
+    e.type === 'ActionSet' ? (e.actions ?? []).map((a) => a.verb) : [],
+  );
 
 describe('the advice card of a request, sent by the outbox dispatcher', () => {
   it('the professional with a chat gets exactly one card; everyone without one is done as no-chat, and the invite goes out', async () => {
@@ -153,7 +172,7 @@ describe('the advice card of a request, sent by the outbox dispatcher', () => {
     expect(JSON.stringify(b.log.lines)).not.toContain(people.coordinator.email);
   });
 
-  it('a team’s request goes to the team’s allocator, saying allocation is on the contribute page', async () => {
+  it('a team’s request goes to the team’s allocator as the allocation card: accept, decline or allocate', async () => {
     const b = await sentWithCards();
     const danaChat = await b.installFor(DANA);
     const team = await b.requestTo(DISABILITY.email);
@@ -161,9 +180,55 @@ describe('the advice card of a request, sent by the outbox dispatcher', () => {
     const calls = sendsTo(danaChat);
     expect(calls).toHaveLength(1);
     const activity = calls[0]?.body as Activity;
-    expect(activity.text).toBe(ALLOCATOR_TEXT);
-    expect(JSON.stringify(activity.attachments?.[0]?.content)).toContain(`"requestId":"${team.id}"`);
+    expect(activity.text).toBeUndefined();
+    expect(activity.summary).toBe(ALLOCATION_SUMMARY);
+    const card = activity.attachments?.[0]?.content;
+    expect(cardSchemaErrors(card)).toEqual([]);
+    expect(JSON.stringify(card)).toContain(`"requestId":"${team.id}"`);
+    expect(verbsOf(card)).toEqual([
+      ALLOCATION_VERBS.accept,
+      ALLOCATION_VERBS.allocate,
+      ALLOCATION_VERBS.decline,
+    ]);
+    // The advice-by date with its rule: two weeks before the meeting of 3 March 2025.
+    expect(JSON.stringify(card)).toContain('17 February 2025 (ADVICE_CIRCULATED)');
+    expect(JSON.stringify(card)).not.toContain('Fictional');
+  });
+
+  it('a team’s request allocated before its card went out: not sent to the allocator; the named professional gets the advice card', async () => {
+    const pat: KnownPerson = { identity: PAT, email: 'pat@la.example', roles: [] };
+    const b = await sentWithCards([...PEOPLE, pat]);
+    const danaChat = await b.installFor(DANA);
+    const patChat = await b.installFor(PAT);
+    const team = await b.requestTo(DISABILITY.email);
+    const dana = { identity: DANA, email: 'dana@la.example', roles: PEOPLE[1]?.roles ?? [] };
+    await b.run(
+      {
+        type: 'allocateRequest',
+        requestId: team.id,
+        professional: { name: 'Pat Carer', email: 'pat@la.example' },
+      } as never,
+      dana,
+    );
+    const effects = (await b.cardEntries()).filter(
+      (e) => e.effect.kind === 'advice-request' && e.effect.requestId === team.id,
+    );
+    expect(effects.map((e) => e.effect.kind === 'advice-request' && e.effect.to)).toEqual([
+      { team: { email: DISABILITY.email } },
+      { person: { email: 'pat@la.example' } },
+    ]);
+    await b.dispatcher().runOnce();
+    expect(sendsTo(danaChat)).toEqual([]);
+    const toPat = sendsTo(patChat);
+    expect(toPat).toHaveLength(1);
+    const activity = toPat[0]?.body as Activity;
+    expect(activity.summary).toBe(REQUEST_SUMMARY);
     expect(cardSchemaErrors(activity.attachments?.[0]?.content)).toEqual([]);
+    expect(JSON.stringify(activity.attachments?.[0]?.content)).toContain('advice.submit');
+    const done = (await b.cardEntries()).filter(
+      (e) => e.effect.kind === 'advice-request' && e.effect.requestId === team.id,
+    );
+    expect(done.map((e) => e.delivery)).toEqual(['not-open', 'sent']);
   });
 
   it('503 then 429 on the card: retried with backoff and Retry-After, the same case’s invite goes out meanwhile, one card delivered', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALLOCATION_VERBS } from '../../bot/src/cards/allocation-card.ts';
 import type { CaseloadDeps } from '../../bot/src/caseload/caseload.ts';
 import { runAdviceCommand } from '../../bot/src/caseload/run-advice-command.ts';
 import { runCommand } from '../../bot/src/caseload/run-command.ts';
@@ -49,6 +50,35 @@ describe('"requests" in a personal chat', () => {
     });
   });
 
+  it('gives a team’s allocator the allocation card of the team’s unallocated request, and the advice card once they accept it', async () => {
+    const reply = await ask('requests', demoUser('ds-allocator').identity);
+    expect(reply.kind).toBe('cards');
+    if (reply.kind !== 'cards') return;
+    const forR4 = reply.cards.filter((c) =>
+      JSON.stringify(c).includes('"caseId":"NS-1016","requestId":"r4"'),
+    );
+    expect(forR4).toHaveLength(1);
+    expect(cardSchemaErrors(forR4[0])).toEqual([]);
+    const text = JSON.stringify(forR4[0]);
+    for (const verb of Object.values(ALLOCATION_VERBS).filter((v) => v !== ALLOCATION_VERBS.refresh))
+      expect(text).toContain(`"verb":"${verb}"`);
+    expect(text).not.toContain('Whitfield');
+
+    // Accepted for the team: the allocator answers it themself, so "requests" gives the advice card.
+    await runCommand(
+      readerOf(demoUser('ds-allocator')),
+      ref,
+      { id: 'requests-accept-1', type: 'acceptRequest', requestId: 'r4' },
+      caseload,
+    );
+    const accepted = await ask('requests', demoUser('ds-allocator').identity);
+    const cards = accepted.kind === 'cards' ? accepted.cards : [];
+    const advice = cards.filter((c) => JSON.stringify(c).includes('"caseId":"NS-1016","requestId":"r4"'));
+    expect(advice).toHaveLength(1);
+    expect(JSON.stringify(advice[0])).toContain('"verb":"advice.submit"');
+    expect(JSON.stringify(advice[0])).not.toContain('allocation.');
+  });
+
   it('gives an allocated professional the advice card of their request, with their draft, valid Adaptive Cards 1.5', async () => {
     const ds = demoUser('ds-allocator');
     await runCommand(
@@ -87,6 +117,12 @@ describe('"requests" in a personal chat', () => {
     expect(JSON.stringify(reply.cards[0])).toContain('Half done already.');
     // The card names the child by first name only and carries the request, not the case's people.
     expect(JSON.stringify(reply.cards[0])).not.toContain('Whitfield');
+    // Allocated: the allocator is no longer shown the request's allocation card.
+    const allocator = await ask('requests', demoUser('ds-allocator').identity);
+    const cards = allocator.kind === 'cards' ? allocator.cards : [];
+    expect(cards.filter((c) => JSON.stringify(c).includes('"caseId":"NS-1016","requestId":"r4"'))).toEqual(
+      [],
+    );
   });
 
   it('is not answered with cards outside a personal chat', async () => {

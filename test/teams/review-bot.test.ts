@@ -158,6 +158,7 @@ describe('hello, help and anything else', () => {
     ['senco-harbour', "As your setting's SENCo"],
     ['la-coordinator', 'As an officer of the local authority'],
     ['ep-lowe', 'You can see the reviews you are invited to'],
+    ['ds-allocator', 'allocate it to a named professional'],
   ] as const)('"help" tells %s what they can do here, by role', async (id, words) => {
     const reply = await send(makeMessageActivity(connector.serviceUrl, objectId(id), 'help'));
     expect(reply.activity.text).toBe(helpReply(demoUser(id)));

@@ -18,6 +18,7 @@ import {
   type ExecuteAction,
   TEAMS_CARD_LIMIT_BYTES,
 } from './adaptive-card.ts';
+import { executeAction, problemText } from './card-parts.ts';
 
 /** The verbs of the advice card (teams/card-actions.ts): `<area>.<action>`. */
 export const ADVICE_VERBS = {
@@ -247,7 +248,7 @@ export function adviceCard(input: AdviceCardInput): AdaptiveCard {
         ? [
             {
               type: 'ActionSet' as const,
-              actions: [execute(ADD_TITLES[row.kind], ADVICE_VERBS.addRow, data({ add: row.kind }))],
+              actions: [executeAction(ADD_TITLES[row.kind], ADVICE_VERBS.addRow, data({ add: row.kind }))],
             },
           ]
         : []),
@@ -266,10 +267,10 @@ export function adviceCard(input: AdviceCardInput): AdaptiveCard {
     ...problemsElsewhere(problems, shown),
   ];
   const actions: ExecuteAction[] = [
-    ...(page > 0 ? [execute('Previous', ADVICE_VERBS.page, data({ to: String(page - 1) }))] : []),
-    ...(!last ? [execute('Next', ADVICE_VERBS.page, data({ to: String(page + 1) }))] : []),
-    execute('Save draft', ADVICE_VERBS.saveDraft, data()),
-    execute('Submit', ADVICE_VERBS.submit, data(), { style: 'positive', associatedInputs: 'auto' }),
+    ...(page > 0 ? [executeAction('Previous', ADVICE_VERBS.page, data({ to: String(page - 1) }))] : []),
+    ...(!last ? [executeAction('Next', ADVICE_VERBS.page, data({ to: String(page + 1) }))] : []),
+    executeAction('Save draft', ADVICE_VERBS.saveDraft, data()),
+    executeAction('Submit', ADVICE_VERBS.submit, data(), { style: 'positive', associatedInputs: 'auto' }),
   ];
   return {
     type: 'AdaptiveCard',
@@ -278,26 +279,6 @@ export function adviceCard(input: AdviceCardInput): AdaptiveCard {
     body,
     actions,
     fallbackText: 'Advice is requested for an annual review. Open EHC Review Hub to give it.',
-  };
-}
-
-/**
- * An `Action.Execute` with its `Action.Submit` fallback carrying the same data and the verb, for
- * clients without Universal Actions (Adaptive Cards: "Universal Actions, backward compatibility").
- */
-function execute(
-  title: string,
-  verb: string,
-  data: Readonly<Record<string, string>>,
-  extra: Pick<ExecuteAction, 'style' | 'associatedInputs'> = {},
-): ExecuteAction {
-  return {
-    type: 'Action.Execute',
-    title,
-    verb,
-    data,
-    ...extra,
-    fallback: { type: 'Action.Submit', title, data: { ...data, verb }, ...extra },
   };
 }
 
@@ -445,19 +426,6 @@ const PROVISION_LABELS: Readonly<Record<keyof typeof PROVISION_PROMPTS, string>>
   duration: 'For how long (e.g. 20 minutes)',
   groupSize: 'Group size (e.g. 1:1, small group of 4)',
 };
-
-function problemText(problems: readonly Problem[], where: string): CardElement[] {
-  return problems
-    .filter((p) => p.where === where)
-    .map((p) => ({
-      type: 'TextBlock',
-      text: p.message,
-      color: 'attention',
-      wrap: true,
-      size: 'small',
-      spacing: 'none',
-    }));
-}
 
 /** Problems about inputs not on this page (another page's outcome or row), listed so none goes unseen. */
 function problemsElsewhere(problems: readonly Problem[], shown: AdvicePage): CardElement[] {

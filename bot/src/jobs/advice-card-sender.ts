@@ -3,8 +3,12 @@ import { type CaseRef, type Identity, identityKey } from '../review/case.ts';
 import type { CaseFile } from '../review/case-file.ts';
 import { deliveryIdOf } from '../review/delivery/recipients.ts';
 import type { AdviceRequestCard, EffectOutcome } from '../review/outbox.ts';
+import { mayAllocate } from '../review/permissions.ts';
+import { londonDate } from '../review/plain-date.ts';
+import type { LaPolicy } from '../review/policy.ts';
 import type { ConversationReferences } from '../store/conversation-references.ts';
 import { type AdviceCardDeps, adviceCardFor } from '../teams/advice-card-actions.ts';
+import { allocationCardFor } from '../teams/allocation-card-actions.ts';
 import { type ProactiveSender, SendError } from '../teams/proactive.ts';
 
 /** Sends one card effect of `file`; throws a SendError (or a network failure) when it cannot. */
@@ -36,25 +40,30 @@ export interface AdviceCardSenderOptions {
   /** Everyone the case's LA added: how an address is matched to an account, and who allocates a team. */
   readonly peopleOfLa: PeopleOfLa;
   readonly advice: AdviceCardDeps;
+  /** The LA's policy, for the advice-by date the allocation card gives (ADVICE_CIRCULATED). */
+  readonly policyFor: (laCode: string) => LaPolicy;
+  readonly now: () => Date;
 }
-
-/** What the allocator's card says besides the advice form: allocation is done in the tab. */
-export const ALLOCATOR_TEXT =
-  'Your team has been asked for advice. Answer it for the team with this card, or allocate it to a professional on the case’s contribute page in EHC Review Hub.';
 
 export const REQUEST_SUMMARY = 'You have been asked for advice for an annual review';
 
+/** The notification line of the allocation card, to a team's allocator. */
+export const ALLOCATION_SUMMARY = 'Your team has been asked for advice for an annual review';
+
 /**
- * The advice card of a request, sent into the personal chat of whoever it asks (issue 9, "Requests
- * in Teams"): the professional, or each allocator of the team asked.
+ * The card of a request, sent into the personal chat of whoever it asks (issue 9, "Requests in
+ * Teams"): the advice card to the professional; to each allocator of the team asked, the allocation
+ * card (accept for the team, decline with a reason, or allocate a named professional, who then gets
+ * the request's advice card as an effect of its own).
  *
  * @remarks
  * - The chat is the one kept when the person installed the app (ConversationReferences.personal). A
  *   person with no such chat, or not known by account, is not reached: the effect is done as
  *   `no-chat`, since the request is in the tab (the contribute page) and "requests" in a chat lists
  *   it; the invitation email says so.
- * - The card is built when it is sent, from the case file as it is then (adviceCardFor, the same the
- *   "requests" command sends), so a request answered or closed meanwhile sends nothing (`not-open`).
+ * - The card is built when it is sent, from the case file as it is then (adviceCardFor and
+ *   allocationCardFor, the same the "requests" command sends), so a request answered or closed
+ *   meanwhile sends nothing (`not-open`), nor does a team's request allocated meanwhile.
  * - Each card carries a fixed message id (the effect's id, with the recipient for a team), so a
  *   retry after a lost answer is recognisable (ProactiveMessage.id).
  * - A 403 or 404 (the app removed, the chat gone) skips that person; anything else that fails is
@@ -70,6 +79,8 @@ export function adviceCardSender(options: AdviceCardSenderOptions): CardEffectSe
         : undefined;
     const open = request !== undefined && (request.state === 'requested' || request.state === 'accepted');
     if (!open || review?.stage !== 'contributing') return { delivery: 'not-open' };
+    const team = 'team' in effect.to;
+    if (team && request.allocatedTo) return { delivery: 'not-open' };
     const people = await options.peopleOfLa(ref.laCode);
     const recipients = recipientsOf(effect, people, ref.laCode);
     const now: string[] = [];
@@ -80,14 +91,21 @@ export function adviceCardSender(options: AdviceCardSenderOptions): CardEffectSe
       if (!reference) continue;
       const key = identityKey(recipient.identity);
       const reader = { actor: recipient, accountKey: key, via: 'bot' as const };
-      const card = await adviceCardFor(reader, file, ref, effect.requestId, options.advice);
-      const id = 'team' in effect.to ? deliveryIdOf(effect.id, key) : effect.id;
+      // The mailbox itself, should it sign in, answers for itself: it gets the advice card.
+      const allocates = team && mayAllocate(recipient, request, file);
+      const card = allocates
+        ? await allocationCardFor(reader, file, ref, request, {
+            today: londonDate(options.now()),
+            policy: options.policyFor,
+            advice: options.advice,
+          })
+        : await adviceCardFor(reader, file, ref, effect.requestId, options.advice);
+      const id = team ? deliveryIdOf(effect.id, key) : effect.id;
       try {
         await options.sender.send(reference, {
           id,
           card,
-          summary: REQUEST_SUMMARY,
-          ...('team' in effect.to ? { text: ALLOCATOR_TEXT } : {}),
+          summary: allocates ? ALLOCATION_SUMMARY : REQUEST_SUMMARY,
         });
         sent += 1;
         now.push(key);

@@ -138,9 +138,12 @@ export interface AdviceRequest {
   readonly requestedOn: PlainDate;
   /** The named professional a team allocated (seed: "once teams allocate a professional, their name will appear"). */
   readonly allocatedTo?: Person;
+  /** The day the team allocated it: the allocator's receipt says "Allocated to <name> on <date>". */
+  readonly allocatedOn?: PlainDate;
   readonly closedReason?: string;
   /** Why the team (or the professional) declined. */
   readonly declinedReason?: string;
+  readonly declinedOn?: PlainDate;
   /** The last day the SENCo sent the request again. */
   readonly resentOn?: PlainDate;
 }

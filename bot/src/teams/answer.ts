@@ -12,6 +12,7 @@ import type { Warning } from '../review/warnings.ts';
 import { DATE_KEY_WORDS, overdueWords } from '../review/words.ts';
 import { describeError, type Log } from '../server/log.ts';
 import type { AdviceCardDeps } from './advice-card-actions.ts';
+import type { AllocationCardDeps } from './allocation-card-actions.ts';
 import { type ArrangeCardDeps, arrangeCardFor, readForCard } from './arrange-card-actions.ts';
 import { helpReply, notUnderstoodReply, welcomeReply } from './help.ts';
 import { answerRequests } from './request-cards.ts';
@@ -59,6 +60,8 @@ export interface AnswerDeps {
   readonly advice?: AdviceCardDeps;
   /** Each LA's choice of when to warn (store/la-config.ts), so "due" lists what the sweep sends. */
   readonly warningPolicies?: () => Promise<ReadonlyMap<string, WarningPolicy>>;
+  /** The allocation card's commands (allocation-card-actions.ts): a team's allocator answers its request. */
+  readonly allocation?: AllocationCardDeps;
 }
 
 export const NO_ACCESS_REPLY =

@@ -1,6 +1,7 @@
 import type { AdaptiveCard } from '../cards/adaptive-card.ts';
 import type { Identity } from '../review/case.ts';
 import { adviceCardActions } from './advice-card-actions.ts';
+import { allocationCardActions } from './allocation-card-actions.ts';
 import type { AnswerDeps, ConversationType } from './answer.ts';
 import { arrangeCardActions } from './arrange-card-actions.ts';
 
@@ -58,5 +59,6 @@ export function cardActionTable(deps: AnswerDeps): CardActionTable {
   return {
     ...(deps.arrange ? arrangeCardActions(deps, deps.arrange) : {}),
     ...(deps.advice ? adviceCardActions(deps, deps.advice) : {}),
+    ...(deps.allocation ? allocationCardActions(deps, deps.allocation) : {}),
   };
 }

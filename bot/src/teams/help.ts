@@ -12,7 +12,8 @@ import type { DirectoryUser } from '../identity/user-directory.ts';
 export const UNDERSTOOD =
   'I understand: **reviews** (your live reviews, most urgent first, in a 1:1 chat with me), ' +
   '**overdue** and **due** (your own steps that are late or due soon, in a 1:1 chat), ' +
-  '**requests** (the requests for your advice, each as a card to answer, in a 1:1 chat), ' +
+  "**requests** (the requests for your advice, and your team's requests to allocate, each as a card to " +
+  'answer, in a 1:1 chat), ' +
   "**arrange** and a child's name (a SENCo arranging that review's meeting, in a 1:1 chat) and " +
   '**help** (or **hello**: what you can do here).';
 
@@ -30,6 +31,13 @@ export function roleHelp(user: Pick<DirectoryUser, 'roles'>): string {
       "As an officer of the local authority you can see the live reviews of the LA's cases here, most " +
       'urgent first, with the decisions and final plans the LA owes and by when, and what is overdue. ' +
       "Open the EHC Review Hub tab for each case's statutory dates."
+    );
+  }
+  if (user.roles.some((role) => role.kind === 'allocator')) {
+    return (
+      "Requests for your team's advice come to you here as cards: accept one for the team and answer " +
+      'it yourself, decline it with a reason, or allocate it to a named professional, whose name then ' +
+      'shows on the review and who gets the request.'
     );
   }
   return (

@@ -3,9 +3,11 @@ import { accountKey, actorOf, type DirectoryUser } from '../identity/user-direct
 import type { CaseRef } from '../review/case.ts';
 import type { CaseFile } from '../review/case-file.ts';
 import { isReviewError } from '../review/errors.ts';
-import { mayAnswer } from '../review/permissions.ts';
+import { mayAllocate, mayAnswer } from '../review/permissions.ts';
 import { londonDate } from '../review/plain-date.ts';
+import type { AdviceRequest } from '../review/review.ts';
 import { type AdviceCardDeps, adviceCardFor } from './advice-card-actions.ts';
+import { allocationCardFor } from './allocation-card-actions.ts';
 import type { AnswerDeps, Reply } from './answer.ts';
 import { readForCard } from './arrange-card-actions.ts';
 
@@ -22,8 +24,10 @@ export const NO_OPEN_REQUESTS =
  * "requests": the user's open requests for advice (seed: "Contribute Views"), each as its advice card
  * with their draft filled in, so a professional can answer in this chat.
  *
- * @remarks Only requests the user is asked themself (or allocated by their team): a SENCo who could
- * record advice on someone's behalf does that in the tab. The cases are found among the user's own
+ * @remarks Only requests the user is asked themself (or allocated by their team), and those to a team
+ * they allocate for that no professional has been named for: its allocation card while it waits,
+ * the advice card once they accepted it for the team. A SENCo who could record advice on someone's
+ * behalf does that in the tab. The cases are found among the user's own
  * live cases (an audited list read), and each case read for its card is audited too. The bot also
  * sends each request's card by itself, into the chat kept from the person's install
  * (jobs/advice-card-sender.ts); this is how someone who installed the app later, or lost the card,
@@ -35,24 +39,34 @@ export async function answerRequests(
   advice: AdviceCardDeps,
 ): Promise<Reply> {
   const reader = { actor: actorOf(user), accountKey: accountKey(user.identity), via: 'bot' as const };
+  const today = londonDate(deps.caseload.now());
   try {
-    const summaries = await liveCases(reader, londonDate(deps.caseload.now()), deps.caseload);
-    const open: { ref: CaseRef; file: CaseFile; requestId: string }[] = [];
+    const summaries = await liveCases(reader, today, deps.caseload);
+    const open: { ref: CaseRef; file: CaseFile; request: AdviceRequest; allocates: boolean }[] = [];
     for (const summary of summaries) {
       if (summary.stage !== 'contributing') continue;
       const ref = { laCode: summary.laCode, caseId: summary.caseId };
       const file = await readForCard(reader, ref, deps);
       for (const request of file.review?.adviceRequests ?? []) {
         const live = request.state === 'requested' || request.state === 'accepted';
-        if (live && mayAnswer(reader.actor, request, file) === 'self')
-          open.push({ ref, file, requestId: request.id });
+        const allocates = !request.allocatedTo && mayAllocate(reader.actor, request, file);
+        if (live && (allocates || mayAnswer(reader.actor, request, file) === 'self'))
+          open.push({ ref, file, request, allocates });
       }
     }
     if (open.length === 0) return { kind: 'text', text: NO_OPEN_REQUESTS };
     const shown = open.slice(0, MAX_REQUEST_CARDS);
     const cards = [];
-    for (const { ref, file, requestId } of shown) {
-      cards.push(await adviceCardFor(reader, file, ref, requestId, advice));
+    for (const { ref, file, request, allocates } of shown) {
+      cards.push(
+        allocates
+          ? await allocationCardFor(reader, file, ref, request, {
+              today,
+              policy: deps.caseload.policyFor,
+              advice,
+            })
+          : await adviceCardFor(reader, file, ref, request.id, advice),
+      );
     }
     const more = open.length - shown.length;
     return {

@@ -18,6 +18,7 @@ import {
   socialWorker,
   socialWorkerActor,
   stranger,
+  TODAY,
 } from './factories.ts';
 
 const DS = 'ds@la.example';
@@ -110,6 +111,7 @@ describe('a team’s allocator', () => {
     expect(requestTo(allocated.file, DS)).toMatchObject({
       state: 'accepted',
       allocatedTo: { name: 'Sol Worker', email: 'sol@la.example', role: 'disability-service' },
+      allocatedOn: TODAY,
     });
     expect(relationsTo(socialWorkerActor, allocated.file)).toEqual(['invitee', 'contributor']);
     const submitted = accept(
@@ -150,10 +152,19 @@ describe('a team’s allocator', () => {
     expect(requestTo(declined.file, DS)).toMatchObject({
       state: 'declined',
       declinedReason: 'Not known to the service',
+      declinedOn: TODAY,
     });
     expect(
       requestTo(accept(file, { type: 'acceptRequest', requestId: request.id }, allocator).file, DS).state,
     ).toBe('accepted');
+    // Sent again by the SENCo, a declined request is open once more, its reason and day gone.
+    const again = requestTo(
+      accept(declined.file, { type: 'requestAdvice', inviteeId: request.inviteeId }, senco).file,
+      DS,
+    );
+    expect(again.state).toBe('requested');
+    expect(again.declinedReason).toBeUndefined();
+    expect(again.declinedOn).toBeUndefined();
   });
 
   it('allocates only the requests of their own team; once allocated, the team’s mailbox no longer answers', () => {

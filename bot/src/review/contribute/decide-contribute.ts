@@ -137,7 +137,7 @@ function requestAdvice(
   if (existing.state === 'submitted') {
     return fail('WRONG_STAGE', 'inviteeId', `${invitee.person.name} has submitted their advice`);
   }
-  const { closedReason: _closed, declinedReason: _declined, ...rest } = existing;
+  const { closedReason: _closed, declinedReason: _declined, declinedOn: _on, ...rest } = existing;
   const resent: AdviceRequest = {
     ...rest,
     state: existing.state === 'accepted' ? 'accepted' : 'requested',
@@ -157,7 +157,10 @@ function decline(
     if (request.state !== 'requested' && request.state !== 'accepted') return notOpen(request);
     const reason = command.reason.trim();
     if (!reason) return fail('INVALID_INPUT', 'reason', 'say why the request is declined');
-    return { ok: true, request: { ...request, state: 'declined', declinedReason: reason } };
+    return {
+      ok: true,
+      request: { ...request, state: 'declined', declinedReason: reason, declinedOn: ctx.today },
+    };
   });
 }
 
@@ -185,7 +188,7 @@ function allocate(
       role: team?.role ?? 'other-professional',
       ...(team?.organisation ? { organisation: team.organisation } : { organisation: team?.name ?? '' }),
     };
-    return { ok: true, request: { ...request, state: 'accepted', allocatedTo } };
+    return { ok: true, request: { ...request, state: 'accepted', allocatedTo, allocatedOn: ctx.today } };
   });
 }
 
