@@ -43,7 +43,11 @@ describe('npm run sweep: the deadline check on demand', () => {
   it('warns as the LA chose: 8 weeks ahead, read and recorded from the command line too', async () => {
     await new CosmosCaseStore(db).create(makeFile({ caseId: 'HP-001', planIssuedOn: d('2025-01-20') }));
     const config = await CosmosLaConfig.open(db.database);
-    await config.setWarningPolicy('860', { daysBefore: [56], overdueEveryDays: 7 }, '2025-11-01T09:00:00.000Z');
+    await config.setWarningPolicy(
+      '860',
+      { daysBefore: [56], overdueEveryDays: 7 },
+      '2025-11-01T09:00:00.000Z',
+    );
     // 24 November 2025: the review is due in 56 days, its latest meeting date in 28.
     const result = await runCli('sweep', ['--today', '2025-11-24'], env);
     expect(result.code, result.stderr).toBe(0);
