@@ -55,12 +55,15 @@ describe('the name a document is shown under', () => {
     expect(displayName('photo.jpeg', 'jpeg')).toBe('photo.jpeg');
     expect(displayName('photo.jpg', 'jpeg')).toBe('photo.jpg');
     expect(displayName('photo.jpeg', 'png')).toBe('photo.png');
+    expect(displayName('photo.png', 'jpeg')).toBe('photo.jpg');
   });
 
   it('ends in the extension of what the document really is, replacing only the last extension', () => {
     expect(displayName('report.final.docx', 'pdf')).toBe('report.final.pdf');
     expect(displayName('report', 'docx')).toBe('report.docx');
     expect(displayName('report.', 'pdf')).toBe('report.pdf');
+    // Only the last extension counts: an earlier one that matches does not disguise what it is.
+    expect(displayName('report.pdf.exe', 'pdf')).toBe('report.pdf.pdf');
   });
 
   it('drops any folder, whichever slash its sender used', () => {
