@@ -204,6 +204,15 @@ describe('attaching a document to advice', () => {
     expect(again.file.review?.advice).toEqual(first.file.review?.advice);
   });
 
+  it('an upload sent again stores its bytes under a new attachment id, yet its command adds no second copy', () => {
+    const file = contributing();
+    const id = healthRequest(file);
+    const first = accept(file, attach(id, { id: 'c1', attachmentId: 'att-1' }), health);
+    const again = accept(file, attach(id, { id: 'c1', attachmentId: 'att-2' }), health, first.advice);
+    expect(again.advice).toBe(first.advice);
+    expect(again.advice?.attachments.map((a) => a.id)).toEqual(['att-1']);
+  });
+
   it('the same attachment sent again under a new command is not added twice', () => {
     const file = contributing();
     const id = healthRequest(file);
