@@ -390,6 +390,45 @@ describe('views', () => {
     ).file.review?.views;
     expect(views?.child?.onBehalfOf).toBe('Sam');
   });
+
+  it('a young person’s own views are the child’s views, naming no one; the parents’ need a name', () => {
+    const yara = { name: 'Yara Young', email: 'yara@home.example', role: 'young-person' } as const;
+    const base = contributing();
+    const file = { ...base, case: { ...base.case, people: [...base.case.people, yara] } };
+    const youngPerson: Actor = { email: yara.email, name: yara.name, roles: [] };
+    const views = accept(file, { type: 'recordViews', whose: 'child', text: 'I like art' }, youngPerson).file
+      .review?.views;
+    expect(views?.child).toEqual({
+      text: 'I like art',
+      recordedBy: 'email:yara@home.example',
+      updatedOn: d('2025-01-20'),
+    });
+    expect(
+      refused(file, { type: 'recordViews', whose: 'parent', text: 'Happy' }, youngPerson).problems,
+    ).toMatchObject([{ where: 'onBehalfOf' }]);
+  });
+
+  it('a parent invited to the review, though not on the case, records their own views', () => {
+    const base = contributing();
+    const review = base.review;
+    if (!review) throw new Error('no review');
+    const carer = { name: 'Cal Carer', email: 'cal@home.example', role: 'parent' } as const;
+    const file = {
+      ...base,
+      review: {
+        ...review,
+        invitees: [...review.invitees, { id: 'i9', person: carer, requestInformation: false }],
+      },
+    };
+    const carerActor: Actor = { email: carer.email, name: carer.name, roles: [] };
+    const views = accept(file, { type: 'recordViews', whose: 'parent', text: 'Settled' }, carerActor).file
+      .review?.views;
+    expect(views?.parent).toEqual({
+      text: 'Settled',
+      recordedBy: 'email:cal@home.example',
+      updatedOn: d('2025-01-20'),
+    });
+  });
 });
 
 describe('progress to the meeting', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseFile } from '../../../bot/src/review/case-file.ts';
+import {
+  askedOf,
+  newRequestIds,
+  requestCardEffects,
+} from '../../../bot/src/review/contribute/request-card-effects.ts';
 import type { AdviceRequestCard, Effect } from '../../../bot/src/review/outbox.ts';
 import { d } from '../factories.ts';
 import { accept, allocator, pendingFile, people, requestTo, run, senco, socialWorker } from './factories.ts';
@@ -96,5 +101,50 @@ describe('the advice card of each request goes into the outbox with it', () => {
       reason: 'not needed',
     });
     expect(closing.ok && closing.effects).toEqual([]);
+  });
+});
+
+describe('who a request’s card goes to', () => {
+  const sent = () => accept(arranged(), { type: 'sendInvitations' }, senco, undefined, SENT_ON).file;
+
+  it('a professional known by their account is reached by that account, their email in lower case', () => {
+    const file = sent();
+    const review = file.review;
+    if (!review) throw new Error('no review');
+    const request = {
+      ...requestTo(file, DS),
+      allocatedTo: {
+        name: 'Sol Worker',
+        email: 'Sol@LA.example',
+        role: 'disability-service' as const,
+        identity: { tenantId: 'la', objectId: 'sol-oid' },
+      },
+    };
+    expect(askedOf(review, request)).toEqual({
+      person: { identity: { tenantId: 'la', objectId: 'sol-oid' }, email: 'sol@la.example' },
+    });
+  });
+
+  it('a request whose invitee is no longer on the review, or that is not there at all, sends no card', () => {
+    const file = sent();
+    const review = file.review;
+    if (!review) throw new Error('no review');
+    const request = requestTo(file, people.health.email);
+    const without = { ...review, invitees: review.invitees.filter((i) => i.id !== request.inviteeId) };
+    expect(askedOf(without, request)).toBeUndefined();
+    expect(requestCardEffects({ ...file, review: without }, [request.id], 1)).toEqual([]);
+    expect(requestCardEffects(file, ['r99'], 1)).toEqual([]);
+    // An unknown request takes no number: the next card is numbered as if it were not asked for.
+    expect(requestCardEffects(file, ['r99', request.id], 7)).toEqual(
+      requestCardEffects(file, [request.id], 7),
+    );
+    expect(requestCardEffects(file, [request.id], 7)).toHaveLength(1);
+  });
+
+  it('a case with no review has no requests and sends no cards', () => {
+    const file = pendingFile();
+    expect(requestCardEffects(file, ['r1'], 1)).toEqual([]);
+    expect(newRequestIds(file, file)).toEqual([]);
+    expect(newRequestIds(file, sent())).toEqual(['r1', 'r2', 'r3', 'r4']);
   });
 });

@@ -76,7 +76,8 @@ function meetingProblems(meeting: Partial<Record<MeetingField, unknown>>): Probl
   ) {
     problems.push({ where: 'meeting.endTime', message: 'the meeting must end after it starts' });
   }
-  const venue = typeof meeting.venue === 'string' ? meeting.venue.trim() : '';
+  // mergeMeeting has set the venue, to '' at the least.
+  const venue = (meeting.venue as string).trim();
   if (!venue && meeting.online !== true) {
     problems.push({
       where: 'meeting.venue',

@@ -73,15 +73,14 @@ function megabytes(bytes: number): string {
  * characters or quotes, ending in the extension of what it really is.
  */
 export function displayName(fileName: string, type: DocumentType): string {
-  const base =
-    fileName
-      .split(/[\\/]/)
-      .at(-1)
-      ?.split('')
-      .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f && c !== '"')
-      .join('')
-      .trim()
-      .slice(0, 150) ?? '';
+  // Splitting always gives at least one piece: the last is the name without its folders.
+  const last = fileName.split(/[\\/]/).pop() as string;
+  const base = last
+    .split('')
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f && c !== '"')
+    .join('')
+    .trim()
+    .slice(0, 150);
   const extension = DOCUMENT_TYPES[type].extension;
   const stem = base.replace(/\.[^.]*$/, '') || 'document';
   const own = base.toLowerCase().match(/\.([^.]*)$/)?.[1];

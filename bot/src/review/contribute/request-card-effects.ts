@@ -52,6 +52,6 @@ export function requestCardEffects(
 
 /** The requests `after` has that `before` had not: those "Confirm and send invitations" made. */
 export function newRequestIds(before: CaseFile, after: CaseFile): string[] {
-  const had = new Set((before.review?.adviceRequests ?? []).map((r) => r.id));
+  const had = new Set(before.review?.adviceRequests.map((r) => r.id));
   return (after.review?.adviceRequests ?? []).map((r) => r.id).filter((id) => !had.has(id));
 }
