@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TransferKind } from '../../bot/src/review/case.ts';
+import type { Child, TransferKind } from '../../bot/src/review/case.ts';
 import type { CaseFile } from '../../bot/src/review/case-file.ts';
 import { clockFor, type DateKey } from '../../bot/src/review/clock.ts';
 import type { PlainDate } from '../../bot/src/review/plain-date.ts';
@@ -439,9 +439,8 @@ describe('each explanation names its own numbers and dates, however many plans s
   const decision = { outcome: 'maintain', decidedBy: 'la-tenant/casey', reason: 'Needs unchanged' } as const;
   const start = d('2031-04-07');
   const today = d('2031-06-02');
-  const child = makeChild({ dateOfBirth: d('2029-01-15') });
   /** Three plans whose review period starts on the same day, each from another event. */
-  const plans = {
+  const plansOf = (child: Child) => ({
     decided: makeFile(
       { child },
       makeReview({
@@ -452,7 +451,10 @@ describe('each explanation names its own numbers and dates, however many plans s
     ),
     lastDecision: makeFile({ child, lastReviewDecisionOn: start }),
     planMade: makeFile({ child, planIssuedOn: start }),
-  };
+  });
+  // Over 5, so that this test writes no UNDER_FIVE sentence before the test of those.
+  const plans = plansOf(makeChild({ dateOfBirth: d('2020-01-15') }));
+  const under5 = plansOf(makeChild({ dateOfBirth: d('2029-01-15') }));
 
   it('REVIEW_DUE: a period starting the same day from another event says which event', () => {
     const why = (file: CaseFile) => clockFor(file, today).dates.review_by?.explanation;
@@ -467,11 +469,11 @@ describe('each explanation names its own numbers and dates, however many plans s
 
   it('UNDER_FIVE: a period starting the same day from another event says which event', () => {
     const why = (file: CaseFile) => clockFor(file, today).dates.recommended_review?.explanation;
-    expect(why(plans.decided)).toContain(
+    expect(why(under5.decided)).toContain(
       "within 6 months starting with this review's decision (7 April 2031)",
     );
-    expect(why(plans.lastDecision)).toContain('within 6 months starting with the last review decision');
-    expect(why(plans.planMade)).toContain('within 6 months starting with the date the plan was made');
+    expect(why(under5.lastDecision)).toContain('within 6 months starting with the last review decision');
+    expect(why(under5.planMade)).toContain('within 6 months starting with the date the plan was made');
   });
 
   it('PHASE_TRANSFER: the meeting before the same deadline names the weeks of each policy', () => {
