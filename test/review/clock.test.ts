@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TransferKind } from '../../bot/src/review/case.ts';
+import type { Child, TransferKind } from '../../bot/src/review/case.ts';
 import type { CaseFile } from '../../bot/src/review/case-file.ts';
 import { clockFor, type DateKey } from '../../bot/src/review/clock.ts';
 import type { PlainDate } from '../../bot/src/review/plain-date.ts';
@@ -427,5 +427,96 @@ describe('rules the clock holds', () => {
     expect(dates.final_plan_by?.explanation).toContain('within 7 weeks of the amendment notice');
     expect(dates.phase_transfer_by?.explanation).toContain('at least 4 months before a move');
     expect(dates.recommended_review?.explanation).toContain('within 3 months starting with');
+  });
+});
+
+/*
+ * The clock writes each explanation once for the numbers and the date it names, and gives it again to
+ * every plan that names the same: these tests use dates and numbers no other test here uses, so each is
+ * the first to ask for its sentences.
+ */
+describe('each explanation names its own numbers and dates, however many plans share some of them', () => {
+  const decision = { outcome: 'maintain', decidedBy: 'la-tenant/casey', reason: 'Needs unchanged' } as const;
+  const start = d('2031-04-07');
+  const today = d('2031-06-02');
+  /** Three plans whose review period starts on the same day, each from another event. */
+  const plansOf = (child: Child) => ({
+    decided: makeFile(
+      { child },
+      makeReview({
+        stage: 'decided',
+        meeting: makeMeeting('2031-03-03'),
+        decision: { ...decision, notifiedOn: start },
+      }),
+    ),
+    lastDecision: makeFile({ child, lastReviewDecisionOn: start }),
+    planMade: makeFile({ child, planIssuedOn: start }),
+  });
+  // Over 5, so that this test writes no UNDER_FIVE sentence before the test of those.
+  const plans = plansOf(makeChild({ dateOfBirth: d('2020-01-15') }));
+  const under5 = plansOf(makeChild({ dateOfBirth: d('2029-01-15') }));
+
+  it('REVIEW_DUE: a period starting the same day from another event says which event', () => {
+    const why = (file: CaseFile) => clockFor(file, today).dates.review_by?.explanation;
+    expect(why(plans.decided)).toContain("12 months starting with this review's decision (7 April 2031)");
+    expect(why(plans.lastDecision)).toContain(
+      '12 months starting with the last review decision (7 April 2031)',
+    );
+    expect(why(plans.planMade)).toContain(
+      '12 months starting with the date the plan was made (7 April 2031)',
+    );
+  });
+
+  it('UNDER_FIVE: a period starting the same day from another event says which event', () => {
+    const why = (file: CaseFile) => clockFor(file, today).dates.recommended_review?.explanation;
+    expect(why(under5.decided)).toContain(
+      "within 6 months starting with this review's decision (7 April 2031)",
+    );
+    expect(why(under5.lastDecision)).toContain('within 6 months starting with the last review decision');
+    expect(why(under5.planMade)).toContain('within 6 months starting with the date the plan was made');
+  });
+
+  it('PHASE_TRANSFER: the meeting before the same deadline names the weeks of each policy', () => {
+    const file = makeFile({ phaseTransfer: { kind: 'infant-to-junior', on: d('2033-09-05') } });
+    const why = (decisionWeeks: number, finalPlanWeeks: number) =>
+      clockFor(file, today, { ...STATUTORY_DEFAULTS, decisionWeeks, finalPlanWeeks }).dates
+        .transfer_meeting_by?.explanation;
+    expect(why(3, 9)).toContain('leave 3 weeks for the decision and 9 weeks for the final amended plan');
+    expect(why(9, 3)).toContain('leave 9 weeks for the decision and 3 weeks for the final amended plan');
+    expect(why(3, 10)).toContain('leave 3 weeks for the decision and 10 weeks for the final amended plan');
+    expect(why(3, 9)).toContain('(15 February 2033)');
+  });
+
+  it('the weeks before and after a meeting each state their unit, one week or several', () => {
+    const file = makeFile({}, makeReview({ stage: 'meeting', meeting: makeMeeting('2032-10-11') }));
+    const policy = (weeks: number): LaPolicy => ({
+      ...STATUTORY_DEFAULTS,
+      inviteNoticeWeeks: weeks,
+      adviceWeeks: weeks,
+      reportWeeks: weeks,
+      decisionWeeks: weeks,
+    });
+    for (const [weeks, words] of [
+      [1, '1 week'],
+      [7, '7 weeks'],
+    ] as const) {
+      const { dates } = clockFor(file, d('2032-06-01'), policy(weeks));
+      expect(dates.latest_meeting?.explanation).toContain(
+        `leave ${words} for the decision before the review-by date`,
+      );
+      expect(dates.invite_by?.explanation).toContain(
+        `by this date, ${words} before the meeting (11 October 2032)`,
+      );
+      expect(dates.advice_by?.explanation).toContain(
+        `at least ${words} before the meeting (11 October 2032)`,
+      );
+      expect(dates.report_by?.explanation).toContain(`within ${words} of the meeting (11 October 2032)`);
+      expect(dates.decision_by?.explanation).toContain(`within ${words} of the meeting (11 October 2032)`);
+    }
+  });
+
+  it('a phase transfer of a kind the clock does not know is refused, not given a date', () => {
+    const file = makeFile({ phaseTransfer: { kind: 'sideways' as TransferKind, on: d('2033-09-05') } });
+    expect(() => clockFor(file, today)).toThrow(RangeError);
   });
 });

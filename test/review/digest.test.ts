@@ -39,6 +39,55 @@ describe('digestFor', () => {
     expect(rows('nextFourWeeks')).toEqual(['B invite_by 2026-01-27', 'B advice_by 2026-01-27']);
   });
 
+  it('puts each day in its group: overdue before today, this week to the 6th day after, then to the 28th', () => {
+    const today = d('2026-03-02');
+    const on = (days: number) => addDays(today, days);
+    const listing = {
+      ...listingOf(files[0] as (typeof files)[number], STATUTORY_DEFAULTS),
+      steps: [
+        { key: 'review_by', date: on(29) },
+        { key: 'latest_meeting', date: on(28) },
+        { key: 'invite_by', date: on(7) },
+        { key: 'advice_by', date: on(6) },
+        { key: 'report_by', date: on(0) },
+        { key: 'decision_by', date: on(-1) },
+      ] as const,
+    };
+    const digest = digestFor({ kind: 'setting', settingUrn: '100001' }, [listing], today);
+    const keys = (group: keyof typeof digest) => digest[group].map((r) => r.key);
+    expect(keys('overdue')).toEqual(['decision_by']);
+    expect(keys('thisWeek')).toEqual(['report_by', 'advice_by']);
+    expect(keys('nextFourWeeks')).toEqual(['invite_by', 'latest_meeting']);
+  });
+
+  it('leaves out a step done from today or before, and keeps one done only from a day still ahead', () => {
+    const today = d('2026-03-02');
+    const listing = {
+      ...listingOf(files[0] as (typeof files)[number], STATUTORY_DEFAULTS),
+      steps: [
+        { key: 'invite_by', date: addDays(today, 3), doneFrom: today },
+        { key: 'advice_by', date: addDays(today, 3), doneFrom: addDays(today, -1) },
+        { key: 'report_by', date: addDays(today, 3), doneFrom: addDays(today, 1) },
+        { key: 'decision_by', date: addDays(today, 4) },
+      ] as const,
+    };
+    const digest = digestFor({ kind: 'setting', settingUrn: '100001' }, [listing], today);
+    expect(digest.thisWeek.map((r) => r.key)).toEqual(['report_by', 'decision_by']);
+  });
+
+  it('orders each group by date, then by case id, whatever order the listings come in', () => {
+    const today = d('2026-03-02');
+    const listing = (caseId: string, days: number) => ({
+      ...listingOf(files[0] as (typeof files)[number], STATUTORY_DEFAULTS),
+      caseId,
+      steps: [{ key: 'review_by', date: addDays(today, days) }] as const,
+    });
+    const listings = [listing('B', 2), listing('C', 1), listing('A', 2), listing('D', -3), listing('E', -5)];
+    const digest = digestFor({ kind: 'setting', settingUrn: '100001' }, listings, today);
+    expect(digest.thisWeek.map((r) => r.caseId)).toEqual(['C', 'A', 'B']);
+    expect(digest.overdue.map((r) => r.caseId)).toEqual(['E', 'D']);
+  });
+
   it('names the child by first name only', () => {
     const digest = digestFor({ kind: 'la', laCode: '860' }, listings, d('2026-01-15'));
     expect(JSON.stringify(digest)).not.toContain('Jones');

@@ -87,6 +87,32 @@ describe('the fast date arithmetic gives the plain answers', () => {
     );
   });
 
+  it('for text shaped like a date that is none (month and day 00 to 99), the plain answers', () => {
+    const digits = (n: number, width: number) => String(n).padStart(width, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        (year, month, day) => {
+          const text = `${digits(year, 4)}-${digits(month, 2)}-${digits(day, 2)}`;
+          expect(toEpochDay(text as PlainDate)).toBe(plainToEpochDay(text));
+          expect(parts(text as PlainDate)).toEqual(plainParts(text));
+        },
+      ),
+    );
+    for (const text of ['2025-13-01', '2025-14-29', '2025-15-01', '2025-99-99', '2025-00-00', '2024-12-31']) {
+      expect(toEpochDay(text as PlainDate)).toBe(plainToEpochDay(text));
+    }
+  });
+
+  it('for text of another length, the plain answers', () => {
+    for (const text of ['10000-01-01', '2025-3-01', '2025-03-1 5', '2025-03-01T1', '2025-03-0', '']) {
+      expect(toEpochDay(text as PlainDate)).toBe(plainToEpochDay(text));
+      expect(parts(text as PlainDate)).toEqual(plainParts(text));
+    }
+  });
+
   it('outside the years the fast path takes, the same as the plain versions', () => {
     for (const epochDay of [
       plainToEpochDay('0000-01-01') - 1,

@@ -87,6 +87,21 @@ describe('warningsOfListing', () => {
     expect(w?.dedupeKey).toBe('860/CASE-0001/invite_by/2026-01-27/before-7');
   });
 
+  it('warns of a step done only from a day still ahead, and not of one done from today or before', () => {
+    const today = d('2026-03-02');
+    const due = addDays(today, 3);
+    const stepped = {
+      ...listing,
+      steps: [
+        { key: 'invite_by', date: due, doneFrom: today },
+        { key: 'advice_by', date: due, doneFrom: addDays(today, -1) },
+        { key: 'report_by', date: due, doneFrom: addDays(today, 1) },
+        { key: 'decision_by', date: due },
+      ] as const,
+    };
+    expect(warningsOfListing(stepped, today).map((w) => w.key)).toEqual(['report_by', 'decision_by']);
+  });
+
   it('has none for a case that is not live', () => {
     expect(warningsOfListing({ ...listing, live: false }, d('2026-02-10'))).toEqual([]);
   });

@@ -138,10 +138,10 @@ function reviewByDate(f: Facts): DueDate {
   const months = f.policy.reviewMonths;
   const date = periodEnd(reviewStart(f), months);
   const why =
-    lookup(REVIEW_BY_WHY, keyOf(months, 3, reviewFromKind(f)), reviewStart(f)) ??
+    lookup(REVIEW_BY_WHY[reviewFromKind(f)], months, reviewStart(f)) ??
     remember(
-      REVIEW_BY_WHY,
-      keyOf(months, 3, reviewFromKind(f)),
+      REVIEW_BY_WHY[reviewFromKind(f)],
+      months,
       reviewStart(f),
       `The LA must notify its review decision by this date: ${count(months, 'month')} starting with ${reviewFrom(f)}.`,
     );
@@ -282,11 +282,12 @@ function transferMeetingBy(f: Facts, transferBy: DueDate): DueDate {
   const { decisionWeeks, finalPlanWeeks } = f.policy;
   const weeks = decisionWeeks + finalPlanWeeks;
   const date = addDays(transferBy.date, -7 * weeks);
+  const sentences = sentencesFor(TRANSFER_MEETING_WHY, finalPlanWeeks);
   const why =
-    lookup(TRANSFER_MEETING_WHY, keyOf(decisionWeeks, 1000, finalPlanWeeks), transferBy.date) ??
+    lookup(sentences, decisionWeeks, transferBy.date) ??
     remember(
-      TRANSFER_MEETING_WHY,
-      keyOf(decisionWeeks, 1000, finalPlanWeeks),
+      sentences,
+      decisionWeeks,
       transferBy.date,
       `Hold the meeting by this date to leave ${count(decisionWeeks, 'week')} for the decision and ${count(finalPlanWeeks, 'week')} for the final amended plan before the phase transfer deadline (${formatLong(transferBy.date)}).`,
     );
@@ -331,10 +332,10 @@ function recommendedReview(f: Facts): DueDate | undefined {
   const months = f.policy.underFiveMonths;
   const date = periodEnd(reviewStart(f), months);
   const why =
-    lookup(UNDER_FIVE_WHY, keyOf(months, 3, reviewFromKind(f)), reviewStart(f)) ??
+    lookup(UNDER_FIVE_WHY[reviewFromKind(f)], months, reviewStart(f)) ??
     remember(
-      UNDER_FIVE_WHY,
-      keyOf(months, 3, reviewFromKind(f)),
+      UNDER_FIVE_WHY[reviewFromKind(f)],
+      months,
       reviewStart(f),
       `Recommended, not a legal deadline: for a child under 5 the LA should consider a review within ${count(months, 'month')} starting with ${reviewFrom(f)}.`,
     );
@@ -365,11 +366,14 @@ function reviewFromKind(f: Facts): 0 | 1 | 2 {
  * Explanations, each written once for the numbers and the date it names. The clock runs over every
  * plan of a list and of England (docs/PERFORMANCE.md, P2), and writing each sentence afresh was about
  * half its time; the same few sentences come back for every plan with the same dates. Each cache is
- * keyed by the policy number(s) the sentence names, then by its date, and is cleared when it holds
- * 50,000 dates for one number, so it stays small.
+ * keyed by the policy number the sentence names, then by its date, and is cleared when it holds
+ * 50,000 dates for one number, so it stays small. A sentence that also names where the review period
+ * starts has a cache for each start (REVIEW_FROM); one that names two numbers, a cache for each value
+ * of the other.
  */
-type Sentences = Map<number, Map<string, string>>;
-const REVIEW_BY_WHY: Sentences = new Map();
+type Sentences = Map<number, Map<PlainDate, string>>;
+type ByStart = readonly [Sentences, Sentences, Sentences];
+const REVIEW_BY_WHY: ByStart = [new Map(), new Map(), new Map()];
 const LATEST_MEETING_WHY: Sentences = new Map();
 const INVITE_WHY: Sentences = new Map();
 const ADVICE_WHY: Sentences = new Map();
@@ -377,14 +381,18 @@ const REPORT_WHY: Sentences = new Map();
 const DECISION_WHY: Sentences = new Map();
 const REPRESENTATIONS_WHY: Sentences = new Map();
 const FINAL_PLAN_WHY: Sentences = new Map();
-const TRANSFER_MEETING_WHY: Sentences = new Map();
-const UNDER_FIVE_WHY: Sentences = new Map();
+/** By the final plan's weeks, then by the decision's. */
+const TRANSFER_MEETING_WHY: Map<number, Sentences> = new Map();
+const UNDER_FIVE_WHY: ByStart = [new Map(), new Map(), new Map()];
 
-/** `a * base + b` when both are whole numbers and `b < base`, so that it names them; -1 otherwise. */
-function keyOf(a: number, base: number, b: number): number {
-  return Number.isSafeInteger(a) && a >= 0 && a < 1_000_000 && Number.isInteger(b) && b >= 0 && b < base
-    ? a * base + b
-    : -1;
+/** The map `caches` holds for the number `n`, made empty the first time. */
+function sentencesFor<K, V>(caches: Map<number, Map<K, V>>, n: number): Map<K, V> {
+  let byN = caches.get(n);
+  if (byN === undefined) {
+    byN = new Map();
+    caches.set(n, byN);
+  }
+  return byN;
 }
 
 /** The sentence already written for the number `n` and the date `date`, if any. */
@@ -392,17 +400,9 @@ function lookup(cache: Sentences, n: number, date: PlainDate): string | undefine
   return cache.get(n)?.get(date);
 }
 
-/**
- * Keeps `text` as the sentence for `n` and `date`, and returns it; a number that is not a whole one
- * from 0 is never kept (a policy's durations are whole numbers), so such a sentence is written afresh.
- */
+/** Keeps `text` as the sentence for `n` and `date`, and returns it. */
 function remember(cache: Sentences, n: number, date: PlainDate, text: string): string {
-  if (!(Number.isSafeInteger(n) && n >= 0)) return text;
-  let byDate = cache.get(n);
-  if (byDate === undefined) {
-    byDate = new Map();
-    cache.set(n, byDate);
-  }
+  const byDate = sentencesFor(cache, n);
   if (byDate.size >= 50_000) byDate.clear();
   byDate.set(date, text);
   return text;

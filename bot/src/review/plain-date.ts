@@ -30,7 +30,8 @@ export function plainDate(text: string): PlainDate {
 export function fromParts(year: number, month: number, day: number): PlainDate {
   const mm = TWO_DIGITS[month];
   const dd = TWO_DIGITS[day];
-  if (mm === undefined || dd === undefined || !(year >= 1000 && year <= 9999 && Number.isInteger(year))) {
+  // From 1000 on, any number's year is 4 characters or more, so padding it adds nothing (NaN is padded).
+  if (mm === undefined || dd === undefined || !(year >= 1000)) {
     return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}` as PlainDate;
   }
   return `${year}-${mm}-${dd}` as PlainDate;
