@@ -1,6 +1,6 @@
 /**
  * The figures of a Stryker run (its JSON report, mutation-testing-report-schema), per file, and the
- * block of docs/MUTATION.md that holds the last whole run's.
+ * block of docs/MUTATION.md that holds each file's last figures.
  *
  * @remarks A "text" mutant blanks a string literal that holds words (an explanation, a message, a
  * label): killing each would only pin the wording, so the target (95%) is of the other mutants, and
@@ -10,6 +10,7 @@
 export interface ReportMutant {
   readonly mutatorName: string;
   readonly status: string;
+  readonly statusReason?: string;
   readonly location: { readonly start: Position; readonly end: Position };
 }
 interface Position {
@@ -31,12 +32,21 @@ export interface FileScore {
   readonly noCoverage: number;
   readonly textMutants: number;
   readonly textSurvived: number;
-  /** Static mutants left out by `--ignoreStatic` (Stryker's "Ignored"): not tested, not in any score. */
-  readonly ignored: number;
+  /**
+   * Mutants marked equivalent in the source (`// Stryker disable next-line <mutator>: <why>`): no
+   * behaviour can tell them apart from the code, so they are in no score; the reason is beside them.
+   */
+  readonly equivalent: number;
+  /** Static mutants left out by `--ignoreStatic`: not tested, not in any score. */
+  readonly staticNotRun: number;
+  /** When and how the file was last measured: "2026-12-02, whole run" or "2026-12-02, partial run". */
+  readonly measured: string;
 }
 
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+/** Stryker's reason for a static mutant that `--ignoreStatic` left out; any other "Ignored" is a comment's. */
+const STATIC_REASON = /^Static mutant/;
 
 /** The source text a mutant replaced (lines 1-based, columns 1-based as Stryker writes them). */
 export function originalText(source: string, { start, end }: ReportMutant['location']): string {
@@ -53,7 +63,7 @@ export function isText(mutant: ReportMutant, source: string): boolean {
   return mutant.mutatorName === 'StringLiteral' && /\S\s+\S/.test(originalText(source, mutant.location));
 }
 
-export function scoreFiles(report: MutationReport): FileScore[] {
+export function scoreFiles(report: MutationReport, measured: string): FileScore[] {
   return Object.entries(report.files)
     .map(([file, { source, mutants }]) => {
       const count = (status: string) => mutants.filter((m) => m.status === status).length;
@@ -67,10 +77,15 @@ export function scoreFiles(report: MutationReport): FileScore[] {
         noCoverage: count('NoCoverage'),
         textMutants: text.filter((m) => DETECTED.has(m.status) || UNDETECTED.has(m.status)).length,
         textSurvived: text.filter((m) => UNDETECTED.has(m.status)).length,
-        ignored: count('Ignored'),
+        equivalent: mutants.filter((m) => m.status === 'Ignored' && !STATIC_REASON.test(m.statusReason ?? ''))
+          .length,
+        staticNotRun: mutants.filter(
+          (m) => m.status === 'Ignored' && STATIC_REASON.test(m.statusReason ?? ''),
+        ).length,
+        measured,
       };
     })
-    .filter((score) => score.mutants > 0 || score.ignored > 0)
+    .filter((score) => score.mutants > 0 || score.equivalent > 0 || score.staticNotRun > 0)
     .sort((a, b) => a.file.localeCompare(b.file));
 }
 
@@ -84,47 +99,98 @@ export function percentages(score: FileScore): { all: number; nonText: number } 
   return { all: percent(detected, score.mutants), nonText: percent(nonTextDetected, nonText) };
 }
 
+const HEADER = [
+  '| file | mutants | killed | survived | no coverage | score | text survivors | non-text score | marked equivalent | static, not run | measured |',
+  '|---|---|---|---|---|---|---|---|---|---|---|',
+];
+
 export function scoreTable(scores: readonly FileScore[]): string {
-  const total = scores.reduce<FileScore>(
-    (sum, s) => ({
-      file: 'all files',
-      mutants: sum.mutants + s.mutants,
-      killed: sum.killed + s.killed,
-      timeout: sum.timeout + s.timeout,
-      survived: sum.survived + s.survived,
-      noCoverage: sum.noCoverage + s.noCoverage,
-      textMutants: sum.textMutants + s.textMutants,
-      textSurvived: sum.textSurvived + s.textSurvived,
-      ignored: sum.ignored + s.ignored,
-    }),
-    {
-      file: 'all files',
-      mutants: 0,
-      killed: 0,
-      timeout: 0,
-      survived: 0,
-      noCoverage: 0,
-      textMutants: 0,
-      textSurvived: 0,
-      ignored: 0,
-    },
-  );
+  const sum = (
+    field:
+      | 'mutants'
+      | 'killed'
+      | 'timeout'
+      | 'survived'
+      | 'noCoverage'
+      | 'textMutants'
+      | 'textSurvived'
+      | 'equivalent'
+      | 'staticNotRun',
+  ) => scores.reduce((n, s) => n + s[field], 0);
+  const total: FileScore = {
+    file: 'all files',
+    mutants: sum('mutants'),
+    killed: sum('killed'),
+    timeout: sum('timeout'),
+    survived: sum('survived'),
+    noCoverage: sum('noCoverage'),
+    textMutants: sum('textMutants'),
+    textSurvived: sum('textSurvived'),
+    equivalent: sum('equivalent'),
+    staticNotRun: sum('staticNotRun'),
+    measured: '',
+  };
   const rows = [...scores, total].map((s) => {
     const { all, nonText } = percentages(s);
     const name = s === total ? '**all files**' : `\`${s.file}\``;
     // A file whose mutants were all left out as static has no score, not a perfect one.
     const [score, nonTextScore] = s.mutants === 0 ? ['–', '–'] : [`${all}%`, `**${nonText}%**`];
-    return `| ${name} | ${s.mutants} | ${s.killed + s.timeout} | ${s.survived} | ${s.noCoverage} | ${score} | ${s.textSurvived} of ${s.textMutants} | ${nonTextScore} | ${s.ignored} |`;
+    return `| ${name} | ${s.mutants} | ${s.killed + s.timeout} | ${s.survived} | ${s.noCoverage} | ${score} | ${s.textSurvived} of ${s.textMutants} | ${nonTextScore} | ${s.equivalent} | ${s.staticNotRun} | ${s.measured} |`;
   });
-  return [
-    '| file | mutants | killed | survived | no coverage | score | text survivors | non-text score | static, not run |',
-    '|---|---|---|---|---|---|---|---|---|',
-    ...rows,
-  ].join('\n');
+  return [...HEADER, ...rows].join('\n');
+}
+
+/**
+ * The file rows of a table {@link scoreTable} wrote (not its total), so that a run of some files can
+ * replace their rows and keep the others.
+ */
+export function parseScoreTable(block: string): FileScore[] {
+  const rows: FileScore[] = [];
+  for (const line of block.split('\n')) {
+    const cells = /^\| `([^`]+)` \|(.*)\|$/.exec(line);
+    if (!cells) continue;
+    const [file, rest] = [cells[1] ?? '', cells[2] ?? ''];
+    const c = rest.split('|').map((cell) => cell.trim());
+    const text = /^(\d+) of (\d+)$/.exec(c[5] ?? '');
+    if (c.length !== 10 || !text)
+      throw new Error(`docs/MUTATION.md: a row of the scores is not as written: ${line}`);
+    const n = (i: number) => Number(c[i]);
+    rows.push({
+      file,
+      mutants: n(0),
+      killed: n(1),
+      timeout: 0,
+      survived: n(2),
+      noCoverage: n(3),
+      textSurvived: Number(text[1]),
+      textMutants: Number(text[2]),
+      equivalent: n(7),
+      staticNotRun: n(8),
+      measured: c[9] ?? '',
+    });
+  }
+  return rows;
+}
+
+/** The rows of `previous` with those of the files in `fresh` replaced or added, in file order. */
+export function mergeScores(previous: readonly FileScore[], fresh: readonly FileScore[]): FileScore[] {
+  const files = new Set(fresh.map((s) => s.file));
+  return [...previous.filter((s) => !files.has(s.file)), ...fresh].sort((a, b) =>
+    a.file.localeCompare(b.file),
+  );
 }
 
 export const SCORES_START = '<!-- scores: written by `npm run mutate` -->';
 export const SCORES_END = '<!-- /scores -->';
+
+/** The block between the markers of `doc`. */
+export function scoresOf(doc: string): string {
+  const start = doc.indexOf(SCORES_START);
+  const end = doc.indexOf(SCORES_END);
+  if (start < 0 || end < start)
+    throw new Error(`docs/MUTATION.md lacks the ${SCORES_START} ... ${SCORES_END} block`);
+  return doc.slice(start + SCORES_START.length, end);
+}
 
 /** `doc` with the block between the markers replaced by `block`. */
 export function withScores(doc: string, block: string): string {
