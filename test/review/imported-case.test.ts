@@ -193,6 +193,23 @@ describe('mergeImport: a later import of a case already in the product', () => {
     expect(mergeImport(named, moved).case.phaseTransfer).toEqual({ ...transfer, on: d('2027-09-01') });
   });
 
+  it('a transfer of another kind on the same day is another move: the day the plan named it is not kept', () => {
+    const transfer = { kind: 'primary-to-secondary', on: d('2026-09-02') } as const;
+    const named: CaseFile = {
+      case: { ...existingCase, phaseTransfer: { ...transfer, namedInPlanOn: d('2026-01-30') } },
+    };
+    const other = { kind: 'infant-to-junior', on: transfer.on } as const;
+    const incoming = caseFileFromImport(imported({ phaseTransfer: other }), today);
+    expect(mergeImport(named, incoming).case.phaseTransfer).toEqual(other);
+  });
+
+  it('takes a transfer first given by a later export, for a case that had none', () => {
+    const transfer = { kind: 'primary-to-secondary', on: d('2026-09-02') } as const;
+    const { phaseTransfer: _none, ...withoutTransfer } = existingCase;
+    const incoming = caseFileFromImport(imported({ phaseTransfer: transfer }), today);
+    expect(mergeImport({ case: withoutTransfer }, incoming).case.phaseTransfer).toEqual(transfer);
+  });
+
   it('never replaces a review already in the product, whatever the import says about it', () => {
     const progressed = makeReview({
       stage: 'report',
@@ -375,6 +392,67 @@ describe('mergeImport: an imported review the LA has since decided in its own sy
       expect(mergeImport(amending, next).review).toBeUndefined();
       expect(amendmentKept(amending, next)).toBeUndefined();
     });
+  });
+
+  it('adds an amendment decided on the last review decision to a case with no review, meeting and all', () => {
+    const row = imported({
+      lastReviewDecisionOn: d('2026-01-05'),
+      reviewMeetingOn: d('2025-12-01'),
+      amendmentNoticeOn: d('2026-01-05'),
+    });
+    const incoming = caseFileFromImport(row, today);
+    expect(incoming.review).toMatchObject({ stage: 'amending', meeting: { on: d('2025-12-01') } });
+    const merged = mergeImport({ case: makeCase() }, incoming);
+    expect(merged.review).toEqual(incoming.review);
+    expect(amendmentKept({ case: makeCase() }, incoming)).toBeUndefined();
+  });
+
+  it('tells of no kept amendment for a case with no review, nor for one amended in the product', () => {
+    const without = caseFileFromImport(imported({ lastReviewDecisionOn: d('2026-01-05') }), later);
+    expect(amendmentKept({ case: makeCase() }, without)).toBeUndefined();
+    const amendedHere: CaseFile = {
+      case: makeCase({ lastReviewDecisionOn: d('2026-01-05'), lastReviewDecisionFrom: 'review' }),
+      review: makeReview({
+        stage: 'amending',
+        decision: { outcome: 'amend', notifiedOn: d('2026-01-05'), decidedBy: 'officer', reason: 'r' },
+        amendment: { noticeOn: d('2026-01-05') },
+      }),
+    };
+    expect(mergeImport(amendedHere, without).review).toBe(amendedHere.review);
+    expect(amendmentKept(amendedHere, without)).toBeUndefined();
+  });
+
+  it('tells of no kept amendment once its final plan was issued in the product', () => {
+    const decidedOn = d('2026-01-05');
+    const amending = caseFileFromImport(
+      imported({ lastReviewDecisionOn: decidedOn, amendmentNoticeOn: decidedOn }),
+      today,
+    );
+    const review = amending.review as NonNullable<CaseFile['review']>;
+    const issuedHere: CaseFile = {
+      ...amending,
+      review: { ...review, amendment: { noticeOn: decidedOn, finalIssuedOn: d('2026-02-01') } },
+    };
+    const without = caseFileFromImport(imported({ lastReviewDecisionOn: decidedOn }), later);
+    expect(mergeImport(issuedHere, without).review).toBe(issuedHere.review);
+    expect(amendmentKept(issuedHere, without)).toBeUndefined();
+  });
+
+  it('keeps an imported review that no meeting or decision dates: nothing shows it is over', () => {
+    const undated: CaseFile = {
+      case: makeCase(),
+      review: makeReview({ stage: 'contributing', imported: true }),
+    };
+    const merged = mergeImport(undated, caseFileFromImport(decidedRow, later));
+    expect(merged.review).toBe(undated.review);
+  });
+
+  it('adds no review from a file whose review no meeting or decision dates, once a decision is known', () => {
+    const incoming: CaseFile = {
+      ...caseFileFromImport(decidedRow, later),
+      review: makeReview({ stage: 'contributing', imported: true }),
+    };
+    expect(mergeImport({ case: makeCase() }, incoming).review).toBeUndefined();
   });
 
   it('puts the next review from the import in its place', () => {

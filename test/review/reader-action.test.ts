@@ -81,6 +81,45 @@ describe('the next action worded for its reader', () => {
     expect(summary.dueSoon).toBe(false);
   });
 
+  it('shows the case coordinator the LA’s step as their own, due soon for them', () => {
+    const coordinator: Person = {
+      name: 'Pat Coordinator',
+      email: 'pat@la.example',
+      role: 'case-coordinator',
+    };
+    const file = makeFile(
+      { coordinator },
+      makeReview({ stage: 'submitted', meeting: makeMeeting('2025-02-03') }),
+    );
+    const summary = read(file, { email: 'pat@la.example', roles: [] }, nearTheDecision);
+    expect(summary.nextAction).toMatchObject({ by: 'la', yours: true });
+    expect(summary.dueSoon).toBe(true);
+  });
+
+  it('shows an invitee nothing of another invitee’s open request, whoever is listed first', () => {
+    const other: Person = { name: 'Dr Oz', email: 'oz@health.example', role: 'health' };
+    const file = makeFile(
+      {},
+      makeReview({
+        stage: 'contributing',
+        meeting: makeMeeting('2025-02-03'),
+        invitees: [
+          { id: 'i1', person: ep, requestInformation: true },
+          { id: 'i2', person: other, requestInformation: true },
+        ],
+        adviceRequests: [{ id: 'r2', inviteeId: 'i2', state: 'requested', requestedOn: d('2025-01-02') }],
+      }),
+    );
+    expect(read(file, epReader, d('2025-01-10')).nextAction).toEqual({
+      label: 'Nothing for you yet',
+      by: 'invitee',
+      yours: true,
+    });
+    expect(read(file, { email: 'oz@health.example', roles: [] }, d('2025-01-10')).nextAction.label).toBe(
+      'Answer the advice request',
+    );
+  });
+
   it('reads as its owner’s without a reader', () => {
     expect(read(submitted, undefined, nearTheDecision).nextAction).toMatchObject({ yours: true });
   });

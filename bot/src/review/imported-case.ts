@@ -92,25 +92,27 @@ export function caseFileFromImport(row: ImportedCase, today: PlainDate): CaseFil
   return review ? { case: ehcCase, review } : { case: ehcCase };
 }
 
-function importedReviewId(firstDate: PlainDate | undefined): string {
-  return `imported-${firstDate ?? 'undated'}`;
+function importedReviewId(firstDate: PlainDate): string {
+  return `imported-${firstDate}`;
 }
 
 function reviewInProgress(row: ImportedCase, today: PlainDate): Review | undefined {
   const { reviewMeetingOn: meetingOn, amendmentNoticeOn: noticeOn } = row;
   // An amendment whose final plan was issued is over: nothing is left to track (AMEND_FINAL met).
   if (row.finalPlanIssuedOn) return undefined;
-  if (!meetingOn && !noticeOn) return undefined;
   // The import requires the decision to amend with a notice; the notice date stands in for a row
   // built by hand without one.
-  const decidedOn = noticeOn ? (row.lastReviewDecisionOn ?? noticeOn) : undefined;
-  const stage: Stage = noticeOn
+  const amended = noticeOn ? { decidedOn: row.lastReviewDecisionOn ?? noticeOn, noticeOn } : undefined;
+  const firstDate = meetingOn ?? amended?.decidedOn;
+  // Neither a meeting nor an amendment: no review is in progress.
+  if (!firstDate) return undefined;
+  const stage: Stage = amended
     ? 'amending'
     : meetingOn && !isAfter(meetingOn, today)
       ? 'meeting'
       : 'contributing';
   return {
-    id: importedReviewId(meetingOn ?? decidedOn),
+    id: importedReviewId(firstDate),
     stage,
     startedOn: today,
     ...(meetingOn
@@ -121,10 +123,15 @@ function reviewInProgress(row: ImportedCase, today: PlainDate): Review | undefin
     advice: [],
     views: {},
     attendance: [],
-    ...(noticeOn && decidedOn
+    ...(amended
       ? {
-          decision: { outcome: 'amend', notifiedOn: decidedOn, decidedBy: IMPORTED_BY, reason: IMPORTED_BY },
-          amendment: { noticeOn },
+          decision: {
+            outcome: 'amend',
+            notifiedOn: amended.decidedOn,
+            decidedBy: IMPORTED_BY,
+            reason: IMPORTED_BY,
+          },
+          amendment: { noticeOn: amended.noticeOn },
         }
       : {}),
     history: [],
@@ -178,9 +185,8 @@ export function mergeImport(existing: CaseFile, incoming: CaseFile): CaseFile {
     ...(incoming.case.amendedPlanIssuedOn ? { amendedPlanIssuedOn: incoming.case.amendedPlanIssuedOn } : {}),
     ...phaseTransferOf(existing.case.phaseTransfer, incoming.case.phaseTransfer),
   };
-  const abandoned = existing.abandonedReviewIds ?? [];
   const current = existing.review && !isOver(existing.review, merged) ? existing.review : undefined;
-  const review = current ?? addableReview(incoming.review, decision.on, abandoned);
+  const review = current ?? addableReview(incoming.review, decision.on, existing.abandonedReviewIds);
   const { review: _old, ...rest } = existing;
   return review ? { ...rest, case: merged, review } : { ...rest, case: merged };
 }
@@ -216,8 +222,9 @@ export interface KeptDecisionDate {
  */
 export function decisionDateKept(existing: CaseFile, incoming: CaseFile): KeptDecisionDate | undefined {
   const imported = incoming.case.lastReviewDecisionOn;
-  const { on: kept, from } = mergedDecisionDate(existing.case, incoming.case);
-  return imported && kept && from === 'review' && imported !== kept ? { imported, kept } : undefined;
+  // A date it keeps from the import is the import's own, so any other date is a review's.
+  const { on: kept } = mergedDecisionDate(existing.case, incoming.case);
+  return imported && kept && imported !== kept ? { imported, kept } : undefined;
 }
 
 interface DecisionDate {
@@ -228,8 +235,10 @@ interface DecisionDate {
 function mergedDecisionDate(existing: EhcCase, incoming: EhcCase): DecisionDate {
   const stored = existing.lastReviewDecisionOn;
   const imported = incoming.lastReviewDecisionOn;
-  const fromReview = stored !== undefined && existing.lastReviewDecisionFrom === 'review';
-  if (fromReview && !(imported && isAfter(imported, stored))) return { on: stored, from: 'review' };
+  // A source is only ever recorded with its date (caseFileFromImport, mergeImport, closing a review).
+  const fromReview = existing.lastReviewDecisionFrom === 'review';
+  if (fromReview && !(imported && isAfter(imported, stored as PlainDate)))
+    return { on: stored, from: 'review' };
   return imported ? { on: imported, from: 'import' } : {};
 }
 
@@ -244,10 +253,11 @@ function isOver(review: Review, merged: EhcCase): boolean {
   const lastDecisionOn = merged.lastReviewDecisionOn;
   const decidedOn = review.decision?.notifiedOn;
   if (decidedOn) {
-    const finished = review.amendment && merged.amendedPlanIssuedOn;
+    const amendment = review.amendment;
+    const finished = amendment && merged.amendedPlanIssuedOn;
     return (
       (!!lastDecisionOn && isAfter(lastDecisionOn, decidedOn)) ||
-      (!!finished && !isBefore(finished, review.amendment?.noticeOn ?? decidedOn))
+      (!!finished && !isBefore(finished, amendment.noticeOn))
     );
   }
   const began = beganOn(review);
@@ -257,9 +267,9 @@ function isOver(review: Review, merged: EhcCase): boolean {
 function addableReview(
   review: Review | undefined,
   lastDecisionOn: PlainDate | undefined,
-  abandonedIds: readonly string[],
+  abandonedIds: readonly string[] | undefined,
 ): Review | undefined {
-  if (review && abandonedIds.includes(review.id)) return undefined;
+  if (review && abandonedIds?.includes(review.id)) return undefined;
   if (!review || !lastDecisionOn) return review;
   const decidedOn = review.decision?.notifiedOn;
   // An amendment is the one decided on the last review decision; an older one has been overtaken.
@@ -287,7 +297,7 @@ export function amendmentKept(
 ): KeptAmendment | undefined {
   const review = merged.review;
   const amendment = review?.amendment;
-  if (!review?.imported || !amendment || amendment.finalIssuedOn || review !== existing.review)
-    return undefined;
+  // A review the import brought in just now is the incoming one: its id is the file's, below.
+  if (!review?.imported || !amendment || amendment.finalIssuedOn) return undefined;
   return incoming.review?.id === review.id ? undefined : { noticeOn: amendment.noticeOn };
 }

@@ -1,11 +1,10 @@
 import type { CaseFile } from './case-file.ts';
-import { DATE_KEYS, type DateKey, NEVER_OVERDUE } from './clock.ts';
+import { DATE_KEYS, type DateKey, type DueDate, NEVER_OVERDUE } from './clock.ts';
 import { attainsAgeOn, ncYearReachedOn } from './nc-year.ts';
 import type { NextAction } from './next-action.ts';
 import { type Actor, placementRelations } from './permissions.ts';
 import { addDays, minDate, type PlainDate } from './plain-date.ts';
 import type { LaPolicy } from './policy.ts';
-import type { StepOwner } from './reader-action.ts';
 import type { Stage } from './review.ts';
 import { type CaseSummary, isDueSoon, isLive, stageOf, summariseWithClock } from './summary.ts';
 
@@ -107,26 +106,23 @@ export function listingOf(file: CaseFile, policy: LaPolicy): CaseListing {
   const first = summariseWithClock(file, child.dateOfBirth, policy);
   const meetingOn = file.review?.meeting?.on;
   const inviteBy = first.clock.dates.invite_by?.date;
-  const recommended = first.clock.dates.recommended_review?.date;
-  const changes = [
-    ...(meetingOn ? [meetingOn] : []),
-    ...(inviteBy ? [addDays(inviteBy, 1)] : []),
-    attainsAgeOn(child.dateOfBirth, 5),
-    ...(recommended ? [addDays(recommended, 1)] : []),
-    ncYearReachedOn(child, 9),
-  ];
+  // Taken on the day of birth, when the child is under five, the clock always recommends a review.
+  const recommended = (first.clock.dates.recommended_review as DueDate).date;
+  const changes = [attainsAgeOn(child.dateOfBirth, 5), addDays(recommended, 1), ncYearReachedOn(child, 9)];
+  if (meetingOn) changes.push(meetingOn);
+  if (inviteBy) changes.push(addDays(inviteBy, 1));
   const days = [...new Set(changes)].sort();
   const firstDay = days[0] as PlainDate;
-  const taken = [
-    { day: addDays(firstDay, -1), from: undefined },
-    ...days.map((day) => ({ day, from: day })),
-  ].map(({ day, from }) => ({ from, ...summariseWithClock(file, day, policy) }));
+  const before = { from: undefined, ...summariseWithClock(file, addDays(firstDay, -1), policy) };
+  const taken = [before, ...days.map((day) => ({ from: day, ...summariseWithClock(file, day, policy) }))];
 
   const phases: ListingPhase[] = [];
   for (const { from, summary } of taken) {
     // Stored as its owner words it (no reader): `summaryOn` words it for the reader who lists it.
     const { yours: _owner, ...action } = summary.nextAction;
-    const phase = { nextAction: { ...action, by: ownerOf(action.by) }, pfaRequired: summary.pfaRequired };
+    // Without a reader, `actionFor` keeps the step's owner: the setting or the LA, never an invitee.
+    const by = action.by as NextAction['by'];
+    const phase = { nextAction: { ...action, by }, pfaRequired: summary.pfaRequired };
     const last = phases.at(-1);
     if (last && samePhase(last, phase)) continue;
     phases.push(from === undefined ? phase : { from, ...phase });
@@ -135,18 +131,20 @@ export function listingOf(file: CaseFile, policy: LaPolicy): CaseListing {
   const steps: ListingStep[] = [];
   for (const key of DATE_KEYS) {
     if (NEVER_OVERDUE.includes(key)) continue;
-    const due = taken[0]?.clock.dates[key];
+    const due = before.clock.dates[key];
     if (!due) continue;
     // Done for good from the first day after which every later phase has it done.
     let doneFrom: PlainDate | undefined;
-    for (let i = taken.length - 1; i >= 0 && taken[i]?.clock.dates[key]?.done; i -= 1) {
-      doneFrom = taken[i]?.from ?? UNDATED;
+    for (const { from, clock } of [...taken].reverse()) {
+      // Stryker disable next-line OptionalChaining: a date the clock gives before the first change it gives on every later day (only the under-five review drops out, and it is never listed)
+      if (!clock.dates[key]?.done) break;
+      doneFrom = from ?? UNDATED;
     }
     if (doneFrom === UNDATED) continue;
     steps.push(doneFrom === undefined ? { key, date: due.date } : { key, date: due.date, doneFrom });
   }
 
-  const dated = [...steps.map((step) => step.date), ...phases.flatMap((p) => p.nextAction.due ?? [])];
+  const dated = [...steps.map((step) => step.date), ...phases.map((p) => p.nextAction.due ?? UNDATED)];
   const { summary } = first;
   return {
     version: LISTING_VERSION,
@@ -179,7 +177,8 @@ export function summaryOn(
   reader?: Actor,
 ): CaseSummary {
   let phase = listing.phases[0];
-  for (const later of listing.phases) if (later.from !== undefined && later.from <= today) phase = later;
+  // The first phase has no `from`: it is the one before every later phase's day.
+  for (const later of listing.phases) if ((later.from ?? UNDATED) <= today) phase = later;
   const relations = reader ? placementRelations(reader, listing) : undefined;
   const runs = { setting: relations?.includes('senco'), la: relations?.includes('la-officer') };
   const yours = relations === undefined || runs[phase.nextAction.by] === true;
@@ -200,12 +199,6 @@ export function summaryOn(
     dueSoon: yours && due !== undefined && isDueSoon(due, today),
     pfaRequired: phase.pfaRequired,
   };
-}
-
-/** Without a reader, `actionFor` keeps the step's owner: the setting or the LA, never an invitee. */
-function ownerOf(by: StepOwner): NextAction['by'] {
-  if (by === 'invitee') throw new Error("a listing is worded for no reader, so no step is an invitee's");
-  return by;
 }
 
 function samePhase(a: Omit<ListingPhase, 'from'>, b: Omit<ListingPhase, 'from'>): boolean {
