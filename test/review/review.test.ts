@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reached, type Stage, STAGES, stageIndex } from '../../bot/src/review/review.ts';
+import { reached, STAGES, type Stage, stageIndex } from '../../bot/src/review/review.ts';
 
 describe('how far a review has come', () => {
   it('each stage on the main path has reached itself and every stage before it, and none after', () => {
