@@ -31,7 +31,6 @@ export function fromParts(year: number, month: number, day: number): PlainDate {
   const mm = TWO_DIGITS[month];
   const dd = TWO_DIGITS[day];
   // From 1000 on, any number's year is 4 characters or more, so padding it adds nothing (NaN is padded).
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: the padded version writes every date the same way; this only skips it
   if (mm === undefined || dd === undefined || !(year >= 1000)) {
     return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}` as PlainDate;
   }
@@ -39,7 +38,6 @@ export function fromParts(year: number, month: number, day: number): PlainDate {
 }
 
 export function parts(date: PlainDate): { year: number; month: number; day: number } {
-  // Stryker disable next-line ConditionalExpression: slicing reads the same numbers; reading the digits only spares the strings
   if (date.length !== 10) {
     return {
       year: Number(date.slice(0, 4)),
@@ -121,7 +119,6 @@ export function fromEpochDay(epochDay: number): PlainDate {
   // Stryker disable next-line all: the cache's bounds decide only which dates are kept, never what a date is
   if (slot >= 0 && slot < CACHED_DAYS && Number.isInteger(slot)) {
     const cached = DATES[slot];
-    // Stryker disable next-line ConditionalExpression: making the date again gives the same date
     if (cached !== undefined) return cached;
     const date = dateOfEpochDay(epochDay);
     DATES[slot] = date;
@@ -144,7 +141,6 @@ const CACHED_DAYS = 84_006 - CACHED_FROM;
 const DATES: (PlainDate | undefined)[] = new Array(CACHED_DAYS);
 
 function dateOfEpochDay(epochDay: number): PlainDate {
-  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: the Date version below gives the same dates over all of this range (Date reaches 100,000,000 days either side); this is its fast path
   if (Number.isInteger(epochDay) && Math.abs(epochDay) <= 100_000_000) {
     // civil_from_days
     const z = epochDay + 719_468;
@@ -220,7 +216,6 @@ export function isAfter(a: PlainDate, b: PlainDate): boolean {
 }
 
 export function minDate(a: PlainDate, b: PlainDate): PlainDate {
-  // Stryker disable next-line EqualityOperator: when a and b are the same date either is the answer
   return a <= b ? a : b;
 }
 
@@ -243,7 +238,6 @@ export function londonDate(instant: Date): PlainDate {
 /** "15 February 2027": how dates are shown to people (GOV.UK style). */
 export function formatLong(date: PlainDate): string {
   const cached = LONG.get(date);
-  // Stryker disable next-line ConditionalExpression: writing the date again gives the same words
   if (cached !== undefined) return cached;
   const { year, month, day } = parts(date);
   const text = `${day} ${MONTH_NAMES[month - 1]} ${year}`;
