@@ -113,6 +113,34 @@ describe('arrange -> contribute views: sending the invitations', () => {
     ]);
   });
 
+  it('INVITEES: a team that stands in for social care does so only once it is invited, whatever the case of its address', () => {
+    const team = {
+      id: 'ds',
+      name: 'the Disability Service',
+      email: 'DS@Example.Test',
+      role: 'disability-service',
+      standsInFor: 'social-care',
+    } as const;
+    const standsIn = { ...policy, alwaysInvite: [team] };
+    const invited = [
+      ...everyoneRequired.slice(0, 4),
+      { ...invitee('ds', 'disability-service', { email: 'ds@example.test' }), policyTeamId: 'ds' },
+    ];
+    expect(gateProblems(arranged({ invitees: invited }), 'contributing', d('2025-02-01'), standsIn)).toEqual(
+      [],
+    );
+    // Removed from this review with a reason: the policy no longer asks for it, and it stands in for no one.
+    const removed = arranged({
+      invitees: everyoneRequired.slice(0, 4),
+      policyTeamsRemoved: [
+        { teamId: 'ds', reason: 'not known to the service', by: 'senco', on: d('2025-01-20') },
+      ],
+    });
+    expect(gateProblems(removed, 'contributing', d('2025-02-01'), standsIn)).toEqual([
+      { where: 'invitees', message: 'invite an LA social care officer (INVITEES)' },
+    ]);
+  });
+
   it('INVITEES: every team LA policy always invites must be invited', () => {
     const withPolicy = {
       ...policy,
