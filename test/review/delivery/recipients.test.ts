@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   channelsOf,
+  deliveryIdOf,
   digestKeyOf,
   recipientsOf,
   sencosOf,
@@ -50,5 +51,19 @@ describe('who gets a warning', () => {
     const day = '2026-09-01' as PlainDate;
     expect(digestKeyOf('19:a@thread.tacv2', day)).toBe(digestKeyOf('19:a@thread.tacv2', day));
     expect(digestKeyOf('19:a@thread.tacv2', day)).not.toBe(digestKeyOf('19:b@thread.tacv2', day));
+  });
+
+  it('a digest’s key is stored, so it stays as written: a deploy during the day sends no second digest', () => {
+    const day = '2026-09-01' as PlainDate;
+    expect(digestKeyOf('19:a@thread.tacv2', day)).toBe('digest/19%3Aa%40thread.tacv2/2026-09-01');
+  });
+
+  it('a delivery keeps one id on every attempt, and each recipient of a key gets their own', () => {
+    const key = '860/CASE-0001/invite_by/2026-01-27/before-7';
+    expect(deliveryIdOf(key, 't/rosa')).toBe(deliveryIdOf(key, 't/rosa'));
+    expect(deliveryIdOf(key, 't/rosa')).not.toBe(deliveryIdOf(key, 't/owen'));
+    expect(deliveryIdOf(key, 't/rosa')).not.toBe(
+      deliveryIdOf('860/CASE-0002/invite_by/2026-01-27/before-7', 't/rosa'),
+    );
   });
 });

@@ -37,4 +37,9 @@ describe('when a failed send is retried', () => {
     expect(retryAfterMs(undefined, 0)).toBeUndefined();
     expect(retryAfterMs('soon', 0)).toBeUndefined();
   });
+
+  it('reads a blank Retry-After as none given, not as “now”', () => {
+    expect(retryAfterMs('', 0)).toBeUndefined();
+    expect(retryAfterMs('   ', 0)).toBeUndefined();
+  });
 });
