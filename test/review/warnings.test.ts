@@ -190,9 +190,10 @@ describe('ownWarningsOf', () => {
   const file = makeFile({ planIssuedOn: d('2025-03-11') });
   const listing = listingOf(file, STATUTORY_DEFAULTS);
   const today = d('2026-03-20');
-  const everything = warningsOfListing(listing, today);
 
   it('gives the setting’s SENCo the setting’s dates and the LA’s officer the LA’s, the sweep’s own warnings', () => {
+    // Worked out in the test, not when the file is collected: a mutant that breaks it must fail a test.
+    const everything = warningsOfListing(listing, today);
     const senco: Actor = {
       roles: [{ kind: 'senco', settingUrn: file.case.settingUrn, laCode: file.case.laCode }],
     };
