@@ -228,6 +228,24 @@ describe('what a done effect records in the file', () => {
     expect(cancelled.tombstones?.map((t) => [t.reviewId, t.eventId])).toEqual([[secondId, 'EV-2']]);
   });
 
+  it('an update in flight when its review is abandoned leaves the cancel its event id', () => {
+    const file = sent();
+    const invited = completed(
+      file,
+      idAt(file, 0),
+      { eventId: 'EV1', joinUrl: 'https://teams.example/j/1' },
+      T0,
+    );
+    const edited = apply(invited, { type: 'saveMeeting', meeting: { venue: 'Hall' } });
+    const updateId = edited.effects[0]?.id ?? '';
+    const inFlight = lease(edited.file, updateId, 'a', T1);
+    const abandoned = apply(inFlight, { type: 'abandonReview', reason: 'rearranging' }).file;
+    expect(abandoned.tombstones?.map((t) => t.eventId)).toEqual(['EV1']);
+    const answered = completed(abandoned, updateId, { joinUrl: 'https://teams.example/j/1' }, T1);
+    expect(answered.tombstones?.map((t) => t.eventId)).toEqual(['EV1']);
+    expect(answered.outbox?.map((e) => e.effect.kind)).toEqual(['cancel']);
+  });
+
   it('an update answered without a link keeps the meeting’s Teams link; one with a link replaces it', () => {
     const file = sent();
     const invited = completed(

@@ -272,8 +272,10 @@ function recordOutcome(file: CaseFile, effect: Effect, outcome: EffectOutcome): 
     return { ...file, tombstones: (file.tombstones ?? []).filter((t) => t.reviewId !== effect.reviewId) };
   }
   if (review?.id !== effect.reviewId) {
-    // The review was abandoned while its invite was in flight: the cancel needs the event's id. (An
-    // abandoned review's update is never sent, and only an invite's answer names an event.)
+    // The review was abandoned while its invite was in flight: the cancel needs the event's id. An
+    // update in flight then names no event, and must not take the tombstone's away. (Before its
+    // invite's answer a tombstone has no event id, so an answer without one changes nothing.)
+    if (effect.kind !== 'invite') return file;
     const eventId = outcome.eventId;
     return {
       ...file,
