@@ -68,6 +68,8 @@ export function scoreFiles(report: MutationReport, measured: string): FileScore[
     .map(([file, { source, mutants }]) => {
       const count = (status: string) => mutants.filter((m) => m.status === status).length;
       const text = mutants.filter((m) => isText(m, source));
+      const ignored = mutants.filter((m) => m.status === 'Ignored');
+      const staticNotRun = ignored.filter((m) => STATIC_REASON.test(m.statusReason ?? '')).length;
       return {
         file,
         mutants: mutants.filter((m) => DETECTED.has(m.status) || UNDETECTED.has(m.status)).length,
@@ -77,11 +79,8 @@ export function scoreFiles(report: MutationReport, measured: string): FileScore[
         noCoverage: count('NoCoverage'),
         textMutants: text.filter((m) => DETECTED.has(m.status) || UNDETECTED.has(m.status)).length,
         textSurvived: text.filter((m) => UNDETECTED.has(m.status)).length,
-        equivalent: mutants.filter((m) => m.status === 'Ignored' && !STATIC_REASON.test(m.statusReason ?? ''))
-          .length,
-        staticNotRun: mutants.filter(
-          (m) => m.status === 'Ignored' && STATIC_REASON.test(m.statusReason ?? ''),
-        ).length,
+        equivalent: ignored.length - staticNotRun,
+        staticNotRun,
         measured,
       };
     })
@@ -99,24 +98,16 @@ export function percentages(score: FileScore): { all: number; nonText: number } 
   return { all: percent(detected, score.mutants), nonText: percent(nonTextDetected, nonText) };
 }
 
+/** The fields of a {@link FileScore} that count mutants. */
+type Count = Exclude<keyof FileScore, 'file' | 'measured'>;
+
 const HEADER = [
   '| file | mutants | killed | survived | no coverage | score | text survivors | non-text score | marked equivalent | static, not run | measured |',
   '|---|---|---|---|---|---|---|---|---|---|---|',
 ];
 
 export function scoreTable(scores: readonly FileScore[]): string {
-  const sum = (
-    field:
-      | 'mutants'
-      | 'killed'
-      | 'timeout'
-      | 'survived'
-      | 'noCoverage'
-      | 'textMutants'
-      | 'textSurvived'
-      | 'equivalent'
-      | 'staticNotRun',
-  ) => scores.reduce((n, s) => n + s[field], 0);
+  const sum = (field: Count) => scores.reduce((n, s) => n + s[field], 0);
   const total: FileScore = {
     file: 'all files',
     mutants: sum('mutants'),
@@ -183,20 +174,23 @@ export function mergeScores(previous: readonly FileScore[], fresh: readonly File
 export const SCORES_START = '<!-- scores: written by `npm run mutate` -->';
 export const SCORES_END = '<!-- /scores -->';
 
-/** The block between the markers of `doc`. */
-export function scoresOf(doc: string): string {
+/** Where the block between the markers of `doc` starts and ends. */
+function blockOf(doc: string): { start: number; end: number } {
   const start = doc.indexOf(SCORES_START);
   const end = doc.indexOf(SCORES_END);
   if (start < 0 || end < start)
     throw new Error(`docs/MUTATION.md lacks the ${SCORES_START} ... ${SCORES_END} block`);
-  return doc.slice(start + SCORES_START.length, end);
+  return { start: start + SCORES_START.length, end };
+}
+
+/** The block between the markers of `doc`. */
+export function scoresOf(doc: string): string {
+  const { start, end } = blockOf(doc);
+  return doc.slice(start, end);
 }
 
 /** `doc` with the block between the markers replaced by `block`. */
 export function withScores(doc: string, block: string): string {
-  const start = doc.indexOf(SCORES_START);
-  const end = doc.indexOf(SCORES_END);
-  if (start < 0 || end < start)
-    throw new Error(`docs/MUTATION.md lacks the ${SCORES_START} ... ${SCORES_END} block`);
-  return `${doc.slice(0, start + SCORES_START.length)}\n${block}\n${doc.slice(end)}`;
+  const { start, end } = blockOf(doc);
+  return `${doc.slice(0, start)}\n${block}\n${doc.slice(end)}`;
 }
